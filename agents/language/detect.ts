@@ -1,0 +1,61 @@
+// Language detection with franc-all: our four languages, confidence by margin, and other languages recognised.
+import { francAll } from 'franc-all';
+import { FROM_ISO639_3, ISO639_3, LANGS, type Lang } from './languages.ts';
+
+export type Detection =
+  | { kind: 'supported'; lang: Lang; margin: number }
+  | { kind: 'other'; iso639_3: string }
+  | { kind: 'unsure' };
+
+export const MIN_WORDS = 4;
+// franc-all scores the best language 1 and the others relative to it; a gap this wide was right on our tables.
+const MIN_MARGIN = 0.04;
+// A message must look this much more like a foreign language than like any of ours to be called foreign.
+const FOREIGN_MARGIN = 0.12;
+const ONLY = LANGS.map((lang) => ISO639_3[lang]);
+// Widely spoken languages a visitor may write in; close dialects (Low German, Swiss German…) are left out on
+// purpose, since franc-all confuses them with German and Luxembourgish on short texts.
+const OTHERS = ['por', 'ita', 'spa', 'nld', 'pol', 'ron', 'ces', 'slk', 'hun', 'swe', 'dan', 'nob', 'fin', 'ell', 'bul', 'hrv', 'slv', 'tur', 'rus', 'ukr', 'arb', 'cmn', 'jpn', 'kor', 'hin', 'vie', 'ind', 'lit', 'lvs', 'ekk', 'als'];
+
+// Words and letters written only in Luxembourgish (not German or French), so that a German or English question
+// that franc-all's trigrams pull toward Luxembourgish is not mislabelled.
+const LB_MARKERS =
+  /(^|[^\p{L}])(ech|hien|ass|sinn|gëtt|ginn|kënnen|wéi|wou|wéini|firwat|wat|fir|vun|mat|net|och|eis|iech|ären|äre|är|dëst|dës|dat|datt|ze|hutt|hunn|ënnert|ëm|eng|een|d['’]\p{L}+|z['’]\p{L}+|mécht|maachen|gouf|wëll|wëllt|elo|schonn|awer|bitt|kréien|kleng)(?=$|[^\p{L}])/giu;
+const LB_STRONG = /(^|[^\p{L}])(ech|ass|gëtt|kënnen|wéi|firwat|wéini|dëst|dës|datt|hutt|hunn|mécht|iech|äre|ären|Lëtzebuerg\p{L}*)(?=$|[^\p{L}])/iu;
+
+export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+
+/** Detects the language of a message; short or ambiguous messages are 'unsure' so callers fall back. */
+export function detectLanguage(text: string): Detection {
+  if (wordCount(text) < MIN_WORDS) return { kind: 'unsure' };
+  let ours = francAll(text, { only: ONLY, minLength: 1 });
+  if (!ours[0] || ours[0][0] === 'und') return { kind: 'unsure' };
+
+  const wide = francAll(text, { only: [...ONLY, ...OTHERS], minLength: 1 });
+  const foreign = wide[0];
+  if (foreign && !ONLY.includes(foreign[0]) && foreign[0] !== 'und') {
+    const ourScore = wide.find(([code]) => ONLY.includes(code))?.[1] ?? 0;
+    if (1 - ourScore >= FOREIGN_MARGIN && !LB_STRONG.test(text)) return { kind: 'other', iso639_3: foreign[0] };
+  }
+
+  // Luxembourgish counts only with Luxembourgish evidence: franc-all's trigrams pull German and English toward it.
+  const evidence = LB_STRONG.test(text) || luxembourgishShare(text) >= 0.15;
+  if (!evidence) ours = ours.filter(([code]) => code !== 'ltz');
+  else if (ours[0]?.[0] !== 'ltz' && ltzScore(ours) >= 0.85 && luxembourgishShare(text) >= 0.3) {
+    return { kind: 'supported', lang: 'lb', margin: luxembourgishShare(text) };
+  }
+  const [best, next] = ours;
+  if (!best) return { kind: 'unsure' };
+  const lang = FROM_ISO639_3[best[0]]!;
+  const margin = best[1] - (next?.[1] ?? 0);
+  return margin >= MIN_MARGIN ? { kind: 'supported', lang, margin } : { kind: 'unsure' };
+}
+
+const ltzScore = (scores: [string, number][]) => scores.find(([code]) => code === 'ltz')?.[1] ?? 0;
+
+/** The share of words that are written this way only in Luxembourgish. */
+export function luxembourgishShare(text: string): number {
+  const words = wordCount(text);
+  if (words === 0) return 0;
+  return Math.min(1, (text.match(LB_MARKERS)?.length ?? 0) / words);
+}

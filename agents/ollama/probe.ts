@@ -1,0 +1,59 @@
+// Probes the Ollama hosts with the ollama client: which answer, which models they hold. State lives in the returned object.
+import { Ollama } from 'ollama/browser';
+import { OllamaEmbeddings } from '@langchain/ollama';
+import type { Embedder } from '../retrieval/ingest.ts';
+
+export type HostStatus = { host: string; ok: boolean; models: string[]; version?: string; error?: string; checkedAt: number };
+export type LlmMode = 'ollama' | 'offline';
+
+export type OllamaProbe = {
+  probe(): Promise<HostStatus[]>;
+  statuses(): HostStatus[];
+  mode(): LlmMode;
+  /** Embeddings on a healthy host holding the embedding model, or null. */
+  embedder(): Embedder | null;
+};
+
+export type ProbeOptions = {
+  hosts: string[];
+  chatModel: string;
+  embedModel: string;
+  forceOffline?: boolean;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+};
+
+// Ollama names models "name:tag"; "bge-m3" means "bge-m3:latest".
+export const sameModel = (a: string, b: string) => (a.includes(':') ? a : `${a}:latest`) === (b.includes(':') ? b : `${b}:latest`);
+
+export function createOllamaProbe({ hosts, chatModel, embedModel, forceOffline = false, timeoutMs = 2000, fetch: fetchImpl = fetch, now = Date.now }: ProbeOptions): OllamaProbe {
+  let current: HostStatus[] = hosts.map((host) => ({ host, ok: false, models: [], checkedAt: 0 }));
+
+  async function probeHost(host: string): Promise<HostStatus> {
+    const client = new Ollama({ host, fetch: (input, init) => fetchImpl(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
+    try {
+      const [{ version }, { models }] = await Promise.all([client.version(), client.list()]);
+      return { host, ok: true, version, models: models.map((m) => m.name), checkedAt: now() };
+    } catch (error) {
+      return { host, ok: false, models: [], error: error instanceof Error ? error.message : String(error), checkedAt: now() };
+    }
+  }
+
+  const holding = (model: string) => current.find((status) => status.ok && status.models.some((name) => sameModel(name, model)));
+
+  return {
+    async probe() {
+      if (forceOffline) return current;
+      current = await Promise.all(hosts.map(probeHost));
+      return current;
+    },
+    statuses: () => current,
+    mode: () => (!forceOffline && holding(chatModel) ? 'ollama' : 'offline'),
+    embedder() {
+      const host = holding(embedModel);
+      if (!host) return null;
+      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch: fetchImpl }) };
+    },
+  };
+}

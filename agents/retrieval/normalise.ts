@@ -1,0 +1,73 @@
+// Query and index normalisation: case, diacritics, ß, apostrophes, Luxembourgish spelling variants. Pure.
+import { deu, eng, fra } from 'stopword';
+import type { Lang } from '../language/languages.ts';
+import { LB_STOPWORDS } from './stopwords-lb.ts';
+
+const fold = (words: string[]) => new Set(words.map((word) => foldWord(word)));
+const STOPWORDS: Record<Lang, Set<string>> = {
+  en: fold(eng),
+  fr: fold(fra),
+  de: fold(deu),
+  lb: fold(LB_STOPWORDS),
+};
+// Words every question here may carry that say nothing about which document answers it.
+const DOMAIN_NOISE = fold(['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'lux']);
+
+function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss');
+}
+
+/**
+ * Luxembourgish writes the same word with or without a final n (the n-rule: "kënnen"/"kënne", "hunn"/"hu"),
+ * so both sides drop it; done after folding, so "ë" and "e" already agree.
+ */
+function luxembourgishVariant(word: string): string {
+  return word.length > 3 ? word.replace(/([aeiouy])n{1,2}$/, '$1') : word;
+}
+
+/** Splits text into folded word tokens (letters and digits, apostrophe elisions removed). */
+export function tokenize(text: string): string[] {
+  return foldWord(text)
+    .replace(/[’‘`´]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((token) => token.replace(/^(?:[dlcjmnstz]|qu)'/, '').replace(/'/g, ''))
+    .filter(Boolean);
+}
+
+/** The normalised form stored in the FTS index and used for queries. */
+export function normaliseForIndex(text: string, lang: Lang): string {
+  const tokens = tokenize(text);
+  return (lang === 'lb' ? tokens.map(luxembourgishVariant) : tokens).join(' ');
+}
+
+/** The content-bearing terms of a query: normalised, without stopwords, duplicates or one-letter tokens. */
+export function queryTerms(query: string, lang: Lang): string[] {
+  const terms = normaliseForIndex(query, lang)
+    .split(' ')
+    .filter((term) => term.length > 1 && !STOPWORDS[lang].has(term) && !DOMAIN_NOISE.has(term));
+  return [...new Set(terms)];
+}
+
+/**
+ * A light, language-neutral stem: long words match by prefix, so "financement" finds "financer" and
+ * "Förderungen" finds "Förderung" without a stemmer per language (none exists for Luxembourgish).
+ */
+export function stemPrefix(term: string): string {
+  if (term.length < 5 || /\d/.test(term)) return term;
+  return term.slice(0, Math.min(7, Math.max(4, term.length - 2)));
+}
+
+/** An FTS5 MATCH expression: any of the terms, long ones as prefixes; null when nothing is left to search. */
+export function toFtsQuery(terms: string[]): string | null {
+  if (terms.length === 0) return null;
+  return terms
+    .map((term) => {
+      const stem = stemPrefix(term);
+      return stem === term ? `"${term}"` : `"${stem}"*`;
+    })
+    .join(' OR ');
+}

@@ -1,0 +1,11 @@
+// Luxembourgish function words: the stopword package has lists for English, French and German but none for
+// Luxembourgish, so this short list stands in (written after the n-rule is applied by normalise.ts).
+export const LB_STOPWORDS = [
+  'a', 'an', 'als', 'am', 'ass', 'at', 'awer', 'bei', 'bis', 'd', 'da', 'dat', 'datt', 'de', 'dem', 'den', 'der',
+  'des', 'dës', 'dëst', 'dir', 'do', 'du', 'duerch', 'e', 'eis', 'eise', 'ech', 'een', 'eng', 'enger', 'ees',
+  'er', 'et', 'fir', 'firwat', 'gëtt', 'gi', 'ginn', 'gouf', 'goufen', 'hat', 'hei', 'hien', 'hir', 'hunn', 'hutt',
+  'iech', 'ier', 'ins', 'is', 'kann', 'kënnen', 'mat', 'mech', 'mer', 'mir', 'mäi', 'meng', 'muss', 'nach',
+  'net', 'no', 'näischt', 'och', 'oder', 'ons', 'op', 'si', 'sech', 'sinn', 'sou', 'säi', 'soll', 'um', 'un',
+  'vill', 'vir', 'vu', 'vun', 'wann', 'wat', 'wéi', 'wéini', 'wien', 'wiem', 'wou', 'ze', 'zu', 'zum', 'zur',
+  'är', 'ären', 'äre', 'ëm', 'ënner', 'iwwer', 'elo', 'schonn', 'ee', 'dass', 'alles', 'all', 'ginn', 'gin',
+];

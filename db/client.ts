@@ -1,0 +1,25 @@
+// drizzle over a libSQL client the caller made: the file client on Node, the /web client on workerd.
+import type { Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import * as schema from './schema/index.ts';
+
+export type Db = ReturnType<typeof createDb>;
+
+export function createDb(client: Client) {
+  return drizzle({ client, schema });
+}
+
+/** true when the database answers within the deadline. */
+export async function pingDb(client: Client, timeoutMs = 2000): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([client.execute('select 1').then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

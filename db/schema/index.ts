@@ -1,0 +1,2 @@
+// Every table of the app, for drizzle-kit and for typed queries.
+export * from './knowledge.ts';

@@ -1,0 +1,29 @@
+// createApp(deps): the one Hono app both runtimes serve — middleware, error handling and the route groups.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { healthRoutes } from './health/routes.ts';
+import { withDeps } from './middleware/deps.ts';
+import { notFound, onError } from './middleware/errors.ts';
+import { languageFromRequest } from './middleware/language.ts';
+import { searchRoutes } from './search/routes.ts';
+import type { AppBindings, AppDeps } from './types.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppBindings>()
+    .use(requestId())
+    .use(withDeps(deps))
+    .use(languageFromRequest())
+    .use(secureHeaders())
+    .use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
+    .route('/', healthRoutes())
+    .route('/', searchRoutes());
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+// Builds the app's dependencies from the parsed environment and a database client; shared by both entry points.
+import type { Client } from '@libsql/client';
+import { createOllamaProbe, sameModel } from '../agents/ollama/probe.ts';
+import { storedEmbedding } from '../agents/retrieval/ingest.ts';
+import { createI18n } from '../locales/index.ts';
+import type { Env } from './env.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { AppDeps } from './types.ts';
+
+export const VERSION = '0.1.0';
+
+export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch } = {}): AppDeps {
+  const llm = createOllamaProbe({
+    hosts: env.OLLAMA_HOSTS,
+    chatModel: env.CHAT_MODEL,
+    embedModel: env.EMBED_MODEL,
+    forceOffline: env.LLM_MODE === 'offline',
+    fetch: options.fetch,
+  });
+  return {
+    env,
+    client,
+    log: options.log ?? createLogger(env.LOG_LEVEL),
+    i18n: createI18n(),
+    llm,
+    version: VERSION,
+    // Query vectors must come from the model that made the stored ones; otherwise lexical search alone.
+    async queryEmbeddings() {
+      const embedder = llm.embedder();
+      if (!embedder) return null;
+      const stored = await storedEmbedding(client);
+      return stored && sameModel(stored.model, embedder.model) ? embedder.embeddings : null;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Node entry (`npm start`): parse the environment, migrate, ingest when the knowledge changed, serve on PORT.
+import { serve, type ServerType } from '@hono/node-server';
+import { runMigrations } from '../db/migrate.ts';
+import { openClient } from '../db/open.node.ts';
+import { ingestKnowledge } from '../agents/retrieval/ingest.ts';
+import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts';
+import { createApp } from './app.ts';
+import { createDeps } from './deps.ts';
+import { EnvError, parseEnv, type Env } from './env.ts';
+
+// How often the Ollama hosts are probed, so /healthz and the mode follow hosts coming and going.
+const PROBE_EVERY_MS = 30_000;
+
+export async function startNodeServer(env: Env): Promise<{ server: ServerType; url: string; close: () => Promise<void> }> {
+  const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  await runMigrations(client);
+  const deps = createDeps(env, client);
+  await deps.llm.probe();
+  const report = await ingestKnowledge(client, await readKnowledgeFiles(), { embedder: deps.llm.embedder() });
+  const app = createApp(deps);
+  const timer = setInterval(() => void deps.llm.probe(), PROBE_EVERY_MS);
+  timer.unref();
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT }, () => resolve(s));
+  });
+  const url = `http://localhost:${env.PORT}`;
+  deps.log.info('ready', {
+    url,
+    documents: report.documents,
+    chunks: report.chunks,
+    languages: report.languages,
+    mode: deps.llm.mode() === 'ollama' ? 'llm' : 'offline',
+    retrieval: report.embedded ? `hybrid (${report.embedded.model}, ${report.embedded.dimension} dims)` : 'lexical',
+    reindexed: report.changed,
+  });
+  return {
+    server,
+    url,
+    close: async () => {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.close();
+    },
+  };
+}
+
+async function main() {
+  let env: Env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const running = await startNodeServer(env);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,45 @@
+// The configuration: one zod schema over the environment, parsed once by each entry point and passed in.
+import { z } from 'zod';
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+    .default('file:data/assistant.db'),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  OLLAMA_HOSTS: z
+    .string()
+    .default('http://127.0.0.1:11434')
+    .transform(list)
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1)),
+  CHAT_MODEL: z.string().min(1).default('mistral-small3.2'),
+  EMBED_MODEL: z.string().min(1).default('bge-m3'),
+  LLM_MODE: z.enum(['auto', 'offline']).default('auto'),
+  LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LEAD_WEBHOOK_SECRET: z.string().min(16).optional(),
+  JOBS_TOKEN: z.string().min(16).optional(),
+  ALLOWED_ORIGINS: z.string().default('').transform(list).pipe(z.array(z.url())),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses raw variables (process.env or workerd bindings); empty strings count as unset. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined));
+  const result = EnvSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  throw new EnvError(`Invalid configuration:\n${problems}`);
+}

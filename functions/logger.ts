@@ -1,0 +1,49 @@
+// Structured JSON-line logs; personal data (message text, emails, IPs) is removed before anything is written.
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+export type Logger = {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  child(fields: LogFields): Logger;
+};
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+// Keys whose values are user content or identify a person; dropped whole rather than masked.
+const PERSONAL_KEYS = /^(message|content|text|query|q|answer|prompt|email|phone|name|contact|ip|address|token|authorization|cookie)$/i;
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\b/g;
+const IPV6 = /\b([0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi;
+
+/** Removes personal data from log fields: pure, so it is tested on its own. */
+export function redact(fields: LogFields): LogFields {
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (PERSONAL_KEYS.test(key)) continue;
+    if (typeof value === 'string') out[key] = value.replace(EMAIL, '[email]').replace(IPV4, '[ip]').replace(IPV6, '[ip]');
+    else if (value instanceof Error) out[key] = redact({ error: value.message }).error;
+    else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = redact(value as LogFields);
+    else out[key] = value;
+  }
+  return out;
+}
+
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (line) => console.log(line),
+  clock: () => Date = () => new Date(),
+  base: LogFields = {},
+): Logger {
+  const emit = (at: LogLevel) => (msg: string, fields: LogFields = {}) => {
+    if (ORDER[at] < ORDER[level]) return;
+    write(JSON.stringify({ time: clock().toISOString(), level: at, msg, ...redact({ ...base, ...fields }) }));
+  };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    child: (fields) => createLogger(level, write, clock, { ...base, ...fields }),
+  };
+}

@@ -1,0 +1,28 @@
+// The app's dependencies and Hono bindings: everything a handler needs arrives here, nothing is imported as a global.
+import type { Client } from '@libsql/client';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { Lang } from '../agents/language/languages.ts';
+import type { OllamaProbe } from '../agents/ollama/probe.ts';
+import type { createI18n, Translate } from '../locales/index.ts';
+import type { Env } from './env.ts';
+import type { Logger } from './logger.ts';
+
+export type AppDeps = {
+  env: Env;
+  client: Client;
+  log: Logger;
+  i18n: ReturnType<typeof createI18n>;
+  llm: OllamaProbe;
+  version: string;
+  queryEmbeddings(): Promise<EmbeddingsInterface | null>;
+};
+
+export type AppBindings = {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    log: Logger;
+    lang: Lang;
+    t: Translate;
+  };
+};

@@ -1,0 +1,32 @@
+// i18next resources for every user-visible string, bundled statically so the worker needs no file system.
+import i18next, { type TFunction } from 'i18next';
+import type { Lang } from '../agents/language/languages.ts';
+import enApi from './en/api.json' with { type: 'json' };
+import frApi from './fr/api.json' with { type: 'json' };
+import deApi from './de/api.json' with { type: 'json' };
+import lbApi from './lb/api.json' with { type: 'json' };
+
+export const resources = {
+  en: { api: enApi },
+  fr: { api: frApi },
+  de: { api: deApi },
+  lb: { api: lbApi },
+} as const;
+
+export type Translate = TFunction;
+
+/** One i18next instance per app (no global), initialised synchronously from the bundled resources. */
+export function createI18n() {
+  const instance = i18next.createInstance();
+  instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: false,
+    ns: Object.keys(resources.en),
+    defaultNS: 'api',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnEmptyString: false,
+  });
+  return { forLang: (lang: Lang): Translate => instance.getFixedT(lang) };
+}
