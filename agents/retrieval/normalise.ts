@@ -4,11 +4,18 @@ import type { Lang } from '../language/languages.ts';
 import { LB_STOPWORDS } from './stopwords-lb.ts';
 
 const fold = (words: string[]) => new Set(words.map((word) => foldWord(word)));
+// Question words and light verbs ("can", "get", "peut") that the stopword lists keep but that name no subject.
+const QUESTION_WORDS: Record<Lang, string[]> = {
+  en: ['how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'can', 'could', 'get', 'tell', 'please', 'much', 'many', 'does', 'do', 'is', 'are', 'there', 'any', 'need', 'want', 'know'],
+  fr: ['comment', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'ou', 'pourquoi', 'combien', 'peut', 'peuvent', 'puis', 'pouvez', 'pourrais', 'faire', 'fait', 'existe', 'ya', 'obtenir', 'besoin', 'veux', 'voudrais', 'savoir', 'dire'],
+  de: ['wie', 'was', 'welche', 'welcher', 'welches', 'wer', 'wem', 'wann', 'wo', 'warum', 'wieso', 'kann', 'konnen', 'gibt', 'bitte', 'viele', 'viel', 'bekommen', 'brauche', 'mochte', 'wissen', 'sagen'],
+  lb: ['kreie', 'kann', 'kenne', 'gett', 'wellt', 'well', 'weess', 'soen', 'brauch', 'wei', 'vill', 'wat', 'wien', 'weini', 'firwat', 'wou'],
+};
 const STOPWORDS: Record<Lang, Set<string>> = {
-  en: fold(eng),
-  fr: fold(fra),
-  de: fold(deu),
-  lb: fold(LB_STOPWORDS),
+  en: fold([...eng, ...QUESTION_WORDS.en]),
+  fr: fold([...fra, ...QUESTION_WORDS.fr]),
+  de: fold([...deu, ...QUESTION_WORDS.de]),
+  lb: new Set([...LB_STOPWORDS, ...QUESTION_WORDS.lb].map((word) => luxembourgishVariant(foldWord(word)))),
 };
 // Words every question here may carry that say nothing about which document answers it.
 const DOMAIN_NOISE = fold(['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'lux']);

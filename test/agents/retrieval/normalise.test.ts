@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseForIndex, queryTerms, stemPrefix, toFtsQuery, tokenize } from '../../../agents/retrieval/normalise.ts';
+
+describe('tokenize', () => {
+  it.each([
+    ['Größe der Förderung', ['grosse', 'der', 'forderung']],
+    ['Ënnerstëtzung fir d’Firmen', ['ennerstetzung', 'fir', 'firmen']],
+    ["l'entreprise et qu'elle", ['entreprise', 'et', 'elle']],
+    ['MeluXina-AI: 15× faster', ['meluxina', 'ai', '15', 'faster']],
+  ])('folds %s', (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+});
+
+describe('normaliseForIndex', () => {
+  it('applies the Luxembourgish n-rule only to Luxembourgish', () => {
+    expect(normaliseForIndex('Si kënnen hunn', 'lb')).toBe(normaliseForIndex('Si kënne hu', 'lb'));
+    expect(normaliseForIndex('Firmen', 'de')).toBe('firmen');
+  });
+});
+
+describe('queryTerms', () => {
+  it.each([
+    ['en', 'How can my company get funding for an AI project?', ['company', 'funding', 'project']],
+    ['fr', 'Comment mon entreprise peut-elle obtenir un financement ?', ['entreprise', 'financement']],
+    ['de', 'Wie bekommt mein Unternehmen eine Förderung?', ['bekommt', 'unternehmen', 'forderung']],
+    ['lb', 'Wéi kréien ech Ënnerstëtzung fir meng Firma?', ['ennerstetzung', 'firma']],
+  ] as const)('keeps the content words in %s', (lang, query, terms) => {
+    expect(queryTerms(query, lang)).toEqual(terms);
+  });
+
+  it('returns nothing for a message of only function words', () => {
+    expect(queryTerms('what is the', 'en')).toEqual([]);
+  });
+});
+
+describe('toFtsQuery', () => {
+  it('quotes terms, matches long ones by prefix and keeps numbers whole', () => {
+    expect(toFtsQuery(['financement', 'dhbw', '2030'])).toBe('"finance"* OR "dhbw" OR "2030"');
+    expect(stemPrefix('forderungen')).toBe('forderu');
+  });
+
+  it('returns null when there is nothing to search', () => {
+    expect(toFtsQuery([])).toBeNull();
+  });
+});

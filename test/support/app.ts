@@ -1,0 +1,55 @@
+// makeApp(): the real app over a fresh, migrated libSQL file in a temporary folder; nothing shared between tests.
+import { createClient, type Client } from '@libsql/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestKnowledge, type Embedder, type KnowledgeFile } from '../../agents/retrieval/ingest.ts';
+import { readKnowledgeFiles } from '../../agents/retrieval/knowledge-files.node.ts';
+import { runMigrations } from '../../db/migrate.ts';
+import { createApp } from '../../functions/app.ts';
+import { createDeps } from '../../functions/deps.ts';
+import { parseEnv } from '../../functions/env.ts';
+import { createLogger } from '../../functions/logger.ts';
+
+export type TestDb = { client: Client; dir: string; url: string; dispose: () => void };
+
+export async function makeDb(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'aif-test-'));
+  const url = `file:${join(dir, 'assistant.db')}`;
+  const client = createClient({ url });
+  await runMigrations(client);
+  return {
+    client,
+    dir,
+    url,
+    dispose: () => {
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type MakeAppOptions = {
+  env?: Record<string, string>;
+  files?: KnowledgeFile[];
+  embedder?: Embedder | null;
+};
+
+export async function makeApp(options: MakeAppOptions = {}) {
+  const db = await makeDb();
+  const lines: string[] = [];
+  const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...options.env });
+  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)) });
+  await deps.llm.probe();
+  const report = await ingestKnowledge(db.client, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
+  const app = createApp(deps);
+  return { app, deps, db, report, logs: lines, dispose: db.dispose };
+}
+
+/** A small knowledge document in the shape of knowledge/<lang>/<id>.md. */
+export function knowledgeFile(id: string, lang: string, title: string, body: string): KnowledgeFile {
+  return {
+    path: `${lang}/${id}.md`,
+    content: `---\nid: ${id}\ntitle: "${title}"\nlang: ${lang}\naudience: [sme]\nsource: [test]\nupdated: 2026-11-22\nreview: machine\n---\n# ${title}\n\n${body}\n`,
+  };
+}
