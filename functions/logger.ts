@@ -14,7 +14,8 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 const PERSONAL_KEYS = /^(message|content|text|query|q|answer|prompt|email|phone|name|contact|ip|address|token|authorization|cookie)$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\b/g;
-const IPV6 = /\b([0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi;
+// IPv6 with a hex letter or a '::' (so clock times like 10:00:00 stay readable).
+const IPV6 = /(?<![\w:])(?=[0-9a-f:]*(?:[a-f]|::))[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
 
 /** Removes personal data from log fields: pure, so it is tested on its own. */
 export function redact(fields: LogFields): LogFields {

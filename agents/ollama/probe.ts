@@ -53,7 +53,8 @@ export function createOllamaProbe({ hosts, chatModel, embedModel, forceOffline =
     embedder() {
       const host = holding(embedModel);
       if (!host) return null;
-      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch: fetchImpl }) };
+      // One retry at most: a search must degrade to lexical quickly rather than wait through backoff.
+      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch: fetchImpl, maxRetries: 1 }) };
     },
   };
 }
