@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { chunkDocument, parseDocument, type Chunk, type KnowledgeDocument } from './document.ts';
 import { normaliseForIndex } from './normalise.ts';
-import { addChunkVectors, createVectorStore, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
+import { insertVectorStatement, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
 
 export type KnowledgeFile = { path: string; content: string };
 export type Embedder = { model: string; embeddings: EmbeddingsInterface };
@@ -69,8 +69,9 @@ function indexStatements(docs: KnowledgeDocument[], chunks: Chunk[], hash: strin
 }
 
 async function embedAll(client: Client, embedder: Embedder): Promise<{ model: string; dimension: number }> {
-  const rows = (await client.execute('SELECT id, title, heading_path, text FROM chunks ORDER BY id')).rows.map((row) => ({
+  const rows = (await client.execute('SELECT id, lang, title, heading_path, text FROM chunks ORDER BY id')).rows.map((row) => ({
     id: Number(row.id),
+    lang: String(row.lang),
     // The title and headings give a short section its subject, which the embedding needs as much as BM25 does.
     text: `${row.title}\n${(JSON.parse(String(row.heading_path)) as string[]).join(' > ')}\n${row.text}`,
   }));
@@ -80,9 +81,15 @@ async function embedAll(client: Client, embedder: Embedder): Promise<{ model: st
   }
   const dimension = vectors[0]?.length ?? 0;
   if (rows.length && vectors.some((vector) => vector.length !== dimension)) throw new Error('embedding model returned vectors of mixed dimensions');
-  await client.batch(vectorTableStatements(dimension || 1), 'write');
-  if (rows.length) await addChunkVectors(createVectorStore(client, embedder.embeddings), rows, vectors);
-  await client.batch([setting('embed_model', embedder.model), setting('embed_dim', String(dimension))], 'write');
+  await client.batch(
+    [
+      ...vectorTableStatements(dimension || 1024),
+      ...rows.map((row, i) => insertVectorStatement(row.id, row.lang, vectors[i]!)),
+      setting('embed_model', embedder.model),
+      setting('embed_dim', String(dimension)),
+    ],
+    'write',
+  );
   return { model: embedder.model, dimension };
 }
 

@@ -4,7 +4,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../language/languages.ts';
 import { fuseReciprocalRank, pickPerDocument, type RankedHit } from './fuse.ts';
 import { queryTerms, toFtsQuery } from './normalise.ts';
-import { createVectorStore, nearestChunkIds } from './vectors.ts';
+import { nearestChunkIds } from './vectors.ts';
 
 export type SearchResult = {
   docId: string;
@@ -46,9 +46,10 @@ export async function lexicalSearch(client: Client, query: string, lang: Lang, l
   return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: row.lang as Lang, bm25: -Number(row.rank) }));
 }
 
-async function vectorSearch(client: Client, embeddings: EmbeddingsInterface, query: string): Promise<RankedHit[]> {
+// The knowledge is parallel in four languages, so the query language's chunks hold every document.
+async function vectorSearch(client: Client, embeddings: EmbeddingsInterface, query: string, lang: Lang): Promise<RankedHit[]> {
   const vector = await embeddings.embedQuery(query);
-  const ids = await nearestChunkIds(createVectorStore(client, embeddings), vector, CANDIDATES);
+  const ids = await nearestChunkIds(client, vector, lang, CANDIDATES);
   if (ids.length === 0) return [];
   const rows = await client.execute({ sql: `SELECT id, doc_id, lang FROM chunks WHERE id IN (${ids.map(() => '?').join(',')})`, args: ids });
   const byId = new Map(rows.rows.map((row) => [Number(row.id), { id: Number(row.id), docId: String(row.doc_id), lang: row.lang as Lang }]));
@@ -59,7 +60,7 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k }: Sear
   const [lexical, vector] = await Promise.all([
     lexicalSearch(deps.client, query, lang),
     // A model host that fails mid-query degrades the search to lexical instead of failing it.
-    deps.embeddings ? vectorSearch(deps.client, deps.embeddings, query).catch(() => []) : Promise.resolve([]),
+    deps.embeddings ? vectorSearch(deps.client, deps.embeddings, query, lang).catch(() => []) : Promise.resolve([]),
   ]);
   const picked = pickPerDocument(fuseReciprocalRank([lexical, vector]), lang, k);
   if (picked.length === 0) return [];

@@ -1,36 +1,35 @@
-// The vector leg: LangChain's LibSQLVectorStore on libSQL's native vectors; we own its table and index.
+// The vector leg on libSQL's native vectors: a 1-bit copy of each embedding picks candidates among the query
+// language's chunks, and exact float32 cosine ranks them (README: why not LibSQLVectorStore's DiskANN index).
 import type { Client, InStatement } from '@libsql/client';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { Document } from '@langchain/core/documents';
-import { LibSQLVectorStore } from '@langchain/community/vectorstores/libsql';
 
 export const VECTOR_TABLE = 'chunk_vectors';
-export const VECTOR_COLUMN = 'embedding';
+// Candidates the 1-bit pass hands to the exact pass; with 1,024 dimensions this keeps the true top 40 in practice.
+const CANDIDATES = 160;
 
-/** Statements that (re)create the vector table for a dimension, with libSQL's compressed-neighbour index. */
+/** Statements that (re)create the vector table for a dimension; `bits` comes first so scans stay in the row's first page. */
 export function vectorTableStatements(dimension: number): InStatement[] {
-  if (!Number.isInteger(dimension) || dimension < 1 || dimension > 65536) throw new Error(`bad embedding dimension ${dimension}`);
+  if (!Number.isInteger(dimension) || dimension < 8 || dimension > 65536) throw new Error(`bad embedding dimension ${dimension}`);
   return [
-    `DROP INDEX IF EXISTS idx_${VECTOR_TABLE}_${VECTOR_COLUMN}`,
     `DROP TABLE IF EXISTS ${VECTOR_TABLE}`,
-    `CREATE TABLE ${VECTOR_TABLE} (content TEXT NOT NULL, metadata TEXT NOT NULL, ${VECTOR_COLUMN} F32_BLOB(${dimension}) NOT NULL)`,
-    `CREATE INDEX idx_${VECTOR_TABLE}_${VECTOR_COLUMN} ON ${VECTOR_TABLE} (libsql_vector_idx(${VECTOR_COLUMN}, 'metric=cosine', 'compress_neighbors=float8', 'max_neighbors=32'))`,
+    `CREATE TABLE ${VECTOR_TABLE} (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, bits F1BIT_BLOB(${dimension}) NOT NULL, embedding F32_BLOB(${dimension}) NOT NULL)`,
+    `CREATE INDEX ${VECTOR_TABLE}_lang ON ${VECTOR_TABLE} (lang)`,
   ];
 }
 
-export function createVectorStore(client: Client, embeddings: EmbeddingsInterface): LibSQLVectorStore {
-  return new LibSQLVectorStore(embeddings, { db: client, table: VECTOR_TABLE, column: VECTOR_COLUMN });
+export function insertVectorStatement(id: number, lang: string, vector: number[]): InStatement {
+  const json = JSON.stringify(vector);
+  return { sql: `INSERT INTO ${VECTOR_TABLE} (id, lang, bits, embedding) VALUES (?, ?, vector1bit(?), vector32(?))`, args: [id, lang, json, json] };
 }
 
-export async function addChunkVectors(store: LibSQLVectorStore, rows: { id: number; text: string }[], vectors: number[][]) {
-  await store.addVectors(
-    vectors,
-    rows.map((row) => new Document({ pageContent: row.text, metadata: { id: row.id } })),
-  );
-}
-
-/** Chunk ids nearest to a query vector, best first. */
-export async function nearestChunkIds(store: LibSQLVectorStore, vector: number[], k: number): Promise<number[]> {
-  const hits = await store.similaritySearchVectorWithScore(vector, k);
-  return hits.map(([doc]) => Number(doc.metadata.id));
+/** Chunk ids of one language nearest to a query vector, best first. */
+export async function nearestChunkIds(client: Client, vector: number[], lang: string, k: number): Promise<number[]> {
+  const json = JSON.stringify(vector);
+  const rows = await client.execute({
+    sql: `WITH candidates AS (
+            SELECT id FROM ${VECTOR_TABLE} WHERE lang = ?2 ORDER BY vector_distance_cos(bits, vector1bit(?1)) LIMIT ${CANDIDATES})
+          SELECT v.id FROM ${VECTOR_TABLE} v JOIN candidates USING (id)
+          ORDER BY vector_distance_cos(v.embedding, vector32(?1)) LIMIT ?3`,
+    args: [json, lang, k],
+  });
+  return rows.rows.map((row) => Number(row.id));
 }
