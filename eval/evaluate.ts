@@ -1,0 +1,61 @@
+// Retrieval evaluation: every eval question through GET /api/search on the real knowledge, lexical mode.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { LANGS, LangSchema, type Lang } from '../agents/language/languages.ts';
+import { queryTerms, tokenize } from '../agents/retrieval/normalise.ts';
+import { makeApp } from '../test/support/app.ts';
+import { containsKey, factKey, loadFacts } from './facts.ts';
+import { readKnowledgeDocs } from './knowledge.ts';
+
+export const QuestionSchema = z.object({ id: z.string(), factId: z.string(), lang: LangSchema, question: z.string().min(3), docId: z.string() });
+export type Question = z.infer<typeof QuestionSchema>;
+export type LanguageScore = { lang: Lang; questions: number; recallAt1: number; recallAt5: number; strictRecallAt5: number; mrr: number; misses: { id: string; question: string; expected: string; got: string[] }[] };
+
+export function loadQuestions(lang: Lang): Question[] {
+  return z.array(QuestionSchema).parse(JSON.parse(readFileSync(new URL(`./questions/${lang}.json`, import.meta.url), 'utf8')));
+}
+
+/** Share of a question's content words that also stand in the passage: above 0.5 the question copies the text. */
+export function wordOverlap(question: string, passage: string, lang: Lang): number {
+  const terms = queryTerms(question, lang);
+  if (terms.length === 0) return 0;
+  const words = new Set(tokenize(passage));
+  return terms.filter((term) => words.has(term)).length / terms.length;
+}
+
+export async function evaluateRetrieval(langs: readonly Lang[] = LANGS): Promise<LanguageScore[]> {
+  const { app, dispose } = await makeApp({ env: { LLM_MODE: 'offline' } });
+  try {
+    const scores: LanguageScore[] = [];
+    const facts = new Map(loadFacts().map((fact) => [fact.id, fact]));
+    for (const lang of langs) {
+      const questions = loadQuestions(lang);
+      const docs = readKnowledgeDocs(lang);
+      let hit1 = 0;
+      let hit5 = 0;
+      let strict5 = 0;
+      let reciprocal = 0;
+      const misses: LanguageScore['misses'] = [];
+      for (const q of questions) {
+        // As the widget asks: the browser's language in the header, the language of the text detected.
+        const response = await app.request(`/api/search?k=5&q=${encodeURIComponent(q.question)}`, { headers: { 'accept-language': lang } });
+        const { results } = (await response.json()) as { results: { docId: string }[] };
+        // A hit is the expected document or any other that states the same fact (the FAQ repeats many).
+        const fact = facts.get(q.factId);
+        const carries = (docId: string) => docId === q.docId || (fact !== undefined && containsKey(docs.get(docId) ?? '', factKey(fact, lang)));
+        const rank = results.findIndex((r) => carries(r.docId));
+        if (results.slice(0, 5).some((r) => r.docId === q.docId)) strict5++;
+        if (rank === 0) hit1++;
+        if (rank >= 0) {
+          hit5++;
+          reciprocal += 1 / (rank + 1);
+        } else misses.push({ id: q.id, question: q.question, expected: q.docId, got: results.map((r) => r.docId) });
+      }
+      const n = questions.length;
+      scores.push({ lang, questions: n, recallAt1: hit1 / n, recallAt5: hit5 / n, strictRecallAt5: strict5 / n, mrr: reciprocal / n, misses });
+    }
+    return scores;
+  } finally {
+    dispose();
+  }
+}
