@@ -1,11 +1,12 @@
 // Retrieval evaluation: every eval question through GET /api/search on the real knowledge, lexical mode.
 import { readFileSync } from 'node:fs';
+import { chunkDocument, parseDocument } from '../agents/retrieval/document.ts';
 import { z } from 'zod';
 import { LANGS, LangSchema, type Lang } from '../agents/language/languages.ts';
 import { queryTerms, tokenize } from '../agents/retrieval/normalise.ts';
 import { makeApp } from '../test/support/app.ts';
 import { containsKey, factKey, loadFacts } from './facts.ts';
-import { readKnowledgeDocs } from './knowledge.ts';
+import { knowledgeFolder, readKnowledgeDocs } from './knowledge.ts';
 
 export const QuestionSchema = z.object({ id: z.string(), factId: z.string(), lang: LangSchema, question: z.string().min(3), docId: z.string() });
 export type Question = z.infer<typeof QuestionSchema>;
@@ -15,12 +16,34 @@ export function loadQuestions(lang: Lang): Question[] {
   return z.array(QuestionSchema).parse(JSON.parse(readFileSync(new URL(`./questions/${lang}.json`, import.meta.url), 'utf8')));
 }
 
-/** Share of a question's content words that also stand in the passage: above 0.5 the question copies the text. */
+// Names, acronyms and numbers cannot be paraphrased, so they do not count as copying.
+const NAMES = /(?<!^|[.?!]\s)\b(\p{Lu}[\p{L}\p{N}-]*)|\b[\p{L}-]*\d[\p{L}\p{N}-]*/gu;
+
+/** Share of a question's content words (names aside) that also stand in the passage: above 0.5 it copies the text. */
 export function wordOverlap(question: string, passage: string, lang: Lang): number {
-  const terms = queryTerms(question, lang);
+  const names = new Set(queryTerms((question.match(NAMES) ?? []).join(' '), lang));
+  const terms = queryTerms(question, lang).filter((term) => !names.has(term));
   if (terms.length === 0) return 0;
   const words = new Set(tokenize(passage));
   return terms.filter((term) => words.has(term)).length / terms.length;
+}
+
+export type Copying = { id: string; overlap: number; question: string; fact: string };
+
+/** Questions that share more than half their content words with the chunk stating their fact. */
+export async function questionsCopyingTheirPassage(lang: Lang, limit = 0.5): Promise<Copying[]> {
+  const facts = new Map(loadFacts().map((fact) => [fact.id, fact]));
+  const copying: Copying[] = [];
+  for (const q of loadQuestions(lang)) {
+    const fact = facts.get(q.factId);
+    if (!fact) continue;
+    const raw = readFileSync(new URL(`${q.docId}.md`, knowledgeFolder(lang)), 'utf8');
+    const chunks = await chunkDocument(parseDocument(raw, q.docId));
+    const chunk = chunks.find((c) => containsKey(`${c.title}\n${c.headingPath.join('\n')}\n${c.text}`, factKey(fact, lang)));
+    const overlap = chunk ? wordOverlap(q.question, chunk.text, lang) : 0;
+    if (overlap > limit) copying.push({ id: q.id, overlap: Number(overlap.toFixed(2)), question: q.question, fact: fact.fact });
+  }
+  return copying;
 }
 
 export async function evaluateRetrieval(langs: readonly Lang[] = LANGS): Promise<LanguageScore[]> {
