@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { chunkDocument, parseDocument, type Chunk, type KnowledgeDocument } from './document.ts';
 import { normaliseForIndex } from './normalise.ts';
-import { insertVectorStatement, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
+import { BITS_TABLE, insertVectorStatements, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
 
 export type KnowledgeFile = { path: string; content: string };
 export type Embedder = { model: string; embeddings: EmbeddingsInterface };
@@ -84,7 +84,7 @@ async function embedAll(client: Client, embedder: Embedder): Promise<{ model: st
   await client.batch(
     [
       ...vectorTableStatements(dimension || 1024),
-      ...rows.map((row, i) => insertVectorStatement(row.id, row.lang, vectors[i]!)),
+      ...rows.flatMap((row, i) => insertVectorStatements(row.id, row.lang, vectors[i]!)),
       setting('embed_model', embedder.model),
       setting('embed_dim', String(dimension)),
     ],
@@ -121,7 +121,7 @@ export async function ingestKnowledge(
   else if (options.embedder) embedded = { model: options.embedder.model, dimension: Number(settings.get('embed_dim')) };
   else if (changed) {
     // Old vectors describe old chunks; without a model to redo them, lexical search alone is the honest choice.
-    await client.batch([`DROP TABLE IF EXISTS ${VECTOR_TABLE}`, "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')"], 'write');
+    await client.batch([`DROP TABLE IF EXISTS ${VECTOR_TABLE}`, `DROP TABLE IF EXISTS ${BITS_TABLE}`, "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')"], 'write');
   }
 
   const counts = await client.execute('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM chunks) AS chunks');
