@@ -16,12 +16,17 @@ export function loadQuestions(lang: Lang): Question[] {
   return z.array(QuestionSchema).parse(JSON.parse(readFileSync(new URL(`./questions/${lang}.json`, import.meta.url), 'utf8')));
 }
 
-// Names, acronyms and numbers cannot be paraphrased, so they do not count as copying.
-const NAMES = /(?<!^|[.?!]\s)\b(\p{Lu}[\p{L}\p{N}-]*)|\b[\p{L}-]*\d[\p{L}\p{N}-]*/gu;
+// Names, acronyms and numbers cannot be paraphrased, so they do not count as copying. In English and French a
+// capital inside a sentence marks a name; German and Luxembourgish capitalise every noun, so there only acronyms,
+// words with an inner capital (MeluXina, LuxProvide) and words with digits count as names.
+const ACRONYMS_AND_NUMBERS = /\b\p{Lu}{2,}[\p{L}\p{N}-]*|\b\p{L}+\p{Lu}[\p{L}\p{N}-]*|[\p{L}-]*\d[\p{L}\p{N}-]*/gu;
+const CAPITALISED = /(?<!^|[.?!]\s)(?<![\p{L}])\p{Lu}[\p{L}\p{N}-]*/gu;
+const namesIn = (question: string, lang: Lang) =>
+  [...(question.match(ACRONYMS_AND_NUMBERS) ?? []), ...(lang === 'en' || lang === 'fr' ? (question.match(CAPITALISED) ?? []) : [])].join(' ');
 
 /** Share of a question's content words (names aside) that also stand in the passage: above 0.5 it copies the text. */
 export function wordOverlap(question: string, passage: string, lang: Lang): number {
-  const names = new Set(queryTerms((question.match(NAMES) ?? []).join(' '), lang));
+  const names = new Set(queryTerms(namesIn(question, lang), lang));
   const terms = queryTerms(question, lang).filter((term) => !names.has(term));
   if (terms.length === 0) return 0;
   const words = new Set(tokenize(passage));

@@ -29,8 +29,9 @@ export type SearchQuery = { query: string; lang: Lang; k: number };
 
 // Candidates per leg before fusion: enough for the one-per-document pick to find every language's version.
 const CANDIDATES = 40;
-// bm25 column weights: lang (unindexed), title, headings, body. Titles and headings name the subject.
-const BM25 = 'bm25(chunks_fts, 0, 4, 2, 1)';
+// bm25 column weights: lang (unindexed), title, headings, body. Titles and headings name the subject, so a match
+// there outweighs a passing mention in the body.
+const BM25 = 'bm25(chunks_fts, 0, 3, 3, 1)';
 
 type LexicalHit = RankedHit & { bm25: number };
 
