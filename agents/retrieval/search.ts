@@ -31,7 +31,7 @@ export type SearchQuery = { query: string; lang: Lang; k: number };
 const CANDIDATES = 40;
 // bm25 column weights: lang (unindexed), title, headings, body. Titles and headings name the subject, so a match
 // there outweighs a passing mention in the body.
-const BM25 = 'bm25(chunks_fts, 0, 3, 3, 1)';
+const BM25 = 'bm25(chunks_fts, 0, 8, 4, 1)';
 
 type LexicalHit = RankedHit & { bm25: number };
 
