@@ -13,3 +13,11 @@ export function readKnowledgeDocs(lang: Lang): Map<string, string> {
       .map((name) => [name.replace(/\.md$/, ''), matter(readFileSync(new URL(name, folder), 'utf8')).content]),
   );
 }
+
+/** Paragraphs of 12 words or more (headings left out): long enough for franc-all to judge their language. */
+export function paragraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((block) => block.replace(/^#+\s.*$/gm, '').trim())
+    .filter((block) => block.split(/\s+/).length >= 12);
+}

@@ -2,16 +2,9 @@
 import { francAll } from 'franc-all';
 import { describe, expect, it } from 'vitest';
 import { ISO639_3, LANGS } from '../../agents/language/languages.ts';
-import { readKnowledgeDocs } from '../../eval/knowledge.ts';
+import { paragraphs, readKnowledgeDocs } from '../../eval/knowledge.ts';
 
 const ONLY = LANGS.map((lang) => ISO639_3[lang]);
-
-export function paragraphs(body: string): string[] {
-  return body
-    .split(/\n\s*\n/)
-    .map((block) => block.replace(/^#+\s.*$/gm, '').trim())
-    .filter((block) => block.split(/\s+/).length >= 12);
-}
 
 describe('knowledge language', () => {
   it.each(LANGS)('every long paragraph in knowledge/%s is classified as that language', (lang) => {
