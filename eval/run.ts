@@ -1,4 +1,6 @@
-// `npm run eval`: recall@1, recall@5 and MRR per language for /api/search in lexical mode, and the misses.
+// `npm run eval`: recall@1, recall@5 and MRR per language for /api/search in lexical mode, the misses, and the
+// offline answerer's false-refusal and false-answer rates.
+import { decisions, rates } from './calibrate.ts';
 import { evaluateRetrieval } from './evaluate.ts';
 
 const scores = await evaluateRetrieval();
@@ -10,3 +12,8 @@ for (const s of scores) {
 for (const s of scores) {
   for (const miss of s.misses) console.log(`miss ${miss.id}: "${miss.question}" expected ${miss.expected}, got ${miss.got.join(', ') || 'nothing'}`);
 }
+
+console.log('\nOffline answer decision (in-scope eval questions vs 25 out-of-scope questions per language):');
+console.log('| lang | false refusals | false answers |');
+console.log('|------|----------------|---------------|');
+for (const r of rates(await decisions())) console.log(`| ${r.lang}   | ${r.falseRefusal.toFixed(3).padStart(14)} | ${r.falseAnswer.toFixed(3).padStart(13)} |`);

@@ -8,6 +8,8 @@ import { withDeps } from './middleware/deps.ts';
 import { notFound, onError } from './middleware/errors.ts';
 import { languageFromRequest } from './middleware/language.ts';
 import { searchRoutes } from './search/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
+import { conversationRoutes } from './conversations/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -20,7 +22,9 @@ export function createApp(deps: AppDeps) {
     .use(secureHeaders())
     .use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
     .route('/', healthRoutes())
-    .route('/', searchRoutes());
+    .route('/', searchRoutes())
+    .route('/', chatRoutes())
+    .route('/', conversationRoutes());
   app.onError(onError);
   app.notFound(notFound);
   return app;

@@ -3,13 +3,15 @@ import type { Client } from '@libsql/client';
 import { createOllamaProbe, sameModel } from '../agents/ollama/probe.ts';
 import { storedEmbedding } from '../agents/retrieval/ingest.ts';
 import { createI18n } from '../locales/index.ts';
+import { createDb } from '../db/client.ts';
+import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/answer/llm.ts';
 import type { Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { AppDeps } from './types.ts';
 
 export const VERSION = '0.1.0';
 
-export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch } = {}): AppDeps {
+export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts } = {}): AppDeps {
   const llm = createOllamaProbe({
     hosts: env.OLLAMA_HOSTS,
     chatModel: env.CHAT_MODEL,
@@ -20,6 +22,11 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   return {
     env,
     client,
+    db: createDb(client),
+    now: options.now ?? Date.now,
+    llmTimeouts: options.llmTimeouts ?? DEFAULT_TIMEOUTS,
+    // A wrapper, not the bare global: workerd rejects a fetch called without its own `this`.
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     log: options.log ?? createLogger(env.LOG_LEVEL),
     i18n: createI18n(),
     llm,

@@ -2,6 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { runMigrations } from '../db/migrate.ts';
 import { openClient } from '../db/open.node.ts';
+import { markStaleStreamingIncomplete } from '../db/queries/conversations.ts';
 import { ingestKnowledge } from '../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts';
 import { createApp } from './app.ts';
@@ -15,7 +16,9 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
   const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
   const deps = createDeps(env, client);
+  const interrupted = await markStaleStreamingIncomplete(deps.db);
   await deps.llm.probe();
+  for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });
   const report = await ingestKnowledge(client, await readKnowledgeFiles(), { embedder: deps.llm.embedder() });
   const app = createApp(deps);
   const timer = setInterval(() => void deps.llm.probe(), PROBE_EVERY_MS);
@@ -33,6 +36,7 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
     mode: deps.llm.mode() === 'ollama' ? 'llm' : 'offline',
     retrieval: report.embedded ? `hybrid (${report.embedded.model}, ${report.embedded.dimension} dims)` : 'lexical',
     reindexed: report.changed,
+    interruptedAnswers: interrupted,
   });
   return {
     server,

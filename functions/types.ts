@@ -5,11 +5,17 @@ import type { Lang } from '../agents/language/languages.ts';
 import type { OllamaProbe } from '../agents/ollama/probe.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
+import type { Db } from '../db/client.ts';
+import type { LlmTimeouts } from '../agents/answer/llm.ts';
 import type { Logger } from './logger.ts';
 
 export type AppDeps = {
   env: Env;
   client: Client;
+  db: Db;
+  now: () => number;
+  llmTimeouts: LlmTimeouts;
+  fetch: typeof fetch;
   log: Logger;
   i18n: ReturnType<typeof createI18n>;
   llm: OllamaProbe;

@@ -2,15 +2,19 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Lang } from '../agents/language/languages.ts';
 import enApi from './en/api.json' with { type: 'json' };
+import enChat from './en/chat.json' with { type: 'json' };
 import frApi from './fr/api.json' with { type: 'json' };
+import frChat from './fr/chat.json' with { type: 'json' };
 import deApi from './de/api.json' with { type: 'json' };
+import deChat from './de/chat.json' with { type: 'json' };
 import lbApi from './lb/api.json' with { type: 'json' };
+import lbChat from './lb/chat.json' with { type: 'json' };
 
 export const resources = {
-  en: { api: enApi },
-  fr: { api: frApi },
-  de: { api: deApi },
-  lb: { api: lbApi },
+  en: { api: enApi, chat: enChat },
+  fr: { api: frApi, chat: frChat },
+  de: { api: deApi, chat: deChat },
+  lb: { api: lbApi, chat: lbChat },
 } as const;
 
 export type Translate = TFunction;

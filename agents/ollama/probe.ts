@@ -12,6 +12,10 @@ export type OllamaProbe = {
   mode(): LlmMode;
   /** Embeddings on a healthy host holding the embedding model, or null. */
   embedder(): Embedder | null;
+  /** A healthy host holding the chat model, or null (offline mode). */
+  chatHost(): string | null;
+  /** Configured models that no reachable host holds (empty when no host answers at all). */
+  missingModels(): string[];
 };
 
 export type ProbeOptions = {
@@ -48,8 +52,10 @@ export function createOllamaProbe({ hosts, chatModel, embedModel, forceOffline =
       current = await Promise.all(hosts.map(probeHost));
       return current;
     },
+    missingModels: () => (forceOffline || !current.some((s) => s.ok) ? [] : [chatModel, embedModel].filter((model) => !holding(model))),
     statuses: () => current,
     mode: () => (!forceOffline && holding(chatModel) ? 'ollama' : 'offline'),
+    chatHost: () => (forceOffline ? null : (holding(chatModel)?.host ?? null)),
     embedder() {
       const host = holding(embedModel);
       if (!host) return null;

@@ -1,2 +1,3 @@
 // Every table of the app, for drizzle-kit and for typed queries.
 export * from './knowledge.ts';
+export * from './chat.ts';

@@ -1,0 +1,144 @@
+// llm mode through the Ollama stand-in: token relay, citations, reset, dropped and stalled streams, fallback, load.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp } from '../support/app.ts';
+import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
+import { parseSse, tokensOf, type SseEvent } from '../support/sse.ts';
+
+let ollama: OllamaStandIn;
+let made: Awaited<ReturnType<typeof makeApp>>;
+
+beforeAll(async () => {
+  ollama = await startOllamaStandIn({ models: ['qwen3:8b'], embeddingOnlyModels: [] });
+  made = await makeApp({
+    env: { LLM_MODE: 'auto', OLLAMA_HOSTS: ollama.url, CHAT_MODEL: 'qwen3:8b', EMBED_MODEL: 'bge-m3' },
+    llmTimeouts: { firstTokenMs: 2000, idleMs: 400, totalMs: 10_000 },
+  });
+});
+afterAll(async () => {
+  made.dispose();
+  await ollama.close();
+});
+
+const QUESTION = 'How much more powerful will the MeluXina-AI supercomputer become?';
+
+async function ask(message = QUESTION, extra: Record<string, unknown> = {}): Promise<SseEvent[]> {
+  const response = await made.app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ message, ...extra }),
+  });
+  return parseSse(await response.text());
+}
+const stored = async (messageId: string) => (await made.db.client.execute({ sql: 'SELECT * FROM messages WHERE id = ?', args: [messageId] })).rows[0]!;
+const lastAssistant = async () =>
+  (await made.db.client.execute("SELECT * FROM messages WHERE role = 'assistant' ORDER BY created_at DESC, rowid DESC LIMIT 1")).rows[0]!;
+
+describe('POST /api/chat in llm mode', () => {
+  it('relays the model tokens, cites the sources it used and stores the answer with its model', async () => {
+    ollama.script.push({ tokens: ['MeluXina-AI ', 'will become ', '15 times ', 'more powerful [1].'] });
+    const before = ollama.requests.length;
+    const events = await ask();
+    expect(events[0]).toMatchObject({ event: 'meta', data: { mode: 'llm', lang: 'en' } });
+    const text = tokensOf(events);
+    expect(text.endsWith('MeluXina-AI will become 15 times more powerful [1].')).toBe(true);
+    const sources = (events.find((e) => e.event === 'sources')!.data as { sources: { n: number; docId: string }[] }).sources;
+    expect(sources.map((s) => s.n)).toEqual([1]);
+    const done = events.at(-1)!;
+    expect(done).toMatchObject({ event: 'done', data: { answered: true } });
+    const row = await stored((done.data as { messageId: string }).messageId);
+    expect(row).toMatchObject({ state: 'complete', mode: 'llm', model: 'qwen3:8b', content: text });
+
+    const sent = ollama.requests.slice(before).find((r) => r.path === '/api/chat')!.body as { model: string; stream: boolean; messages: { role: string; content: string }[] };
+    expect(sent.model).toBe('qwen3:8b');
+    expect(sent.stream).toBe(true);
+    expect(sent.messages[0]!.role).toBe('system');
+    expect(sent.messages[0]!.content).toContain('Answer in English only');
+    expect(sent.messages[0]!.content).toMatch(/\[1\] .*MeluXina/);
+    expect(sent.messages.at(-1)).toEqual({ role: 'user', content: QUESTION });
+  });
+
+  it('asks the model in the user\'s language and sends the earlier turns as history', async () => {
+    ollama.script.push({ content: 'MeluXina gëtt vu LuxProvide bedriwwen [1].' }, { content: 'MeluXina-AI gëtt 15 Mol méi staark [1].' });
+    const first = await ask('Wien bedreift de Supercomputer MeluXina zu Lëtzebuerg?');
+    const meta = first[0]!.data as { conversationId: string; conversationToken: string };
+    const before = ollama.requests.length;
+    await ask('Wéi vill méi staark gëtt MeluXina-AI?', { conversationId: meta.conversationId, conversationToken: meta.conversationToken });
+    const sent = ollama.requests.slice(before).find((r) => r.path === '/api/chat')!.body as { messages: { role: string; content: string }[] };
+    expect(sent.messages[0]!.content).toContain('Answer in Luxembourgish');
+    expect(sent.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(sent.messages[2]!.content).toContain('LuxProvide');
+  });
+
+  it('resets an uncited model answer and replaces it with the quoted passages', async () => {
+    ollama.script.push({ content: 'It will be very powerful, trust me.' });
+    const events = await ask();
+    const reset = events.findIndex((e) => e.event === 'reset');
+    expect(reset).toBeGreaterThan(0);
+    expect(events[reset]!.data).toEqual({ reason: 'uncited' });
+    const after = tokensOf(events.slice(reset));
+    expect(after).toContain('[1]');
+    expect(after).not.toContain('trust me');
+    const done = events.at(-1)!.data as { messageId: string; answered: boolean };
+    expect(done.answered).toBe(true);
+    expect((await stored(done.messageId)).content).toBe(after);
+  });
+
+  it('marks the answer incomplete and sends an error event when the model stream drops', async () => {
+    ollama.script.push({ tokens: ['MeluXina-AI ', 'will ', 'become ', 'much ', 'more [1].'] });
+    ollama.setFault({ path: '/api/chat', times: 1, dropAfterTokens: 2 });
+    const events = await ask();
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'stream_failed', message: expect.stringContaining('interrupted') } });
+    expect(events.some((e) => e.event === 'done')).toBe(false);
+    const row = await lastAssistant();
+    expect(row.state).toBe('incomplete');
+    expect(String(row.content)).toContain('MeluXina-AI will');
+  });
+
+  it('gives up on a stalled stream after the idle timeout', async () => {
+    ollama.script.push({ tokens: ['MeluXina-AI ', 'will ', 'become [1].'] });
+    ollama.setFault({ path: '/api/chat', times: 1, stallAfterTokens: 1 });
+    const started = Date.now();
+    const events = await ask();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'stream_failed' } });
+    expect((await lastAssistant()).state).toBe('incomplete');
+  });
+
+  it('answers offline when the model fails before its first token', async () => {
+    ollama.setFault({ path: '/api/chat', times: 1, status500: true });
+    const events = await ask();
+    expect(events[0]).toMatchObject({ event: 'meta', data: { mode: 'offline' } });
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { answered: true } });
+    expect(tokensOf(events)).toContain('[1]');
+  });
+
+  it('stores every message of 50 concurrent conversations', async () => {
+    ollama.script.setFallback({ tokens: ['MeluXina-AI ', 'grows ', '15 times [1].'] });
+    const results = await Promise.all(Array.from({ length: 50 }, () => ask()));
+    const ids = results.map((events) => (events[0]!.data as { conversationId: string }).conversationId);
+    expect(new Set(ids).size).toBe(50);
+    expect(results.every((events) => events.at(-1)!.event === 'done')).toBe(true);
+    const counts = await made.db.client.execute({
+      sql: `SELECT count(*) AS n, sum(state = 'complete') AS complete FROM messages WHERE conversation_id IN (${ids.map(() => '?').join(',')})`,
+      args: ids,
+    });
+    expect(counts.rows[0]).toMatchObject({ n: 100, complete: 100 });
+  });
+});
+
+describe('a host without the chat model', () => {
+  it('is reported as missing and the assistant answers offline', async () => {
+    const bare = await startOllamaStandIn({ models: ['bge-m3'] });
+    const offline = await makeApp({ env: { LLM_MODE: 'auto', OLLAMA_HOSTS: bare.url, CHAT_MODEL: 'qwen3:8b', EMBED_MODEL: 'nomic-embed-text' } });
+    try {
+      expect(offline.deps.llm.missingModels()).toEqual(['qwen3:8b', 'nomic-embed-text']);
+      expect(await (await offline.app.request('/healthz')).json()).toMatchObject({ llm: 'offline' });
+      const response = await offline.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }) });
+      expect(await response.json()).toMatchObject({ mode: 'offline', answered: true });
+      expect(bare.requests.some((r) => r.path === '/api/chat')).toBe(false);
+    } finally {
+      offline.dispose();
+      await bare.close();
+    }
+  });
+});
