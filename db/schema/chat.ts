@@ -34,3 +34,24 @@ export const messages = sqliteTable(
   },
   (t) => [uniqueIndex('messages_conversation_seq').on(t.conversationId, t.seq)],
 );
+
+/** What happened in a conversation (staff joined, staff message, status change): the events stream reads these rows. */
+export const events = sqliteTable('events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  conversationId: text('conversation_id')
+    .notNull()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  type: text('type').notNull(),
+  data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const feedback = sqliteTable('feedback', {
+  id: text('id').primaryKey(),
+  messageId: text('message_id')
+    .notNull()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  rating: text('rating', { enum: ['up', 'down'] }).notNull(),
+  comment: text('comment'),
+  createdAt: integer('created_at').notNull(),
+});

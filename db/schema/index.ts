@@ -1,3 +1,4 @@
 // Every table of the app, for drizzle-kit and for typed queries.
 export * from './knowledge.ts';
 export * from './chat.ts';
+export * from './jobs.ts';
