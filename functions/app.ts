@@ -10,6 +10,8 @@ import { languageFromRequest } from './middleware/language.ts';
 import { searchRoutes } from './search/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
+import { jobRoutes } from './jobs/routes.ts';
+import { widgetRoutes } from './widget/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,7 +26,9 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes())
     .route('/', searchRoutes())
     .route('/', chatRoutes())
-    .route('/', conversationRoutes());
+    .route('/', conversationRoutes())
+    .route('/', jobRoutes())
+    .route('/', widgetRoutes());
   app.onError(onError);
   app.notFound(notFound);
   return app;
