@@ -10,6 +10,7 @@ import { languageFromRequest } from './middleware/language.ts';
 import { searchRoutes } from './search/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { widgetRoutes } from './widget/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps) {
     .route('/', searchRoutes())
     .route('/', chatRoutes())
     .route('/', conversationRoutes())
+    .route('/', feedbackRoutes())
     .route('/', jobRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);

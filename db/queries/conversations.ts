@@ -1,7 +1,7 @@
 // Conversation and message queries (db first): creation with the first message in one batch, appends, history.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, messages } from '../schema/chat.ts';
+import { conversations, events, feedback, messages } from '../schema/chat.ts';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
@@ -50,4 +50,33 @@ export async function countAssistantMessages(db: Db, conversationId: string): Pr
 export async function markStaleStreamingIncomplete(db: Db): Promise<number> {
   const result = await db.update(messages).set({ state: 'incomplete' }).where(eq(messages.state, 'streaming'));
   return result.rowsAffected;
+}
+
+export async function findMessage(db: Db, id: string): Promise<Message | undefined> {
+  return db.select().from(messages).where(eq(messages.id, id)).get();
+}
+
+/** One rating per answer: a new one replaces the previous. */
+export async function saveFeedback(db: Db, entry: typeof feedback.$inferInsert) {
+  await db.batch([db.delete(feedback).where(eq(feedback.messageId, entry.messageId)), db.insert(feedback).values(entry)]);
+}
+
+export async function listFeedback(db: Db, conversationId: string) {
+  return db
+    .select({ id: feedback.id, messageId: feedback.messageId, rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt })
+    .from(feedback)
+    .innerJoin(messages, eq(messages.id, feedback.messageId))
+    .where(eq(messages.conversationId, conversationId))
+    .all();
+}
+
+/** Deletes a conversation and everything hanging off it, children first (SQLite does not enforce the cascade by default). */
+export async function deleteConversation(db: Db, conversationId: string) {
+  const ofConversation = db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, conversationId));
+  await db.batch([
+    db.delete(feedback).where(inArray(feedback.messageId, ofConversation)),
+    db.delete(events).where(eq(events.conversationId, conversationId)),
+    db.delete(messages).where(eq(messages.conversationId, conversationId)),
+    db.delete(conversations).where(eq(conversations.id, conversationId)),
+  ]);
 }

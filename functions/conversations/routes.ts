@@ -1,6 +1,6 @@
 // Conversation-scoped reads, each with the conversation's bearer token: the history restores the widget after a reload.
 import { Hono, type Context } from 'hono';
-import { findConversation, listMessages } from '../../db/queries/conversations.ts';
+import { deleteConversation, findConversation, listFeedback, listMessages, type Message } from '../../db/queries/conversations.ts';
 import { AppError } from '../errors.ts';
 import type { AppBindings } from '../types.ts';
 import { presentedToken, tokenMatches } from './token.ts';
@@ -12,24 +12,45 @@ export async function authorisedConversation(c: Context<AppBindings>) {
   return conversation;
 }
 
+const publicMessage = (m: Message) => ({
+  id: m.id,
+  role: m.role,
+  content: m.content,
+  lang: m.lang,
+  state: m.state,
+  sources: m.sources ?? [],
+  answered: m.answered,
+  createdAt: new Date(m.createdAt).toISOString(),
+});
+
 export function conversationRoutes() {
-  return new Hono<AppBindings>().get('/api/conversations/:id/messages', async (c) => {
-    const conversation = await authorisedConversation(c);
-    const rows = await listMessages(c.var.deps.db, conversation.id);
-    return c.json({
-      conversationId: conversation.id,
-      lang: conversation.lang,
-      status: conversation.status,
-      messages: rows.map((m) => ({
-        id: m.id,
-        role: m.role,
-        content: m.content,
-        lang: m.lang,
-        state: m.state,
-        sources: m.sources ?? [],
-        answered: m.answered,
-        createdAt: new Date(m.createdAt).toISOString(),
-      })),
+  return new Hono<AppBindings>()
+    .get('/api/conversations/:id/messages', async (c) => {
+      const conversation = await authorisedConversation(c);
+      const rows = await listMessages(c.var.deps.db, conversation.id);
+      return c.json({ conversationId: conversation.id, lang: conversation.lang, status: conversation.status, messages: rows.map(publicMessage) });
+    })
+    .get('/api/conversations/:id/export', async (c) => {
+      const conversation = await authorisedConversation(c);
+      const { db } = c.var.deps;
+      const [rows, ratings] = await Promise.all([listMessages(db, conversation.id), listFeedback(db, conversation.id)]);
+      c.header('content-disposition', `attachment; filename="conversation-${conversation.id}.json"`);
+      return c.json({
+        conversation: {
+          id: conversation.id,
+          assistant: conversation.assistant,
+          lang: conversation.lang,
+          status: conversation.status,
+          createdAt: new Date(conversation.createdAt).toISOString(),
+          retainUntil: new Date(conversation.retainUntil).toISOString(),
+        },
+        messages: rows.map(publicMessage),
+        feedback: ratings.map((f) => ({ ...f, createdAt: new Date(f.createdAt).toISOString() })),
+      });
+    })
+    .delete('/api/conversations/:id', async (c) => {
+      const conversation = await authorisedConversation(c);
+      await deleteConversation(c.var.deps.db, conversation.id);
+      return c.body(null, 204);
     });
-  });
 }
