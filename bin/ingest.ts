@@ -1,5 +1,5 @@
 // `npm run ingest`: migrate and index knowledge/ into any DATABASE_URL (file or libSQL server).
-import { createOllamaProbe } from '../agents/ollama/probe.ts';
+import { createHostPool } from '../agents/ollama/pool.ts';
 import { ingestKnowledge } from '../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts';
 import { runMigrations } from '../db/migrate.ts';
@@ -10,7 +10,7 @@ try {
   const env = parseEnv(process.env);
   const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
-  const probe = createOllamaProbe({ hosts: env.OLLAMA_HOSTS, chatModel: env.CHAT_MODEL, embedModel: env.EMBED_MODEL, forceOffline: env.LLM_MODE === 'offline' });
+  const probe = createHostPool({ hosts: env.OLLAMA_HOSTS, headers: env.OLLAMA_HOST_HEADERS, chatModel: env.CHAT_MODEL, embedModel: env.EMBED_MODEL, forceOffline: env.LLM_MODE === 'offline' });
   await probe.probe();
   const report = await ingestKnowledge(client, await readKnowledgeFiles(), { embedder: probe.embedder(), force: process.argv.includes('--force') });
   console.log(JSON.stringify({ msg: 'ingested', ...report }));

@@ -1,26 +1,45 @@
 // Builds the app's dependencies from the parsed environment and a database client; shared by both entry points.
 import type { Client } from '@libsql/client';
-import { createOllamaProbe, sameModel } from '../agents/ollama/probe.ts';
+import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { storedEmbedding } from '../agents/retrieval/ingest.ts';
 import { createI18n } from '../locales/index.ts';
 import { createDb } from '../db/client.ts';
-import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/answer/llm.ts';
+import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/public/agent.ts';
+import { promptOpenings } from '../prompts/public.ts';
 import type { Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { AppDeps } from './types.ts';
 
 export const VERSION = '0.1.0';
 
-export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts } = {}): AppDeps {
-  const llm = createOllamaProbe({
+/** Configuration values an answer must never echo: addresses, tokens, secrets, proxy headers. */
+export function configurationValues(env: Env): string[] {
+  return [
+    env.DATABASE_URL,
+    env.DATABASE_AUTH_TOKEN,
+    env.JOBS_TOKEN,
+    env.LEAD_WEBHOOK_URL,
+    env.LEAD_WEBHOOK_SECRET,
+    ...env.OLLAMA_HOSTS,
+    ...Object.values(env.OLLAMA_HOST_HEADERS).flatMap((headers) => Object.values(headers)),
+  ].filter((value): value is string => typeof value === 'string' && value.length >= 6);
+}
+
+export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number } = {}): AppDeps {
+  const llm = createHostPool({
     hosts: env.OLLAMA_HOSTS,
+    headers: env.OLLAMA_HOST_HEADERS,
     chatModel: env.CHAT_MODEL,
     embedModel: env.EMBED_MODEL,
     forceOffline: env.LLM_MODE === 'offline',
     fetch: options.fetch,
+    cooldownMs: options.cooldownMs,
   });
+  const canary = `cnry-${crypto.randomUUID()}`;
   return {
     env,
+    canary,
+    secrets: [canary, ...promptOpenings(), ...configurationValues(env)],
     client,
     db: createDb(client),
     now: options.now ?? Date.now,

@@ -19,6 +19,18 @@ export const EnvSchema = z.object({
     .default('http://127.0.0.1:11434')
     .transform(list)
     .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1)),
+  OLLAMA_HOST_HEADERS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<host>": {"<header>": "<value>"}}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.record(z.string(), z.string()))),
   CHAT_MODEL: z.string().min(1).default('mistral-small3.2'),
   EMBED_MODEL: z.string().min(1).default('bge-m3'),
   LLM_MODE: z.enum(['auto', 'offline']).default('auto'),

@@ -2,11 +2,11 @@
 import type { Client } from '@libsql/client';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../agents/language/languages.ts';
-import type { OllamaProbe } from '../agents/ollama/probe.ts';
+import type { HostPool } from '../agents/ollama/pool.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
 import type { Db } from '../db/client.ts';
-import type { LlmTimeouts } from '../agents/answer/llm.ts';
+import type { LlmTimeouts } from '../agents/public/agent.ts';
 import type { Logger } from './logger.ts';
 
 export type AppDeps = {
@@ -15,10 +15,14 @@ export type AppDeps = {
   db: Db;
   now: () => number;
   llmTimeouts: LlmTimeouts;
+  /** A random marker in every system prompt, made per process: seeing it in an answer proves a prompt leak. */
+  canary: string;
+  /** Strings no answer may contain: the canary, the prompts' opening words, configuration values. */
+  secrets: string[];
   fetch: typeof fetch;
   log: Logger;
   i18n: ReturnType<typeof createI18n>;
-  llm: OllamaProbe;
+  llm: HostPool;
   version: string;
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
 };

@@ -50,7 +50,8 @@ describe('README configuration table', () => {
       const name = row[1]!.replaceAll('`', '') as keyof typeof defaults;
       const documented = row[2]!.replaceAll('`', '');
       const actual = defaults[name];
-      const expected = actual === undefined || (Array.isArray(actual) && actual.length === 0) ? '—' : String(actual);
+      const empty = actual === undefined || (typeof actual === 'object' && Object.keys(actual).length === 0);
+      const expected = empty ? '—' : String(actual);
       expect(documented, name).toBe(expected);
     }
   });

@@ -10,7 +10,7 @@ import { createApp } from '../../functions/app.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
 import { createLogger } from '../../functions/logger.ts';
-import type { LlmTimeouts } from '../../agents/answer/llm.ts';
+import type { LlmTimeouts } from '../../agents/public/agent.ts';
 
 export type TestDb = { client: Client; dir: string; url: string; dispose: () => void };
 
@@ -33,6 +33,7 @@ export async function makeDb(): Promise<TestDb> {
 export type MakeAppOptions = {
   env?: Record<string, string>;
   llmTimeouts?: LlmTimeouts;
+  cooldownMs?: number;
   files?: KnowledgeFile[];
   embedder?: Embedder | null;
 };
@@ -41,7 +42,7 @@ export async function makeApp(options: MakeAppOptions = {}) {
   const db = await makeDb();
   const lines: string[] = [];
   const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...options.env });
-  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts });
+  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs });
   await deps.llm.probe();
   const report = await ingestKnowledge(db.client, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
   const app = createApp(deps);

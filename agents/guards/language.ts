@@ -1,0 +1,21 @@
+// Language guard: once an answer has its first 12 words, are they in the language the user was promised? Pure.
+import { detectLanguage } from '../language/detect.ts';
+import type { Lang } from '../language/languages.ts';
+
+export const GUARD_WORDS = 12;
+
+export type LanguageVerdict = 'pending' | 'ok' | 'drift';
+
+/** 'pending' until 12 words have streamed; 'drift' only when detection is confident about another language. */
+export function checkAnswerLanguage(text: string, expected: Lang): LanguageVerdict {
+  // Citation markers, numbers and names say nothing about the language.
+  const words = text
+    .replace(/\[\d+\]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /\p{L}{2,}/u.test(word));
+  if (words.length < GUARD_WORDS) return 'pending';
+  const detection = detectLanguage(words.slice(0, GUARD_WORDS).join(' '));
+  if (detection.kind === 'supported' && detection.lang !== expected) return 'drift';
+  if (detection.kind === 'other') return 'drift';
+  return 'ok';
+}

@@ -1,0 +1,59 @@
+// Leak guard: a streamed answer must never carry the prompt's canary, its opening words or a configuration value.
+// It holds back only a tail that could be the start of a secret, so a secret split across tokens is still caught
+// and ordinary text flows without delay. Pure.
+
+export type LeakGuard = {
+  /** Text that is safe to send now, or null when the stream has leaked a secret. */
+  push(text: string): string | null;
+  /** The held-back tail at the end of the stream (null if it leaks). */
+  flush(): string | null;
+};
+
+const MIN_SECRET = 6;
+
+export function containsSecret(text: string, secrets: string[]): boolean {
+  const lower = text.toLowerCase();
+  return secrets.some((secret) => secret.length >= MIN_SECRET && lower.includes(secret.toLowerCase()));
+}
+
+/** Length of the longest end of `text` that begins some secret. */
+function pendingTail(text: string, secrets: string[]): number {
+  let longest = 0;
+  for (const secret of secrets) {
+    for (let k = Math.min(secret.length - 1, text.length); k > longest; k--) {
+      if (text.endsWith(secret.slice(0, k))) {
+        longest = k;
+        break;
+      }
+    }
+  }
+  return longest;
+}
+
+export function createLeakGuard(secrets: string[]): LeakGuard {
+  const watched = secrets.filter((secret) => secret.length >= MIN_SECRET).map((secret) => secret.toLowerCase());
+  let seen = '';
+  let sent = 0;
+  let leaked = false;
+  return {
+    push(text) {
+      if (leaked) return null;
+      seen += text;
+      const lower = seen.toLowerCase();
+      if (watched.some((secret) => lower.includes(secret))) {
+        leaked = true;
+        return null;
+      }
+      const safeUntil = Math.max(sent, seen.length - pendingTail(lower, watched));
+      const out = seen.slice(sent, safeUntil);
+      sent = safeUntil;
+      return out;
+    },
+    flush() {
+      if (leaked) return null;
+      const out = seen.slice(sent);
+      sent = seen.length;
+      return out;
+    },
+  };
+}

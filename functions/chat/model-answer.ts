@@ -1,0 +1,95 @@
+// A model answer with its guards: relayed as it streams, reset and regenerated once when it drifts out of the
+// user's language, replaced by the offline answer when it drifts again, leaks a secret or cites nothing.
+import { checkAnswerLanguage } from '../../agents/guards/language.ts';
+import { createLeakGuard } from '../../agents/guards/leak.ts';
+import type { Lang } from '../../agents/language/languages.ts';
+import { streamAgentAnswer, type AgentEvent } from '../../agents/public/agent.ts';
+import { fitHistory, type Turn } from '../../agents/public/history.ts';
+import { citedNumbers, type Source } from '../../agents/answer/sources.ts';
+import type { SearchResult } from '../../agents/retrieval/search.ts';
+import { createCitations, formatPassages } from '../../agents/tools/citations.ts';
+import { publicTools } from '../../agents/tools/registry.ts';
+import { publicSystemPrompt } from '../../prompts/public.ts';
+import type { AppDeps } from '../types.ts';
+
+export type ModelOutcome =
+  | { kind: 'answered'; body: string; sources: Source[]; drifts: number; tools: string[] }
+  /** The model cannot be used for this answer; `reason` says why, for the reset event when tokens were shown. */
+  | { kind: 'fallback'; reason: 'unavailable' | 'language' | 'unsafe' | 'uncited'; drifts: number; shown: boolean; tools: string[] }
+  | { kind: 'failed'; body: string; drifts: number };
+
+export type ModelAnswerInput = { question: string; lang: Lang; passages: SearchResult[]; history: Turn[]; signal?: AbortSignal };
+
+// History is kept within this many tokens, leaving room in the context for the passages and the answer.
+const HISTORY_BUDGET = 1500;
+
+/**
+ * Runs the agent until one answer passes the guards. `onStart` is called once, before the first token is relayed
+ * (so the caller can announce the mode); `relay` sends text; `reset` tells the client to discard what it showed.
+ */
+export async function answerWithModel(
+  deps: AppDeps,
+  input: ModelAnswerInput,
+  io: { onStart: () => Promise<void>; relay: (text: string) => Promise<void>; reset: (reason: string) => Promise<void> },
+): Promise<ModelOutcome> {
+  let drifts = 0;
+  let started = false;
+  const tools: string[] = [];
+  for (const strict of [false, true]) {
+    const citations = createCitations(input.passages);
+    const stream = streamAgentAnswer({
+      pool: deps.llm,
+      model: deps.env.CHAT_MODEL,
+      systemPrompt: publicSystemPrompt(input.lang, { passages: formatPassages(citations.add(input.passages)), canary: deps.canary, strict }),
+      tools: () => publicTools().build({ client: deps.client, embeddings: null, lang: input.lang, citations }),
+      history: fitHistory(input.history, HISTORY_BUDGET),
+      question: input.question,
+      timeouts: deps.llmTimeouts,
+      signal: input.signal,
+    });
+    const guard = createLeakGuard(deps.secrets);
+    let body = '';
+    let shown = false;
+    const show = async (text: string | null): Promise<boolean> => {
+      if (text === null) return false;
+      if (!text) return true;
+      if (!started) {
+        started = true;
+        await io.onStart();
+      }
+      shown = true;
+      await io.relay(text);
+      return true;
+    };
+    try {
+      for await (const event of stream as AsyncGenerator<AgentEvent>) {
+        if (event.type === 'tool') tools.push(event.name);
+        if (event.type !== 'token') continue;
+        body += event.text;
+        if (!(await show(guard.push(event.text)))) {
+          await stream.return(undefined);
+          deps.log.warn('answer blocked: it repeated a secret', { lang: input.lang });
+          return { kind: 'fallback', reason: 'unsafe', drifts, shown, tools };
+        }
+        if (checkAnswerLanguage(body, input.lang) === 'drift') {
+          await stream.return(undefined);
+          drifts++;
+          deps.log.warn('language drift', { expected: input.lang, drifts });
+          if (shown) await io.reset('language');
+          if (!strict) break;
+          return { kind: 'fallback', reason: 'language', drifts, shown: false, tools };
+        }
+      }
+    } catch (error) {
+      if (!shown) return { kind: 'fallback', reason: 'unavailable', drifts, shown: false, tools };
+      deps.log.warn('model stream failed', { error: error instanceof Error ? error.name : 'unknown' });
+      return { kind: 'failed', body, drifts };
+    }
+    if (drifts > (strict ? 1 : 0)) continue;
+    if (!(await show(guard.flush()))) return { kind: 'fallback', reason: 'unsafe', drifts, shown, tools };
+    const cited = citedNumbers(body, citations.sources());
+    if (cited.length === 0) return { kind: 'fallback', reason: 'uncited', drifts, shown, tools };
+    return { kind: 'answered', body, sources: citations.sources().filter((source) => cited.includes(source.n)), drifts, tools };
+  }
+  return { kind: 'fallback', reason: 'language', drifts, shown: false, tools };
+}
