@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkAnswerLanguage } from '../../../agents/guards/language.ts';
+import { containsSecret, createLeakGuard } from '../../../agents/guards/leak.ts';
+import { fitHistory } from '../../../agents/public/history.ts';
+
+describe('checkAnswerLanguage', () => {
+  it('waits for 12 words, then accepts the expected language and flags another', () => {
+    expect(checkAnswerLanguage('MeluXina-AI will be', 'en')).toBe('pending');
+    expect(checkAnswerLanguage('The AI Factory coordinates between 140 and 200 training courses every year for companies and public bodies [1].', 'en')).toBe('ok');
+    expect(checkAnswerLanguage('Die AI Factory koordiniert jedes Jahr zwischen 140 und 200 Schulungen für Unternehmen und öffentliche Stellen [1].', 'fr')).toBe('drift');
+    expect(checkAnswerLanguage('D’AI Factory organiséiert all Joer tëscht 140 an 200 Formatioune fir Betriber an ëffentlech Stellen an och fir Fuerscher [1].', 'lb')).toBe('ok');
+  });
+});
+
+describe('createLeakGuard', () => {
+  const secrets = ['cnry-1234-5678', 'http://10.1.2.3:11434', 'You are the assistant of the Luxembourg'];
+
+  it('lets ordinary text through at once', () => {
+    const guard = createLeakGuard(secrets);
+    expect(guard.push('MeluXina-AI will be ')).toBe('MeluXina-AI will be ');
+    expect(guard.push('15 times faster [1].')).toBe('15 times faster [1].');
+    expect(guard.flush()).toBe('');
+  });
+
+  it('catches a secret split across tokens, in any case, without sending its start', () => {
+    const guard = createLeakGuard(secrets);
+    let sent = guard.push('Sure! The marker is cnry-12') ?? '';
+    expect(sent).toBe('Sure! The marker is ');
+    expect(guard.push('34-5678.')).toBeNull();
+    expect(guard.flush()).toBeNull();
+    sent += '';
+    expect(containsSecret(sent, secrets)).toBe(false);
+    const upper = createLeakGuard(secrets);
+    expect(upper.push('YOU ARE THE ASSISTANT OF THE LUXEMBOURG AI Factory')).toBeNull();
+  });
+
+  it('releases a held tail that turns out harmless', () => {
+    const guard = createLeakGuard(secrets);
+    expect(guard.push('see http://10.1')).toBe('see ');
+    expect(guard.push('0 for details')).toBe('http://10.10 for details');
+  });
+});
+
+describe('fitHistory', () => {
+  it('keeps the latest turns within the budget and never starts with an answer', () => {
+    const turns = [
+      { role: 'user' as const, content: 'a'.repeat(400) },
+      { role: 'assistant' as const, content: 'b'.repeat(400) },
+      { role: 'user' as const, content: 'c'.repeat(40) },
+      { role: 'assistant' as const, content: 'd'.repeat(40) },
+    ];
+    expect(fitHistory(turns, 30).map((t) => t.content[0])).toEqual(['c', 'd']);
+    expect(fitHistory(turns, 130).map((t) => t.content[0])).toEqual(['c', 'd']);
+    expect(fitHistory(turns, 1000).map((t) => t.content[0])).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
