@@ -5,6 +5,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { healthRoutes } from './health/routes.ts';
 import { withDeps } from './middleware/deps.ts';
+import { contentSecurityPolicy } from './middleware/csp.ts';
+import { apiCors } from './middleware/cors.ts';
 import { notFound, onError } from './middleware/errors.ts';
 import { languageFromRequest } from './middleware/language.ts';
 import { searchRoutes } from './search/routes.ts';
@@ -22,7 +24,9 @@ export function createApp(deps: AppDeps) {
     .use(requestId())
     .use(withDeps(deps))
     .use(languageFromRequest())
+    .use(contentSecurityPolicy())
     .use(secureHeaders())
+    .use('/api/*', apiCors())
     .use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
     .route('/', healthRoutes())
     .route('/', searchRoutes())

@@ -1,0 +1,93 @@
+// The widget's side of the HTTP contract: POST /api/chat read as SSE over fetch, history, feedback and deletion.
+
+export type Lang = 'en' | 'fr' | 'de' | 'lb';
+export type Source = { n: number; docId: string; title: string; lang: string; url?: string; snippet: string };
+export type Stored = { id: string; token: string };
+export type HistoryMessage = { id: string; role: string; content: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null };
+
+export type ChatEvent =
+  | { event: 'meta'; data: { conversationId: string; conversationToken: string; lang: Lang; mode: string } }
+  | { event: 'token'; data: { text: string } }
+  | { event: 'reset'; data: { reason: string } }
+  | { event: 'sources'; data: { sources: Source[] } }
+  | { event: 'action'; data: { type: string } & Record<string, unknown> }
+  | { event: 'done'; data: { messageId: string; answered: boolean } }
+  | { event: 'error'; data: { code: string; message: string } };
+
+/** An HTTP answer that was not a success: its status and the server's localized message. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? response.statusText);
+}
+
+/** Splits a text/event-stream body into events as bytes arrive. */
+export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: string }> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let event = 'message';
+        const data: string[] = [];
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) event = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+        }
+        if (data.length) yield { event, data: data.join('\n') };
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+export function createApi(base: string) {
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  return {
+    /** The UI language goes as Accept-Language: the server answers in the message's own language, and in the UI's
+     * when the message is too short to tell. */
+    async *chat(body: { message: string; assistant: string; conversationId?: string }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<ChatEvent> {
+      const response = await fetch(`${base}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-language': uiLang, ...(token ? bearer(token) : {}) },
+        body: JSON.stringify(body),
+        signal,
+      });
+      if (!response.ok || !response.body) throw await failure(response);
+      for await (const raw of readSse(response.body)) yield { event: raw.event, data: JSON.parse(raw.data) } as ChatEvent;
+    },
+    async history(stored: Stored): Promise<{ lang: Lang; messages: HistoryMessage[] }> {
+      const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}/messages`, { headers: bearer(stored.token) });
+      if (!response.ok) throw await failure(response);
+      return response.json();
+    },
+    async feedback(stored: Stored, body: { messageId: string; rating: 'up' | 'down'; comment?: string }): Promise<void> {
+      const response = await fetch(`${base}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(stored.token) }, body: JSON.stringify(body) });
+      if (!response.ok) throw await failure(response);
+    },
+    async forget(stored: Stored): Promise<void> {
+      const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}`, { method: 'DELETE', headers: bearer(stored.token) });
+      // Already gone counts as forgotten.
+      if (!response.ok && response.status !== 404) throw await failure(response);
+    },
+  };
+}
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,435 @@
+// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, restore and forget, in four languages.
+import type { TFunction } from 'i18next';
+import { ApiError, createApi, type Api, type HistoryMessage, type Lang, type Source, type Stored } from './api.ts';
+import { h, icon, ICONS, renderBlocks } from './dom.ts';
+import { createWidgetI18n, isLang, LANGS } from './i18n.ts';
+import { parseMarkdown, plainText, safeHref } from './markdown.ts';
+import { store } from './store.ts';
+
+type Mode = 'text' | 'aria-label' | 'placeholder';
+type Binding = { el: Element; key: string; mode: Mode; params?: () => Record<string, unknown>; tagLang?: boolean };
+
+/** One assistant answer on screen: its element parts and what has arrived so far. */
+type Reply = { li: HTMLLIElement; body: HTMLDivElement; status: HTMLDivElement; content: string; sources: Source[]; messageId?: string; key: string };
+
+let counter = 0;
+
+export class AssistantWidget extends HTMLElement {
+  static sheet: CSSStyleSheet | undefined;
+  readonly #root = this.attachShadow({ mode: 'open' });
+  readonly #translators = createWidgetI18n();
+  #t!: TFunction;
+  #lang: Lang = 'en';
+  #assistant = 'public';
+  #api!: Api;
+  #base = '';
+  #bindings: Binding[] = [];
+  #stored: Stored | null = null;
+  #busy: AbortController | null = null;
+  #restored = false;
+  #rendering = 0;
+  #el!: { launcher: HTMLButtonElement; panel: HTMLElement; scroll: HTMLElement; list: HTMLOListElement; live: HTMLElement; input: HTMLTextAreaElement; send: HTMLButtonElement; stop: HTMLButtonElement; forget: HTMLElement; langs: HTMLButtonElement[] };
+
+  connectedCallback() {
+    if (this.#el) return;
+    if (AssistantWidget.sheet) this.#root.adoptedStyleSheets = [AssistantWidget.sheet];
+    const wanted = this.dataset.lang;
+    this.#lang = store.lang() ?? (isLang(wanted) ? wanted : 'en');
+    this.#assistant = this.dataset.assistant === 'education' ? 'education' : 'public';
+    this.#base = (this.dataset.api ?? location.origin).replace(/\/+$/, '');
+    this.#api = createApi(this.#base);
+    this.#stored = store.conversation(this.#assistant);
+    this.#t = this.#translators(this.#lang);
+    this.#build();
+    this.#setLang(this.#lang);
+  }
+
+  disconnectedCallback() {
+    this.#busy?.abort();
+  }
+
+  // ---- strings ---------------------------------------------------------------------------------------------------
+
+  #bind<E extends Element>(el: E, key: string, mode: Mode = 'text', extra: Partial<Binding> = {}): E {
+    const binding = { el, key, mode, ...extra };
+    this.#bindings.push(binding);
+    this.#apply(binding);
+    return el;
+  }
+
+  #apply({ el, key, mode, params, tagLang }: Binding) {
+    const text = this.#t(key, params?.() ?? {});
+    if (mode === 'text') el.textContent = text;
+    else el.setAttribute(mode, text);
+    if (tagLang) el.setAttribute('lang', this.#lang);
+  }
+
+  #setLang(lang: Lang) {
+    this.#lang = lang;
+    this.#t = this.#translators(lang);
+    this.setAttribute('lang', lang);
+    this.#bindings = this.#bindings.filter((b) => b.el.isConnected || this.#root.contains(b.el));
+    for (const binding of this.#bindings) this.#apply(binding);
+    for (const button of this.#el.langs) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+    this.#root.querySelector('a.privacy')?.setAttribute('href', `${this.#base}/${lang}/privacy`);
+  }
+
+  // ---- layout ----------------------------------------------------------------------------------------------------
+
+  #build() {
+    const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'panel' }, icon(ICONS.chat));
+    launcher.append(this.#bind(h('span', {}), 'launcher.short'));
+    launcher.addEventListener('click', () => this.open());
+
+    const langs = LANGS.map((lang) => {
+      const button = h('button', { type: 'button', class: 'lang', 'data-lang': lang, 'aria-pressed': 'false' }, lang.toUpperCase(), h('span', { class: 'sr-only', lang }, ` ${this.#translators(lang)(`language.${lang}`)}`));
+      button.addEventListener('click', () => {
+        store.setLang(lang);
+        this.#setLang(lang);
+      });
+      return button;
+    });
+    const close = this.#bind(h('button', { type: 'button', class: 'icon-button close' }, icon(ICONS.close)), 'panel.close', 'aria-label');
+    close.addEventListener('click', () => this.close());
+
+    const notice = h(
+      'div',
+      { class: 'notice' },
+      this.#bind(h('p', {}), 'chat:ai_notice'),
+      h('p', {}, this.#bind(h('span', {}), 'notice.privacy'), ' ', this.#bind(h('a', { class: 'privacy', target: '_blank', rel: 'noopener' }), 'notice.privacy_link')),
+    );
+    const list = h('ol', { class: 'messages' });
+    const scroll = this.#bind(h('div', { class: 'scroll', tabindex: '0', role: 'region' }, notice, list), 'panel.conversation', 'aria-label');
+
+    const input = this.#bind(h('textarea', { id: 'question', rows: 2, maxlength: 4000, 'aria-describedby': 'hint', autocomplete: 'off' }), 'composer.placeholder', 'placeholder');
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    const send = h('button', { type: 'submit', class: 'send' }, icon(ICONS.send), this.#bind(h('span', {}), 'composer.send'));
+    const stop = h('button', { type: 'button', class: 'stop', hidden: true }, icon(ICONS.stop), this.#bind(h('span', {}), 'composer.stop'));
+    stop.addEventListener('click', () => {
+      this.#busy?.abort();
+      input.focus();
+    });
+    const form = h('form', { class: 'composer' }, this.#bind(h('label', { for: 'question', class: 'sr-only' }), 'composer.label'), input, send, stop, this.#bind(h('p', { id: 'hint', class: 'hint' }), 'composer.hint'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (!text || this.#busy) return;
+      input.value = '';
+      void this.#ask(text);
+    });
+
+    const forget = h('div', { class: 'forget', hidden: !this.#stored });
+    this.#renderForget(forget, false);
+
+    const live = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    const title = this.#bind(h('h2', { id: 'title' }), 'panel.title');
+    const header = h('div', { class: 'header' }, title, close, this.#bind(h('div', { class: 'langs', role: 'group' }, ...langs), 'language.label', 'aria-label'));
+    const panel = h('section', { id: 'panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'title', hidden: true }, header, scroll, form, forget);
+    panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.close();
+      }
+    });
+    this.#root.append(h('div', { class: 'root' }, launcher, panel, live));
+    this.#el = { launcher, panel, scroll, list, live, input, send, stop, forget, langs };
+  }
+
+  // ---- open, close -----------------------------------------------------------------------------------------------
+
+  open() {
+    const { panel, launcher, input } = this.#el;
+    panel.hidden = false;
+    launcher.hidden = true;
+    launcher.setAttribute('aria-expanded', 'true');
+    input.focus();
+    if (!this.#restored) {
+      this.#restored = true;
+      void this.#restore();
+    }
+  }
+
+  close() {
+    const { panel, launcher } = this.#el;
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+
+  #announce(text: string) {
+    const { live } = this.#el;
+    live.textContent = '';
+    // A fresh node after a tick, so the same words are announced again.
+    setTimeout(() => (live.textContent = text), 50);
+  }
+
+  #scrollDown() {
+    const { scroll } = this.#el;
+    scroll.scrollTop = scroll.scrollHeight;
+  }
+
+  // ---- messages --------------------------------------------------------------------------------------------------
+
+  #addUser(text: string, lang: Lang): HTMLLIElement {
+    const li = h('li', { class: 'msg user', lang }, this.#bind(h('p', { class: 'who' }), 'message.you', 'text', { tagLang: true }), h('p', { class: 'text' }, text));
+    this.#el.list.append(li);
+    this.#scrollDown();
+    return li;
+  }
+
+  #addReply(lang: Lang, role = 'assistant'): Reply {
+    const key = `m${++counter}`;
+    const who = h('p', { class: 'who' }, this.#bind(h('span', {}), role === 'staff' ? 'message.staff' : 'message.assistant', 'text', { tagLang: true }));
+    if (role !== 'staff') who.append(' ', this.#bind(h('span', { class: 'badge' }), 'message.ai_label', 'text', { tagLang: true }));
+    const body = h('div', { class: 'body' });
+    const status = h('div', { class: 'status' });
+    const li = h('li', { class: `msg ${role === 'staff' ? 'staff' : 'assistant'}`, lang }, who, body, status);
+    this.#el.list.append(li);
+    this.#scrollDown();
+    return { li, body, status, content: '', sources: [], key };
+  }
+
+  #typing(reply: Reply, on: boolean) {
+    reply.status.replaceChildren(...(on ? [h('p', { class: 'typing' }, h('span', { class: 'dots', 'aria-hidden': 'true' }, h('span'), h('span'), h('span')), this.#bind(h('span', {}), 'message.typing', 'text', { tagLang: true }))] : []));
+  }
+
+  #renderBody(reply: Reply) {
+    const known = new Map(reply.sources.map((s) => [s.n, s]));
+    const cite = (n: number): Node => {
+      const source = known.get(n);
+      if (!source) return document.createTextNode(`[${n}]`);
+      const button = this.#bind(h('button', { type: 'button', class: 'cite', 'aria-controls': `${reply.key}-src-${n}` }, `[${n}]`), 'message.cite', 'aria-label', { params: () => ({ n, title: source.title }) });
+      button.addEventListener('click', () => this.#openSource(reply, n));
+      return button;
+    };
+    reply.body.replaceChildren(...renderBlocks(parseMarkdown(reply.content), cite));
+  }
+
+  #scheduleRender(reply: Reply) {
+    if (this.#rendering) return;
+    this.#rendering = requestAnimationFrame(() => {
+      this.#rendering = 0;
+      this.#renderBody(reply);
+      this.#scrollDown();
+    });
+  }
+
+  #openSource(reply: Reply, n: number) {
+    const toggle = reply.li.querySelector<HTMLButtonElement>(`button[aria-controls="${reply.key}-src-${n}"].source`);
+    if (!toggle) return;
+    if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+    toggle.focus();
+  }
+
+  #renderSources(reply: Reply) {
+    if (!reply.sources.length) return;
+    const items = reply.sources.map((source) => {
+      const id = `${reply.key}-src-${source.n}`;
+      const href = source.url ? safeHref(source.url) : null;
+      const detail = h('div', { id, class: 'source-detail', hidden: true }, h('p', { lang: source.lang }, source.snippet), href && this.#bind(h('a', { href, target: '_blank', rel: 'noopener' }), 'message.open_source'));
+      const toggle = h('button', { type: 'button', class: 'source', 'aria-expanded': 'false', 'aria-controls': id }, h('span', { class: 'n' }, `[${source.n}]`), ' ', h('span', { lang: source.lang }, source.title));
+      toggle.addEventListener('click', () => {
+        const open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', String(open));
+        detail.hidden = !open;
+      });
+      return h('li', {}, toggle, detail);
+    });
+    const heading = this.#bind(h('h3', { id: `${reply.key}-sources` }), 'message.sources', 'text', { tagLang: true });
+    reply.li.insertBefore(h('div', { class: 'sources' }, heading, h('ol', { 'aria-labelledby': `${reply.key}-sources` }, ...items)), reply.status);
+  }
+
+  #renderFeedback(reply: Reply) {
+    if (!reply.messageId) return;
+    const messageId = reply.messageId;
+    const question = this.#bind(h('span', { id: `${reply.key}-fb` }), 'feedback.question', 'text', { tagLang: true });
+    const thumb = (rating: 'up' | 'down') => {
+      const button = this.#bind(h('button', { type: 'button', class: `icon-button thumb ${rating}`, 'aria-pressed': 'false' }, icon(ICONS[rating])), `feedback.${rating}`, 'aria-label');
+      button.addEventListener('click', () => {
+        for (const other of group.querySelectorAll('.thumb')) other.setAttribute('aria-pressed', String(other === button));
+        chosen = rating;
+        form.hidden = false;
+        comment.focus();
+      });
+      return button;
+    };
+    let chosen: 'up' | 'down' = 'up';
+    const comment = h('textarea', { id: `${reply.key}-comment`, rows: 2, maxlength: 1000 });
+    const form = h('form', { class: 'feedback-form', hidden: true }, this.#bind(h('label', { for: `${reply.key}-comment` }), 'feedback.comment', 'text', { tagLang: true }), comment, this.#bind(h('button', { type: 'submit' }), 'feedback.send'));
+    const note = h('p', { class: 'feedback-note' });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!this.#stored) return;
+      try {
+        const text = comment.value.trim();
+        await this.#api.feedback(this.#stored, { messageId, rating: chosen, ...(text ? { comment: text } : {}) });
+        form.remove();
+        for (const button of group.querySelectorAll('button')) button.setAttribute('disabled', '');
+        this.#bind(note, 'feedback.thanks', 'text', { tagLang: true });
+        note.tabIndex = -1;
+        note.focus();
+      } catch {
+        this.#bind(note, 'feedback.failed', 'text', { tagLang: true });
+      }
+      this.#announce(note.textContent ?? '');
+    });
+    const group = h('div', { class: 'thumbs', role: 'group', 'aria-labelledby': `${reply.key}-fb` }, question, thumb('up'), thumb('down'));
+    reply.li.append(h('div', { class: 'feedback' }, group, form, note));
+  }
+
+  #note(reply: Reply, key: string, retry?: () => void, message?: string) {
+    const p = message ? h('p', { class: 'note' }, message) : this.#bind(h('p', { class: 'note' }), key, 'text', { tagLang: true });
+    const children: Node[] = [p];
+    if (retry) {
+      const button = this.#bind(h('button', { type: 'button', class: 'retry' }), 'errors.retry');
+      button.addEventListener('click', retry);
+      children.push(button);
+    }
+    reply.status.replaceChildren(...children);
+    this.#announce(p.textContent ?? '');
+    return children.at(-1) as HTMLElement;
+  }
+
+  #finish(reply: Reply) {
+    this.#renderBody(reply);
+    this.#renderSources(reply);
+    this.#renderFeedback(reply);
+    this.#scrollDown();
+  }
+
+  // ---- a turn ----------------------------------------------------------------------------------------------------
+
+  #setBusy(controller: AbortController | null) {
+    this.#busy = controller;
+    const { send, stop } = this.#el;
+    send.hidden = !!controller;
+    stop.hidden = !controller;
+  }
+
+  async #ask(text: string, asked?: HTMLLIElement) {
+    const user = asked ?? this.#addUser(text, this.#lang);
+    const reply = this.#addReply(this.#lang);
+    this.#typing(reply, true);
+    const controller = new AbortController();
+    this.#setBusy(controller);
+    let finished = false;
+    const retry = () => {
+      reply.li.remove();
+      void this.#ask(text, user);
+    };
+    try {
+      const request = { message: text, assistant: this.#assistant, ...(this.#stored ? { conversationId: this.#stored.id } : {}) };
+      for await (const event of this.#api.chat(request, this.#lang, this.#stored?.token, controller.signal)) {
+        if (event.event === 'meta') {
+          this.#remember({ id: event.data.conversationId, token: event.data.conversationToken });
+          user.lang = event.data.lang;
+          reply.li.lang = event.data.lang;
+        } else if (event.event === 'token') {
+          if (!reply.content) this.#typing(reply, false);
+          reply.content += event.data.text;
+          this.#scheduleRender(reply);
+        } else if (event.event === 'reset') {
+          reply.content = '';
+          this.#scheduleRender(reply);
+        } else if (event.event === 'sources') {
+          reply.sources = event.data.sources;
+        } else if (event.event === 'done') {
+          finished = true;
+          reply.messageId = event.data.messageId;
+          this.#typing(reply, false);
+          this.#finish(reply);
+          this.#announce(this.#t('message.answered', { text: plainText(parseMarkdown(reply.content)) }));
+        } else if (event.event === 'error') {
+          finished = true;
+          this.#renderBody(reply);
+          this.#note(reply, '', retry, event.data.message);
+        }
+      }
+      if (!finished) throw new TypeError('stream ended early');
+    } catch (error) {
+      this.#renderBody(reply);
+      if (controller.signal.aborted) this.#note(reply, 'message.stopped');
+      else if (error instanceof ApiError) {
+        // The conversation was deleted or expired elsewhere: the next try starts a new one.
+        if (error.status === 403 || error.status === 404) this.#remember(null);
+        this.#note(reply, '', retry, error.message);
+      } else this.#note(reply, 'errors.network', retry);
+    } finally {
+      cancelAnimationFrame(this.#rendering);
+      this.#rendering = 0;
+      this.#setBusy(null);
+    }
+  }
+
+  #remember(stored: Stored | null) {
+    this.#stored = stored;
+    store.setConversation(this.#assistant, stored);
+    this.#el.forget.hidden = !stored;
+  }
+
+  // ---- restore and forget ----------------------------------------------------------------------------------------
+
+  async #restore() {
+    const stored = this.#stored;
+    if (!stored) return;
+    try {
+      const history = await this.#api.history(stored);
+      for (const message of history.messages) this.#show(message);
+      if (history.messages.length) this.#announce(this.#t('restored'));
+      this.#scrollDown();
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) this.#remember(null);
+      else this.#announce(this.#t('errors.restore'));
+    }
+  }
+
+  #show(message: HistoryMessage) {
+    if (message.role === 'user') {
+      this.#addUser(message.content, message.lang);
+      return;
+    }
+    const reply = this.#addReply(message.lang, message.role);
+    reply.content = message.content;
+    reply.sources = message.sources ?? [];
+    if (message.role === 'assistant' && message.state === 'complete') reply.messageId = message.id;
+    this.#finish(reply);
+    if (message.state !== 'complete') this.#note(reply, 'message.incomplete');
+  }
+
+  #renderForget(container: HTMLElement, confirming: boolean) {
+    if (!confirming) {
+      const button = this.#bind(h('button', { type: 'button', class: 'link-button' }), 'forget.button');
+      button.addEventListener('click', () => this.#renderForget(container, true));
+      container.replaceChildren(button);
+      return button;
+    }
+    const yes = this.#bind(h('button', { type: 'button', class: 'danger' }), 'forget.yes');
+    const no = this.#bind(h('button', { type: 'button' }), 'forget.no');
+    yes.addEventListener('click', () => void this.#forget(container));
+    no.addEventListener('click', () => this.#renderForget(container, false).focus());
+    container.replaceChildren(h('div', { class: 'confirm', role: 'group', 'aria-labelledby': 'forget-q' }, this.#bind(h('p', { id: 'forget-q' }), 'forget.confirm'), yes, no));
+    no.focus();
+    return no;
+  }
+
+  async #forget(container: HTMLElement) {
+    if (!this.#stored) return;
+    this.#busy?.abort();
+    try {
+      await this.#api.forget(this.#stored);
+      this.#remember(null);
+      this.#el.list.replaceChildren();
+      this.#renderForget(container, false);
+      this.#announce(this.#t('forget.done'));
+      this.#el.input.focus();
+    } catch {
+      this.#announce(this.#t('forget.failed'));
+    }
+  }
+}

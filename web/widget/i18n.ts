@@ -1,0 +1,23 @@
+// One i18next instance per widget over the bundled resources: the same library and strings as the server.
+import i18next, { type TFunction } from 'i18next';
+import type { Lang } from './api.ts';
+import { widgetResources } from './resources.ts';
+
+export const LANGS: readonly Lang[] = ['en', 'fr', 'de', 'lb'];
+export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
+
+export function createWidgetI18n() {
+  const instance = i18next.createInstance();
+  instance.init({
+    resources: widgetResources,
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: ['widget', 'chat'],
+    defaultNS: 'widget',
+    // Strings only ever become text nodes, never markup.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnEmptyString: false,
+  });
+  return (lang: Lang): TFunction => instance.getFixedT(lang);
+}

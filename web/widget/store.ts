@@ -1,0 +1,40 @@
+// What the browser keeps: the chosen language and, per assistant, the conversation's id and token. Nothing else.
+import type { Lang, Stored } from './api.ts';
+import { isLang } from './i18n.ts';
+
+const LANG_KEY = 'aif-assistant:lang';
+const conversationKey = (assistant: string) => `aif-assistant:conversation:${assistant}`;
+
+// Storage can be disabled or full: the widget then works for this page view only.
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* not kept */
+  }
+}
+
+export const store = {
+  lang: (): Lang | null => {
+    const value = read(LANG_KEY);
+    return isLang(value) ? value : null;
+  },
+  setLang: (lang: Lang) => write(LANG_KEY, lang),
+  conversation(assistant: string): Stored | null {
+    try {
+      const value = JSON.parse(read(conversationKey(assistant)) ?? 'null') as Partial<Stored> | null;
+      return value && typeof value.id === 'string' && typeof value.token === 'string' ? { id: value.id, token: value.token } : null;
+    } catch {
+      return null;
+    }
+  },
+  setConversation: (assistant: string, stored: Stored | null) => write(conversationKey(assistant), stored && JSON.stringify({ id: stored.id, token: stored.token })),
+};
