@@ -1,7 +1,7 @@
 // Calibration of the answer threshold: in-scope eval questions should be answered, out-of-scope ones refused.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { questionStems, supportsAnswer } from '../agents/answer/confidence.ts';
+import { questionTerms, supportsAnswer } from '../agents/answer/confidence.ts';
 import { chunkFrequencies } from '../db/queries/knowledge.ts';
 import { chooseLanguage } from '../agents/language/choose.ts';
 import { LANGS, LangSchema, type Lang } from '../agents/language/languages.ts';
@@ -22,9 +22,9 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
   const best = async (question: string, uiLang: Lang) => {
     const { lang } = chooseLanguage({ message: question, acceptLanguage: uiLang });
     const results = await searchKnowledge({ client: deps.client }, { query: question, lang, k: 4 });
-    const stems = questionStems(question, lang);
-    const stats = await chunkFrequencies(deps.client, stems);
-    return results.some((r) => supportsAnswer(stems, r, stats));
+    const terms = questionTerms(question, lang);
+    const stats = await chunkFrequencies(deps.client, terms.map((term) => term.stem));
+    return results.some((r) => supportsAnswer(terms, r, stats));
   };
   try {
     const out: Calibration[] = [];

@@ -1,7 +1,7 @@
 // Builds the app's dependencies from the parsed environment and a database client; shared by both entry points.
 import type { Client } from '@libsql/client';
 import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
-import { storedEmbedding } from '../agents/retrieval/ingest.ts';
+import { storedEmbedding } from '../db/queries/knowledge.ts';
 import { createI18n } from '../locales/index.ts';
 import { createDb } from '../db/client.ts';
 import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/public/agent.ts';

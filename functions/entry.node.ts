@@ -8,9 +8,7 @@ import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts'
 import { createApp } from './app.ts';
 import { createDeps } from './deps.ts';
 import { EnvError, parseEnv, type Env } from './env.ts';
-
-// How often the Ollama hosts are probed, so /healthz and the mode follow hosts coming and going.
-const PROBE_EVERY_MS = 30_000;
+import { startJobTimer } from './jobs/timer.ts';
 
 export async function startNodeServer(env: Env): Promise<{ server: ServerType; url: string; close: () => Promise<void> }> {
   const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
@@ -21,8 +19,8 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
   for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });
   const report = await ingestKnowledge(client, await readKnowledgeFiles(), { embedder: deps.llm.embedder() });
   const app = createApp(deps);
-  const timer = setInterval(() => void deps.llm.probe(), PROBE_EVERY_MS);
-  timer.unref();
+  // The scheduled jobs (retention purge, probes…), the same runner POST /internal/jobs/:name uses on workerd.
+  const jobs = startJobTimer(deps);
 
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT }, () => resolve(s));
@@ -42,7 +40,7 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
     server,
     url,
     close: async () => {
-      clearInterval(timer);
+      jobs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       client.close();
     },

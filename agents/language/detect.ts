@@ -1,5 +1,7 @@
 // Language detection with franc-all: our four languages, confidence by margin, and other languages recognised.
 import { francAll } from 'franc-all';
+import * as stopwords from 'stopword';
+import { LB_STOPWORDS } from '../retrieval/stopwords-lb.ts';
 import { FROM_ISO639_3, ISO639_3, LANGS, type Lang } from './languages.ts';
 
 export type Detection =
@@ -11,7 +13,7 @@ export const MIN_WORDS = 4;
 // franc-all scores the best language 1 and the others relative to it; a gap this wide was right on our tables.
 const MIN_MARGIN = 0.04;
 // A message must look this much more like a foreign language than like any of ours to be called foreign.
-const FOREIGN_MARGIN = 0.12;
+const FOREIGN_MARGIN = 0.2;
 const ONLY = LANGS.map((lang) => ISO639_3[lang]);
 // Widely spoken languages a visitor may write in; close dialects (Low German, Swiss German…) are left out on
 // purpose, since franc-all confuses them with German and Luxembourgish on short texts.
@@ -21,7 +23,8 @@ const OTHERS = ['por', 'ita', 'spa', 'nld', 'pol', 'ron', 'ces', 'slk', 'hun', '
 // that franc-all's trigrams pull toward Luxembourgish is not mislabelled.
 const LB_MARKERS =
   /(^|[^\p{L}])(ech|hien|ass|sinn|gëtt|ginn|kënnen|wéi|wou|wéini|firwat|wat|fir|vun|mat|net|och|eis|iech|ären|äre|är|dëst|dës|dat|datt|ze|hutt|hunn|ënnert|ëm|eng|een|d['’]\p{L}+|z['’]\p{L}+|mécht|maachen|gouf|wëll|wëllt|elo|schonn|awer|bitt|kréien|kleng)(?=$|[^\p{L}])/giu;
-const LB_STRONG = /(^|[^\p{L}])(ech|ass|gëtt|kënnen|wéi|firwat|wéini|dëst|dës|datt|hutt|hunn|mécht|iech|äre|ären|Lëtzebuerg\p{L}*)(?=$|[^\p{L}])/iu;
+const LB_STRONG =
+  /(^|[^\p{L}])(ech|ass|gëtt|kënnen|wéi|firwat|wéini|dëst|dës|datt|hutt|hunn|huet|mécht|iech|äre|ären|och|vum|vun|engem|enger|dobäi|Lëtzebuerg\p{L}*|\p{L}*ë\p{L}*)(?=$|[^\p{L}])/iu;
 
 export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 
@@ -35,13 +38,13 @@ export function detectLanguage(text: string): Detection {
   const foreign = wide[0];
   if (foreign && !ONLY.includes(foreign[0]) && foreign[0] !== 'und') {
     const ourScore = wide.find(([code]) => ONLY.includes(code))?.[1] ?? 0;
-    if (1 - ourScore >= FOREIGN_MARGIN && !LB_STRONG.test(text)) return { kind: 'other', iso639_3: foreign[0] };
+    if (1 - ourScore >= FOREIGN_MARGIN && !LB_STRONG.test(text) && moreForeignThanOurs(text, foreign[0])) return { kind: 'other', iso639_3: foreign[0] };
   }
 
   // Luxembourgish counts only with Luxembourgish evidence: franc-all's trigrams pull German and English toward it.
   const evidence = LB_STRONG.test(text) || luxembourgishShare(text) >= 0.15;
   if (!evidence) ours = ours.filter(([code]) => code !== 'ltz');
-  else if (ours[0]?.[0] !== 'ltz' && ltzScore(ours) >= 0.85 && luxembourgishShare(text) >= 0.3) {
+  else if (ours[0]?.[0] !== 'ltz' && ltzScore(ours) >= (LB_STRONG.test(text) ? 0.75 : 0.85) && luxembourgishShare(text) >= 0.3) {
     return { kind: 'supported', lang: 'lb', margin: luxembourgishShare(text) };
   }
   const [best, next] = ours;
@@ -49,6 +52,17 @@ export function detectLanguage(text: string): Detection {
   const lang = FROM_ISO639_3[best[0]]!;
   const margin = best[1] - (next?.[1] ?? 0);
   return margin >= MIN_MARGIN ? { kind: 'supported', lang, margin } : { kind: 'unsure' };
+}
+
+// Function words settle what trigrams cannot on short texts ("How do I fill in my tax return?" looks Slovenian
+// to franc-all): a message is foreign only if it uses more of that language's function words than of ours.
+const OUR_FUNCTION_WORDS = new Set([...stopwords.eng, ...stopwords.fra, ...stopwords.deu, ...LB_STOPWORDS].map((w) => w.toLowerCase()));
+function moreForeignThanOurs(text: string, iso639_3: string): boolean {
+  const list = (stopwords as unknown as Record<string, string[] | undefined>)[iso639_3];
+  if (!list) return true; // no list (other scripts): the trigram margin decides alone
+  const theirs = new Set(list.map((w) => w.toLowerCase()));
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return words.filter((w) => theirs.has(w)).length > words.filter((w) => OUR_FUNCTION_WORDS.has(w)).length;
 }
 
 const ltzScore = (scores: [string, number][]) => scores.find(([code]) => code === 'ltz')?.[1] ?? 0;

@@ -3,6 +3,7 @@ import type { Client, InStatement } from '@libsql/client';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { readSettings } from '../../db/queries/knowledge.ts';
 import { chunkDocument, parseDocument, type Chunk, type KnowledgeDocument } from './document.ts';
 import { normaliseForIndex } from './normalise.ts';
 import { BITS_TABLE, insertVectorStatements, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
@@ -25,11 +26,6 @@ export function knowledgeHash(files: KnowledgeFile[]): string {
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const text = [INDEX_VERSION, ...sorted.map((file) => `${file.path}\u0000${file.content}`)].join('\u0001');
   return bytesToHex(sha256(utf8ToBytes(text)));
-}
-
-async function readSettings(client: Client): Promise<Map<string, string>> {
-  const rows = await client.execute('SELECT key, value FROM settings');
-  return new Map(rows.rows.map((row) => [String(row.key), String(row.value)]));
 }
 
 const setting = (key: string, value: string): InStatement => ({
@@ -133,12 +129,4 @@ export async function ingestKnowledge(
     changed,
     embedded,
   };
-}
-
-/** The embedding model the stored vectors were made with, if any: query vectors must come from the same one. */
-export async function storedEmbedding(client: Client): Promise<{ model: string; dimension: number } | null> {
-  const settings = await readSettings(client);
-  const model = settings.get('embed_model');
-  const dimension = Number(settings.get('embed_dim'));
-  return model && dimension > 0 ? { model, dimension } : null;
 }

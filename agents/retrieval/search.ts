@@ -1,10 +1,12 @@
-// Hybrid retrieval: FTS5 bm25 and vector cosine, fused by reciprocal rank, one result per document.
+// Hybrid retrieval: FTS5 bm25 (with concept expansion) and vector cosine, fused by reciprocal rank, one result per
+// document, scored by its best passage plus a share of its other matching passages.
 import type { Client } from '@libsql/client';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../language/languages.ts';
 import { fuseReciprocalRank, pickPerDocument, type RankedHit } from './fuse.ts';
 import { queryTerms, toFtsQuery } from './normalise.ts';
-import { nearestChunkIds } from './vectors.ts';
+import { expandTerms } from './synonyms.ts';
+import { nearestChunks } from './vectors.ts';
 
 export type SearchResult = {
   docId: string;
@@ -35,12 +37,24 @@ const BM25 = 'bm25(chunks_fts, 0, 8, 4, 1)';
 
 type LexicalHit = RankedHit & { bm25: number };
 
+/**
+ * The FTS5 MATCH expression of a query: its content words and, through the concept list, the everyday and formal
+ * words for the same ideas in the query's language (synonyms.ts). Null when nothing is left to search.
+ */
+export function lexicalMatch(query: string, lang: Lang): string | null {
+  const terms = queryTerms(query, lang);
+  return toFtsQuery([...terms, ...expandTerms(terms, lang)]);
+}
+
 export async function lexicalSearch(client: Client, query: string, lang: Lang, limit = CANDIDATES): Promise<LexicalHit[]> {
-  const match = toFtsQuery(queryTerms(query, lang));
+  const match = lexicalMatch(query, lang);
   if (!match) return [];
+  // Rank and cut inside the FTS table first, then look up the survivors' documents: joining before the LIMIT made
+  // SQLite read a chunks row for every match, not only for the ones kept.
   const rows = await client.execute({
-    sql: `SELECT c.id, c.doc_id, c.lang, ${BM25} AS rank FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid
-          WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`,
+    sql: `SELECT c.id, c.doc_id, c.lang, f.rank FROM (
+            SELECT rowid, ${BM25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) f
+          JOIN chunks c ON c.id = f.rowid ORDER BY f.rank`,
     args: [match, limit],
   });
   // FTS5's bm25() is negative, better when lower; flip it so scores read the usual way.
@@ -50,11 +64,7 @@ export async function lexicalSearch(client: Client, query: string, lang: Lang, l
 // The knowledge is parallel in four languages, so the query language's chunks hold every document.
 async function vectorSearch(client: Client, embeddings: EmbeddingsInterface, query: string, lang: Lang): Promise<RankedHit[]> {
   const vector = await embeddings.embedQuery(query);
-  const ids = await nearestChunkIds(client, vector, lang, CANDIDATES);
-  if (ids.length === 0) return [];
-  const rows = await client.execute({ sql: `SELECT id, doc_id, lang FROM chunks WHERE id IN (${ids.map(() => '?').join(',')})`, args: ids });
-  const byId = new Map(rows.rows.map((row) => [Number(row.id), { id: Number(row.id), docId: String(row.doc_id), lang: row.lang as Lang }]));
-  return ids.map((id) => byId.get(id)).filter((hit): hit is RankedHit => hit !== undefined);
+  return (await nearestChunks(client, vector, lang, CANDIDATES)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
 }
 
 export async function searchKnowledge(deps: SearchDeps, { query, lang, k }: SearchQuery): Promise<SearchResult[]> {

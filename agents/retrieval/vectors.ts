@@ -30,15 +30,31 @@ export function insertVectorStatements(id: number, lang: string, vector: number[
   ];
 }
 
+/**
+ * The query vector as libSQL's native float32 blob: the vector functions read it as is, where a JSON array would be
+ * parsed once per use (twice per query, about 0.4 ms each at 1,024 dimensions).
+ */
+export function float32Blob(vector: number[]): Uint8Array {
+  return new Uint8Array(new Float32Array(vector).buffer);
+}
+
+// The 1-bit pass over the query language's copies, then exact cosine on the survivors; ?1 vector, ?2 lang, ?3 k.
+const CANDIDATES_CTE = `candidates AS (
+    SELECT id FROM ${BITS_TABLE} WHERE lang = ?2 ORDER BY vector_distance_cos(bits, vector1bit(?1)) LIMIT ${CANDIDATES})`;
+const NEAREST = `SELECT v.id, vector_distance_cos(v.embedding, ?1) AS distance FROM ${VECTOR_TABLE} v JOIN candidates USING (id)
+  ORDER BY distance LIMIT ?3`;
+
 /** Chunk ids of one language nearest to a query vector, best first. */
 export async function nearestChunkIds(client: Client, vector: number[], lang: string, k: number): Promise<number[]> {
-  const json = JSON.stringify(vector);
-  const rows = await client.execute({
-    sql: `WITH candidates AS (
-            SELECT id FROM ${BITS_TABLE} WHERE lang = ?2 ORDER BY vector_distance_cos(bits, vector1bit(?1)) LIMIT ${CANDIDATES})
-          SELECT v.id FROM ${VECTOR_TABLE} v JOIN candidates USING (id)
-          ORDER BY vector_distance_cos(v.embedding, vector32(?1)) LIMIT ?3`,
-    args: [json, lang, k],
-  });
+  const rows = await client.execute({ sql: `WITH ${CANDIDATES_CTE} ${NEAREST}`, args: [float32Blob(vector), lang, k] });
   return rows.rows.map((row) => Number(row.id));
+}
+
+/** The same with each chunk's document and language, in one statement instead of two. */
+export async function nearestChunks(client: Client, vector: number[], lang: string, k: number): Promise<{ id: number; docId: string; lang: string }[]> {
+  const rows = await client.execute({
+    sql: `WITH ${CANDIDATES_CTE}, nearest AS (${NEAREST}) SELECT c.id, c.doc_id, c.lang FROM nearest n JOIN chunks c ON c.id = n.id ORDER BY n.distance`,
+    args: [float32Blob(vector), lang, k],
+  });
+  return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: String(row.lang) }));
 }

@@ -1,4 +1,4 @@
-// Knowledge statistics (db first): chunk count and how many chunks hold a word or a prefix.
+// Knowledge queries (db first): settings such as the embedding model, chunk counts and how many chunks hold a word.
 import type { Client } from '@libsql/client';
 
 /** Chunks that contain each prefix (a word's stem), and the number of chunks. */
@@ -15,4 +15,18 @@ export async function chunkFrequencies(client: Client, prefixes: string[]): Prom
   );
   const [total, ...counts] = rows.map((result) => Number(result.rows[0]?.n ?? 0));
   return { total: total ?? 0, byPrefix: new Map(unique.map((prefix, i) => [prefix, counts[i] ?? 0])) };
+}
+
+/** Small key/value facts about the database: knowledge hash, embedding model and dimension. */
+export async function readSettings(client: Client): Promise<Map<string, string>> {
+  const rows = await client.execute('SELECT key, value FROM settings');
+  return new Map(rows.rows.map((row) => [String(row.key), String(row.value)]));
+}
+
+/** The embedding model the stored vectors were made with, if any: query vectors must come from the same one. */
+export async function storedEmbedding(client: Client): Promise<{ model: string; dimension: number } | null> {
+  const settings = await readSettings(client);
+  const model = settings.get('embed_model');
+  const dimension = Number(settings.get('embed_dim'));
+  return model && dimension > 0 ? { model, dimension } : null;
 }

@@ -1,5 +1,5 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
-import { questionStems, supportsAnswer } from '../../agents/answer/confidence.ts';
+import { questionTerms, supportsAnswer } from '../../agents/answer/confidence.ts';
 import { composeOfflineAnswer, composeRefusal } from '../../agents/answer/offline.ts';
 import type { Source } from '../../agents/answer/sources.ts';
 import type { Lang } from '../../agents/language/languages.ts';
@@ -37,10 +37,10 @@ async function plan(deps: AppDeps, input: TurnInput): Promise<Plan> {
   const t = deps.i18n.forLang(input.lang);
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported') };
   const results = await searchKnowledge({ client: deps.client, embeddings: await deps.queryEmbeddings() }, { query: input.question, lang: input.lang, k: PASSAGES });
-  const stems = questionStems(input.question, input.lang);
-  const stats = await chunkFrequencies(deps.client, stems);
+  const terms = questionTerms(input.question, input.lang);
+  const stats = await chunkFrequencies(deps.client, terms.map((term) => term.stem));
   // Passages that carry too little of the question are noise; without any, the knowledge has no answer.
-  const passages = results.filter((r) => supportsAnswer(stems, r, stats));
+  const passages = results.filter((r) => supportsAnswer(terms, r, stats));
   if (passages.length === 0) return { kind: 'reply', text: composeRefusal(t) };
   return { kind: 'answer', passages };
 }

@@ -20,7 +20,10 @@ export async function startEntry(env: Record<string, string>, timeoutMs = 30_000
   });
   const output: string[] = [];
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no startup line within ${timeoutMs} ms:\n${output.join('')}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no startup line within ${timeoutMs} ms:\n${output.join('')}`));
+    }, timeoutMs);
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());

@@ -19,12 +19,25 @@ describe('pickPerDocument', () => {
   const hit = (id: number, docId: string, lang: FusedHit['lang'], score: number): FusedHit => ({ id, docId, lang, score });
 
   it('keeps one hit per document, preferring the query language and keeping the best score', () => {
-    const picked = pickPerDocument([hit(1, 'a', 'en', 0.5), hit(2, 'a', 'fr', 0.2), hit(3, 'b', 'fr', 0.3)], 'fr', 5);
+    const picked = pickPerDocument([hit(1, 'a', 'en', 0.5), hit(2, 'a', 'fr', 0.2), hit(3, 'b', 'fr', 0.3)], 'fr', 5, 0);
     expect(picked).toEqual([hit(2, 'a', 'fr', 0.5), hit(3, 'b', 'fr', 0.3)]);
   });
 
   it('puts documents in the query language before the others and cuts at k', () => {
     const picked = pickPerDocument([hit(1, 'a', 'en', 0.9), hit(2, 'b', 'lb', 0.1), hit(3, 'c', 'lb', 0.05)], 'lb', 2);
     expect(picked.map((h) => h.docId)).toEqual(['b', 'c']);
+  });
+
+  it('adds a share of a document\'s other passages to its best one, so broad support beats one lucky passage', () => {
+    const hits = [hit(1, 'a', 'en', 0.5), hit(2, 'b', 'en', 0.45), hit(3, 'b', 'en', 0.3), hit(4, 'b', 'fr', 0.2)];
+    const picked = pickPerDocument(hits, 'en', 5, 0.15);
+    expect(picked.map((h) => [h.id, h.docId])).toEqual([[2, 'b'], [1, 'a']]);
+    expect(picked[0]!.score).toBeCloseTo(0.45 + 0.15 * (0.3 + 0.2));
+    expect(pickPerDocument(hits, 'en', 5, 0).map((h) => h.docId)).toEqual(['a', 'b']);
+  });
+
+  it('shows the best passage of the query language even when another language scored higher', () => {
+    const picked = pickPerDocument([hit(1, 'a', 'en', 0.9), hit(2, 'a', 'de', 0.3), hit(3, 'a', 'de', 0.4)], 'de', 5, 0);
+    expect(picked).toEqual([hit(3, 'a', 'de', 0.9)]);
   });
 });

@@ -1,6 +1,7 @@
 import { OllamaEmbeddings } from '@langchain/ollama';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestKnowledge, storedEmbedding } from '../../../agents/retrieval/ingest.ts';
+import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
+import { storedEmbedding } from '../../../db/queries/knowledge.ts';
 import { searchKnowledge } from '../../../agents/retrieval/search.ts';
 import { fixtureKnowledge } from '../../fixtures/knowledge.ts';
 import { knowledgeFile, makeDb, type TestDb } from '../../support/app.ts';

@@ -1,0 +1,167 @@
+// Query expansion over a small multilingual concept list. Pure.
+//
+// People ask with everyday words ("boss", "money", "town hall") where texts use the formal ones ("CEO", "budget",
+// "public administration"). Each concept below groups the common words for one idea in each of the four languages;
+// a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
+// deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
+// problems, announcements, competition, forecasting, membership, projects), not names or facts from the knowledge:
+// it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
+// like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
+import type { Lang } from '../language/languages.ts';
+import { normaliseForIndex } from './normalise.ts';
+
+export type Concept = { concept: string } & Record<Lang, string[]>;
+
+export const CONCEPTS: Concept[] = [
+  {
+    concept: 'head of an organisation',
+    en: ['head', 'chief', 'ceo', 'director', 'boss', 'leader', 'leads', 'manager', 'chairman', 'chairwoman', 'president'],
+    fr: ['chef', 'dirige', 'dirigeant', 'dirigeante', 'directeur', 'directrice', 'pdg', 'ceo', 'président', 'présidente', 'patron'],
+    de: ['Chef', 'Chefin', 'Leiter', 'Leiterin', 'leitet', 'Geschäftsführer', 'Geschäftsführerin', 'Direktor', 'Direktorin', 'CEO', 'Vorsitzender', 'Präsident'],
+    lb: ['Chef', 'Cheffin', 'Leeder', 'Direkter', 'Direktesch', 'CEO', 'President', 'Presidentin', 'Patron'],
+  },
+  {
+    concept: 'government and public bodies',
+    en: ['government', 'governmental', 'minister', 'ministry', 'ministries', 'municipality', 'municipalities', 'commune', 'communes', 'administration', 'administrations', 'authority', 'authorities', 'state', 'public'],
+    fr: ['gouvernement', 'gouvernemental', 'ministre', 'ministère', 'ministères', 'commune', 'communes', 'municipalité', 'administration', 'administrations', 'autorité', 'autorités', 'état', 'public', 'publique', 'publiques'],
+    de: ['Regierung', 'Minister', 'Ministerin', 'Ministerium', 'Gemeinde', 'Gemeinden', 'Kommune', 'Verwaltung', 'Verwaltungen', 'Behörde', 'Behörden', 'Staat', 'staatlich', 'öffentlich', 'öffentliche', 'öffentlichen'],
+    lb: ['Regierung', 'Minister', 'Ministesch', 'Ministère', 'Gemeng', 'Gemengen', 'Verwaltung', 'Administratioun', 'Administratiounen', 'Autoritéit', 'Staat', 'staatlech', 'ëffentlech', 'ëffentlechen', 'ëffentlechem'],
+  },
+  {
+    concept: 'money',
+    en: ['money', 'budget', 'funds', 'funding', 'financing', 'investment', 'investments', 'capital', 'euros', 'million', 'millions', 'cost', 'costs', 'spending'],
+    fr: ['argent', 'budget', 'fonds', 'financement', 'investissement', 'investissements', 'capital', 'capitaux', 'euros', 'million', 'millions', 'coût', 'coûts', 'dépenses'],
+    de: ['Geld', 'Budget', 'Mittel', 'Finanzierung', 'Investition', 'Investitionen', 'Kapital', 'Euro', 'Million', 'Millionen', 'Kosten', 'Ausgaben'],
+    lb: ['Geld', 'Budget', 'Mëttel', 'Finanzéierung', 'Investitioun', 'Investitiounen', 'Kapital', 'Euro', 'Millioun', 'Milliounen', 'Käschten', 'Ausgaben'],
+  },
+  {
+    concept: 'climate and environment',
+    en: ['climate', 'warming', 'environment', 'environmental', 'emissions', 'carbon', 'sustainability', 'sustainable', 'green'],
+    fr: ['climat', 'climatique', 'réchauffement', 'environnement', 'environnemental', 'émissions', 'carbone', 'durabilité', 'durable', 'vert', 'verte'],
+    de: ['Klima', 'Klimaschutz', 'Klimawandel', 'Erwärmung', 'Umwelt', 'Emissionen', 'CO2', 'Nachhaltigkeit', 'nachhaltig', 'grün', 'grüne'],
+    lb: ['Klima', 'Klimaschutz', 'Klimawandel', 'Erwiermung', 'Ëmwelt', 'Emissiounen', 'CO2', 'Nohaltegkeet', 'nohalteg', 'gréng'],
+  },
+  {
+    concept: 'company',
+    en: ['company', 'companies', 'firm', 'firms', 'business', 'businesses', 'enterprise', 'enterprises', 'sme', 'smes', 'employer', 'employers'],
+    fr: ['entreprise', 'entreprises', 'société', 'sociétés', 'firme', 'firmes', 'pme', 'employeur', 'employeurs'],
+    de: ['Firma', 'Firmen', 'Unternehmen', 'Betrieb', 'Betriebe', 'KMU', 'Arbeitgeber'],
+    lb: ['Firma', 'Firmen', 'Betrib', 'Betriber', 'Entreprise', 'Entreprisen', 'KMU', 'Patronat', 'Aarbechtgeber'],
+  },
+  {
+    concept: 'large companies and market players',
+    en: ['giant', 'giants', 'corporation', 'corporations', 'player', 'players', 'multinational', 'multinationals'],
+    fr: ['géant', 'géants', 'groupe', 'groupes', 'acteur', 'acteurs', 'multinationale', 'multinationales'],
+    de: ['Riese', 'Riesen', 'Konzern', 'Konzerne', 'Akteur', 'Akteure', 'Akteuren', 'Spieler', 'Multi'],
+    lb: ['Ris', 'Risen', 'Konzern', 'Konzerner', 'Akteur', 'Akteuren', 'Spiller', 'Multinational'],
+  },
+  {
+    concept: 'training and education',
+    en: ['training', 'course', 'courses', 'education', 'learning', 'upskilling', 'reskilling', 'workshop', 'workshops', 'degree', 'degrees', 'diploma', 'studies'],
+    fr: ['formation', 'formations', 'cours', 'enseignement', 'apprentissage', 'atelier', 'ateliers', 'diplôme', 'diplômes', 'diplômant', 'diplômante', 'diplômantes', 'études'],
+    de: ['Schulung', 'Schulungen', 'Weiterbildung', 'Kurs', 'Kurse', 'Ausbildung', 'Bildung', 'Workshop', 'Workshops', 'Studium', 'Studiengang', 'Studiengänge', 'Abschluss'],
+    lb: ['Formatioun', 'Formatiounen', 'Cours', 'Weiderbildung', 'Ausbildung', 'Bildung', 'Workshop', 'Workshoppen', 'Studium', 'Studien', 'Diplom'],
+  },
+  {
+    concept: 'work and employment',
+    en: ['job', 'jobs', 'employment', 'employee', 'employees', 'workforce', 'workers', 'labour', 'labor', 'recruitment', 'hiring', 'skills', 'qualifications'],
+    fr: ['emploi', 'emplois', 'travail', 'métier', 'métiers', 'salariés', 'travailleurs', 'recrutement', 'embauche', 'compétences', 'qualifications'],
+    de: ['Job', 'Jobs', 'Arbeit', 'Arbeitsmarkt', 'Beschäftigung', 'Arbeitskräfte', 'Fachkräfte', 'Beschäftigte', 'Stellen', 'Personal', 'Kompetenzen', 'Qualifikationen'],
+    lb: ['Job', 'Jobs', 'Aarbecht', 'Aarbechtsmaart', 'Beschäftegung', 'Aarbechtskräften', 'Fachkräften', 'Salariéen', 'Personal', 'Kompetenzen', 'Qualifikatiounen'],
+  },
+  {
+    concept: 'health',
+    en: ['health', 'healthcare', 'medical', 'medicine', 'hospital', 'hospitals', 'patient', 'patients', 'clinical'],
+    fr: ['santé', 'médical', 'médicale', 'médecine', 'hôpital', 'hôpitaux', 'patient', 'patients', 'soins', 'clinique'],
+    de: ['Gesundheit', 'Gesundheitswesen', 'Medizin', 'medizinisch', 'medizinische', 'Krankenhaus', 'Krankenhäuser', 'Klinik', 'Patient', 'Patienten'],
+    lb: ['Gesondheet', 'Gesondheetswiesen', 'Medezin', 'medezinesch', 'Spidol', 'Spideeler', 'Klinik', 'Patient', 'Patienten'],
+  },
+  {
+    concept: 'security',
+    en: ['security', 'cybersecurity', 'cyber', 'safety', 'attack', 'attacks', 'threat', 'threats', 'hacking'],
+    fr: ['sécurité', 'cybersécurité', 'cyber', 'sûreté', 'attaque', 'attaques', 'menace', 'menaces', 'piratage'],
+    de: ['Sicherheit', 'Cybersicherheit', 'Cyber', 'Angriff', 'Angriffe', 'Bedrohung', 'Bedrohungen', 'Hacker'],
+    lb: ['Sécherheet', 'Cybersécherheet', 'Cyber', 'Ugrëff', 'Ugrëffer', 'Bedrohung', 'Bedrohungen', 'Hacker'],
+  },
+  {
+    concept: 'problem and obstacle',
+    en: ['problem', 'problems', 'obstacle', 'obstacles', 'barrier', 'barriers', 'hurdle', 'hurdles', 'challenge', 'challenges', 'difficulty', 'difficulties'],
+    fr: ['problème', 'problèmes', 'obstacle', 'obstacles', 'frein', 'freins', 'barrière', 'barrières', 'défi', 'défis', 'difficulté', 'difficultés'],
+    de: ['Problem', 'Probleme', 'Hindernis', 'Hindernisse', 'Hürde', 'Hürden', 'Barriere', 'Barrieren', 'Herausforderung', 'Herausforderungen', 'Schwierigkeit', 'Schwierigkeiten'],
+    lb: ['Problem', 'Problemer', 'Hindernis', 'Hindernisser', 'Hürd', 'Hürden', 'Barrière', 'Barrièren', 'Erausfuerderung', 'Erausfuerderungen', 'Schwieregkeet', 'Schwieregkeeten'],
+  },
+  {
+    concept: 'announcement and launch',
+    en: ['announce', 'announced', 'announcement', 'launch', 'launched', 'unveil', 'unveiled', 'presented', 'inaugurated'],
+    fr: ['annonce', 'annoncer', 'annoncé', 'annoncée', 'lancement', 'lancer', 'lancé', 'lancée', 'dévoiler', 'dévoilé', 'dévoilée', 'présenter', 'présenté', 'présentée', 'inauguré'],
+    de: ['ankündigen', 'angekündigt', 'Ankündigung', 'gestartet', 'lanciert', 'vorstellen', 'vorgestellt', 'präsentiert', 'eröffnet'],
+    lb: ['ukënnegen', 'ugekënnegt', 'Ukënnegung', 'lancéiert', 'virstellen', 'virgestallt', 'presentéiert', 'agefouert'],
+  },
+  {
+    concept: 'competition',
+    en: ['compete', 'competing', 'competition', 'competitive', 'competitiveness', 'rival', 'rivals'],
+    fr: ['concurrence', 'concurrencer', 'concurrentiel', 'compétitif', 'compétitivité', 'rivaliser', 'rival'],
+    de: ['konkurrieren', 'Konkurrenz', 'Wettbewerb', 'wettbewerbsfähig', 'Wettbewerbsfähigkeit', 'mithalten', 'rivalisieren'],
+    lb: ['konkurréieren', 'Konkurrenz', 'Concurrence', 'kompetitiv', 'Kompetitivitéit', 'mathalen', 'rivaliséieren'],
+  },
+  {
+    concept: 'forecasting',
+    en: ['predict', 'predicting', 'prediction', 'predictive', 'forecast', 'forecasting', 'anticipate', 'foresee'],
+    fr: ['prévoir', 'prédire', 'prédictif', 'prédictifs', 'prévision', 'prévisions', 'anticiper', 'anticipation'],
+    de: ['vorhersagen', 'Vorhersage', 'Prognose', 'Prognosen', 'prognostizieren', 'vorausschauend', 'antizipieren'],
+    lb: ['viraussoen', 'Prognos', 'Prognosen', 'prognostizéieren', 'virausschaffend', 'prediktiv', 'antizipéieren'],
+  },
+  {
+    concept: 'membership and participation',
+    en: ['involved', 'participate', 'participates', 'participation', 'partner', 'partners', 'member', 'members', 'consortium'],
+    fr: ['impliqué', 'participer', 'participe', 'participation', 'partenaire', 'partenaires', 'membre', 'membres', 'consortium'],
+    de: ['beteiligt', 'beteiligen', 'Beteiligung', 'teilnehmen', 'Partner', 'Mitglied', 'Mitglieder', 'Konsortium'],
+    lb: ['bedeelegt', 'Bedeelegung', 'deelhuelen', 'Partner', 'Member', 'Memberen', 'Konsortium'],
+  },
+  {
+    concept: 'project and initiative',
+    en: ['project', 'projects', 'initiative', 'initiatives', 'programme', 'programmes', 'program', 'scheme'],
+    fr: ['projet', 'projets', 'initiative', 'initiatives', 'programme', 'programmes', 'dispositif'],
+    de: ['Projekt', 'Projekte', 'Initiative', 'Initiativen', 'Programm', 'Programme', 'Vorhaben'],
+    lb: ['Projet', 'Projeten', 'Initiativ', 'Initiativen', 'Programm', 'Programmer', 'Virhaben'],
+  },
+];
+
+type ConceptIndex = Map<string, number[]>;
+let indexes: Record<Lang, ConceptIndex> | undefined;
+
+/** Normalised word → the concepts it belongs to, per language; built once. */
+function conceptIndex(lang: Lang): ConceptIndex {
+  indexes ??= Object.fromEntries(
+    (['en', 'fr', 'de', 'lb'] as const).map((l) => {
+      const index: ConceptIndex = new Map();
+      CONCEPTS.forEach((concept, i) => {
+        for (const word of concept[l]) {
+          const key = normaliseForIndex(word, l);
+          index.set(key, [...(index.get(key) ?? []), i]);
+        }
+      });
+      return [l, index];
+    }),
+  ) as Record<Lang, ConceptIndex>;
+  return indexes[lang];
+}
+
+/**
+ * The words a query's terms imply through the concept list, in the query's language: the other members of every
+ * concept one of the terms belongs to, without the terms themselves and without duplicates.
+ */
+export function expandTerms(terms: string[], lang: Lang): string[] {
+  const index = conceptIndex(lang);
+  const have = new Set(terms);
+  const extra = new Set<string>();
+  for (const term of terms) {
+    for (const i of index.get(term) ?? []) {
+      for (const word of CONCEPTS[i]![lang]) {
+        const key = normaliseForIndex(word, lang);
+        if (!have.has(key)) extra.add(key);
+      }
+    }
+  }
+  return [...extra];
+}

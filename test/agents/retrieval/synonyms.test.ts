@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../../agents/language/languages.ts';
+import { normaliseForIndex, queryTerms } from '../../../agents/retrieval/normalise.ts';
+import { lexicalMatch } from '../../../agents/retrieval/search.ts';
+import { CONCEPTS, expandTerms } from '../../../agents/retrieval/synonyms.ts';
+
+describe('CONCEPTS', () => {
+  it('names every concept in all four languages, one word per entry', () => {
+    for (const concept of CONCEPTS) {
+      for (const lang of LANGS) {
+        expect(concept[lang].length, `${concept.concept} ${lang}`).toBeGreaterThanOrEqual(3);
+        expect(concept[lang].every((word) => normaliseForIndex(word, lang).split(' ').length === 1), `${concept.concept} ${lang}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('expandTerms', () => {
+  it.each([
+    ['en', 'Who is the boss of the agency?', 'ceo'],
+    ['fr', 'Qui dirige l’agence ?', 'ceo'],
+    ['de', 'Wer ist der Chef der Agentur?', 'geschaftsfuhrer'],
+    ['lb', 'Wien ass de Chef vun der Agence?', 'ceo'],
+    ['fr', 'Combien d’argent pour le plan ?', 'budget'],
+    ['de', 'Kann meine Gemeinde mitmachen?', 'verwaltung'],
+    ['lb', 'Wat kascht dat fir d’Gemengen?', 'verwaltung'],
+    ['en', 'Courses about the climate', 'environment'],
+  ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
+    expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
+  });
+
+  it('stays in the query language and leaves out the terms already there', () => {
+    const extra = expandTerms(['funding', 'budget'], 'en');
+    expect(extra).toContain('money');
+    expect(extra).not.toContain('budget');
+    expect(extra).not.toContain('argent');
+  });
+
+  it('leaves words outside the concept list alone', () => {
+    expect(expandTerms(['meluxina', 'supercomputer'], 'en')).toEqual([]);
+  });
+
+  it('applies the Luxembourgish n-rule to the list as to the index', () => {
+    expect(expandTerms([normaliseForIndex('Gemengen', 'lb')], 'lb')).toContain(normaliseForIndex('Administratiounen', 'lb'));
+  });
+});
+
+describe('lexicalMatch', () => {
+  it('ORs the question\'s words with the words of their concepts', () => {
+    expect(lexicalMatch('Who is the head of Luxinnovation?', 'en')).toMatch(/^"head" OR "luxinno"\* OR .*"ceo"/);
+    expect(lexicalMatch('what is the', 'en')).toBeNull();
+  });
+});
