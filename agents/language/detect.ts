@@ -56,13 +56,14 @@ export function detectLanguage(text: string): Detection {
 
 // Function words settle what trigrams cannot on short texts ("How do I fill in my tax return?" looks Slovenian
 // to franc-all): a message is foreign only if it uses more of that language's function words than of ours.
-const OUR_FUNCTION_WORDS = new Set([...stopwords.eng, ...stopwords.fra, ...stopwords.deu, ...LB_STOPWORDS].map((w) => w.toLowerCase()));
+// Built on the rare call that needs them, so the module keeps no state.
 function moreForeignThanOurs(text: string, iso639_3: string): boolean {
   const list = (stopwords as unknown as Record<string, string[] | undefined>)[iso639_3];
   if (!list) return true; // no list (other scripts): the trigram margin decides alone
   const theirs = new Set(list.map((w) => w.toLowerCase()));
+  const ours = new Set([...stopwords.eng, ...stopwords.fra, ...stopwords.deu, ...LB_STOPWORDS].map((w) => w.toLowerCase()));
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  return words.filter((w) => theirs.has(w)).length > words.filter((w) => OUR_FUNCTION_WORDS.has(w)).length;
+  return words.filter((w) => theirs.has(w)).length > words.filter((w) => ours.has(w)).length;
 }
 
 const ltzScore = (scores: [string, number][]) => scores.find(([code]) => code === 'ltz')?.[1] ?? 0;
