@@ -44,5 +44,7 @@ const assistant :Workerd.Worker = (
     (name = "JOBS_TOKEN", fromEnvironment = "JOBS_TOKEN"),
     (name = "ALLOWED_ORIGINS", fromEnvironment = "ALLOWED_ORIGINS"),
     (name = "LOG_LEVEL", fromEnvironment = "LOG_LEVEL"),
+    (name = "LEAD_RETENTION_DAYS", fromEnvironment = "LEAD_RETENTION_DAYS"),
+    (name = "LEAD_QUALIFY_THRESHOLD", fromEnvironment = "LEAD_QUALIFY_THRESHOLD"),
   ],
 );

@@ -39,6 +39,8 @@ export const EnvSchema = z.object({
   JOBS_TOKEN: z.string().min(16).optional(),
   ALLOWED_ORIGINS: z.string().default('').transform(list).pipe(z.array(z.url())),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  LEAD_QUALIFY_THRESHOLD: z.coerce.number().int().min(0).max(100).default(50),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
