@@ -24,7 +24,7 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
     const results = await searchKnowledge({ client: deps.client }, { query: question, lang, k: 4 });
     const terms = questionTerms(question, lang);
     const stats = await chunkFrequencies(deps.client, terms.map((term) => term.stem));
-    return results.some((r) => supportsAnswer(terms, r, stats));
+    return results.some((r) => r.lang === lang && supportsAnswer(terms, r, stats));
   };
   try {
     const out: Calibration[] = [];

@@ -37,5 +37,6 @@ export function supportsAnswer(terms: QuestionTerm[], passage: SearchResult, sta
   if (terms.length === 0) return false;
   const matched = matchedTerms(terms, passage);
   if (matched.length / terms.length < MIN_COVERAGE) return false;
-  return matched.length >= MIN_MATCHED || matched.some((term) => (stats.byPrefix.get(term.stem) ?? 0) <= RARE_SHARE * stats.total);
+  // Every word found ("What is MeluXina?"), several found, or a rare one: not a lone common word.
+  return matched.length === terms.length || matched.length >= MIN_MATCHED || matched.some((term) => (stats.byPrefix.get(term.stem) ?? 0) <= RARE_SHARE * stats.total);
 }

@@ -51,12 +51,17 @@ export function normaliseForIndex(text: string, lang: Lang): string {
   return (lang === 'lb' ? tokens.map(luxembourgishVariant) : tokens).join(' ');
 }
 
-/** The content-bearing terms of a query: normalised, without stopwords, duplicates or one-letter tokens. */
+/**
+ * The content-bearing terms of a query: normalised, without stopwords, duplicates or one-letter tokens. The words
+ * every question here carries ("AI", "factory") are dropped too, unless they are all the question has: "What is
+ * the Luxembourg AI Factory?" is about exactly them.
+ */
 export function queryTerms(query: string, lang: Lang): string[] {
-  const terms = normaliseForIndex(query, lang)
+  const words = normaliseForIndex(query, lang)
     .split(' ')
-    .filter((term) => term.length > 1 && !STOPWORDS[lang].has(term) && !DOMAIN_NOISE.has(term));
-  return [...new Set(terms)];
+    .filter((term) => term.length > 1 && !STOPWORDS[lang].has(term));
+  const content = words.filter((term) => !DOMAIN_NOISE.has(term));
+  return [...new Set(content.length ? content : words)];
 }
 
 /**

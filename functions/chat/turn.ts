@@ -39,8 +39,9 @@ async function plan(deps: AppDeps, input: TurnInput): Promise<Plan> {
   const results = await searchKnowledge({ client: deps.client, embeddings: await deps.queryEmbeddings() }, { query: input.question, lang: input.lang, k: PASSAGES });
   const terms = questionTerms(input.question, input.lang);
   const stats = await chunkFrequencies(deps.client, terms.map((term) => term.stem));
-  // Passages that carry too little of the question are noise; without any, the knowledge has no answer.
-  const passages = results.filter((r) => supportsAnswer(terms, r, stats));
+  // Passages that carry too little of the question are noise; without any, the knowledge has no answer. Only the
+  // user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
+  const passages = results.filter((r) => r.lang === input.lang && supportsAnswer(terms, r, stats));
   if (passages.length === 0) return { kind: 'reply', text: composeRefusal(t) };
   return { kind: 'answer', passages };
 }

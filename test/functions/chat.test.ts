@@ -68,6 +68,24 @@ describe('POST /api/chat (JSON, offline)', () => {
     expect(body.answer).toContain(refusal);
   });
 
+  it.each([
+    ['en', 'What is the Luxembourg AI Factory?', 'ai-factory-overview'],
+    ['fr', 'Qu’est-ce que la Luxembourg AI Factory ?', 'ai-factory-overview'],
+    ['de', 'Was ist die Luxembourg AI Factory?', 'ai-factory-overview'],
+    ['lb', 'Wat ass d’Luxembourg AI Factory?', 'ai-factory-overview'],
+    ['en', 'What is MeluXina?', 'meluxina-supercomputer'],
+  ])('answers the short first question people ask (%s: %s)', async (lang, message, docId) => {
+    const { body } = await chat({ message }, { 'accept-language': lang });
+    expect(body).toMatchObject({ lang, answered: true });
+    // The FAQ answers these first questions too.
+    expect(body.sources.some((s) => s.docId === docId || s.docId === 'faq')).toBe(true);
+  });
+
+  it('does not answer from another language\'s passage when the question only matches there', async () => {
+    const { body } = await chat({ message: 'Who won the Tour de France?' });
+    expect(body).toMatchObject({ lang: 'en', answered: false, sources: [] });
+  });
+
   it('names the four languages, in the interface language, for a message in another language', async () => {
     const { body } = await chat({ message: 'Come posso ottenere un finanziamento per la mia azienda di software?' }, { 'accept-language': 'de-LU' });
     expect(body).toMatchObject({ lang: 'de', answered: false, sources: [] });
