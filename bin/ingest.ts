@@ -8,7 +8,7 @@ import { EnvError, parseEnv } from '../functions/env.ts';
 
 try {
   const env = parseEnv(process.env);
-  const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const client = await openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
   const probe = createHostPool({ hosts: env.OLLAMA_HOSTS, headers: env.OLLAMA_HOST_HEADERS, chatModel: env.CHAT_MODEL, embedModel: env.EMBED_MODEL, forceOffline: env.LLM_MODE === 'offline' });
   await probe.probe();

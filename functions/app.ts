@@ -15,6 +15,7 @@ import { conversationRoutes } from './conversations/routes.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { widgetRoutes } from './widget/routes.ts';
+import { leadRoutes } from './leads/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .route('/', conversationRoutes())
     .route('/', feedbackRoutes())
     .route('/', jobRoutes())
+    .route('/', leadRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);
   app.notFound(notFound);

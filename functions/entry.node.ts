@@ -11,7 +11,7 @@ import { EnvError, parseEnv, type Env } from './env.ts';
 import { startJobTimer } from './jobs/timer.ts';
 
 export async function startNodeServer(env: Env): Promise<{ server: ServerType; url: string; close: () => Promise<void> }> {
-  const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const client = await openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
   const deps = createDeps(env, client);
   const interrupted = await markStaleStreamingIncomplete(deps.db);

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
+import { leadDrafts } from '../schema/leads.ts';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
@@ -75,6 +76,7 @@ export async function deleteConversation(db: Db, conversationId: string) {
   const ofConversation = db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, conversationId));
   await db.batch([
     db.delete(feedback).where(inArray(feedback.messageId, ofConversation)),
+    db.delete(leadDrafts).where(eq(leadDrafts.conversationId, conversationId)),
     db.delete(events).where(eq(events.conversationId, conversationId)),
     db.delete(messages).where(eq(messages.conversationId, conversationId)),
     db.delete(conversations).where(eq(conversations.id, conversationId)),

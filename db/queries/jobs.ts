@@ -3,6 +3,7 @@ import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
 import { jobLeases } from '../schema/jobs.ts';
+import { leadDrafts } from '../schema/leads.ts';
 
 export type JobLease = typeof jobLeases.$inferSelect;
 
@@ -52,8 +53,9 @@ export async function purgeExpiredConversations(db: Db, now: number, limit: numb
   // Re-checked inside the transaction: a conversation whose deadline moved since the select above is kept whole.
   const stillExpired = db.select({ id: conversations.id }).from(conversations).where(and(inArray(conversations.id, ids), lt(conversations.retainUntil, now)));
   const ofExpired = db.select({ id: messages.id }).from(messages).where(inArray(messages.conversationId, stillExpired));
-  const [fb, ev, msg, conv] = await db.batch([
+  const [fb, , ev, msg, conv] = await db.batch([
     db.delete(feedback).where(inArray(feedback.messageId, ofExpired)),
+    db.delete(leadDrafts).where(inArray(leadDrafts.conversationId, stillExpired)),
     db.delete(events).where(inArray(events.conversationId, stillExpired)),
     db.delete(messages).where(inArray(messages.conversationId, stillExpired)),
     db.delete(conversations).where(and(inArray(conversations.id, ids), lt(conversations.retainUntil, now))),

@@ -2,3 +2,4 @@
 export * from './knowledge.ts';
 export * from './chat.ts';
 export * from './jobs.ts';
+export * from './leads.ts';

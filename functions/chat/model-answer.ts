@@ -9,6 +9,8 @@ import { citedNumbers, type Source } from '../../agents/answer/sources.ts';
 import type { SearchResult } from '../../agents/retrieval/search.ts';
 import { createCitations, formatPassages } from '../../agents/tools/citations.ts';
 import { publicTools } from '../../agents/tools/registry.ts';
+import { captureLeadTool } from '../../agents/tools/capture-lead.ts';
+import { submitLead, type SubmittedLead } from '../leads/service.ts';
 import { publicSystemPrompt } from '../../prompts/public.ts';
 import type { AppDeps } from '../types.ts';
 
@@ -18,7 +20,16 @@ export type ModelOutcome =
   | { kind: 'fallback'; reason: 'unavailable' | 'language' | 'unsafe' | 'uncited'; drifts: number; shown: boolean; tools: string[] }
   | { kind: 'failed'; body: string; drifts: number };
 
-export type ModelAnswerInput = { question: string; lang: Lang; passages: SearchResult[]; history: Turn[]; signal?: AbortSignal };
+export type ModelAnswerInput = {
+  conversationId: string;
+  question: string;
+  lang: Lang;
+  passages: SearchResult[];
+  history: Turn[];
+  /** The public origin, for the withdraw link of a lead captured in this turn. */
+  baseUrl: string;
+  signal?: AbortSignal;
+};
 
 // History is kept within this many tokens, leaving room in the context for the passages and the answer.
 const HISTORY_BUDGET = 1500;
@@ -30,7 +41,13 @@ const HISTORY_BUDGET = 1500;
 export async function answerWithModel(
   deps: AppDeps,
   input: ModelAnswerInput,
-  io: { onStart: () => Promise<void>; relay: (text: string) => Promise<void>; reset: (reason: string) => Promise<void> },
+  io: {
+    onStart: () => Promise<void>;
+    relay: (text: string) => Promise<void>;
+    reset: (reason: string) => Promise<void>;
+    /** A lead the agent completed with consent in this turn (capture_lead). */
+    leadSubmitted: (lead: SubmittedLead) => void;
+  },
 ): Promise<ModelOutcome> {
   let drifts = 0;
   let started = false;
@@ -41,7 +58,26 @@ export async function answerWithModel(
       pool: deps.llm,
       model: deps.env.CHAT_MODEL,
       systemPrompt: publicSystemPrompt(input.lang, { passages: formatPassages(citations.add(input.passages)), canary: deps.canary, strict }),
-      tools: () => publicTools().build({ client: deps.client, embeddings: null, lang: input.lang, citations }),
+      tools: () =>
+        publicTools()
+          .register(
+            captureLeadTool({
+              conversationId: input.conversationId,
+              now: deps.now,
+              i18n: deps.i18n,
+              submit: async (lead) => {
+                const submitted = await submitLead(deps.db, lead, {
+                  now: deps.now(),
+                  threshold: deps.env.LEAD_QUALIFY_THRESHOLD,
+                  retentionDays: deps.env.LEAD_RETENTION_DAYS,
+                  baseUrl: input.baseUrl,
+                });
+                io.leadSubmitted(submitted);
+                return submitted;
+              },
+            }),
+          )
+          .build({ client: deps.client, embeddings: null, lang: input.lang, citations }),
       history: fitHistory(input.history, HISTORY_BUDGET),
       question: input.question,
       timeouts: deps.llmTimeouts,

@@ -39,6 +39,7 @@ async function acceptQuestion(c: Context<AppBindings>, body: ChatRequest): Promi
       lang: choice.lang,
       foreign: choice.foreign,
       firstReply: (await countAssistantMessages(db, conversation.id)) === 0,
+      baseUrl: new URL(c.req.url).origin,
     };
   }
 
@@ -51,7 +52,7 @@ async function acceptQuestion(c: Context<AppBindings>, body: ChatRequest): Promi
     { id, assistant: body.assistant, lang: choice.lang, tokenHash: hashToken(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_DAYS * DAY_MS },
     userMessage(id, choice.lang),
   );
-  return { conversationId: id, conversationToken: token, question: body.message, lang: choice.lang, foreign: choice.foreign, firstReply: true };
+  return { conversationId: id, conversationToken: token, question: body.message, lang: choice.lang, foreign: choice.foreign, firstReply: true, baseUrl: new URL(c.req.url).origin };
 }
 
 export function chatRoutes() {
@@ -74,6 +75,6 @@ export function chatRoutes() {
       if (event.event === 'meta') meta = event.data;
     });
     if (!result.complete) throw new AppError(502, 'stream_failed');
-    return c.json({ ...meta!, answer: result.answer, sources: result.sources, answered: result.answered, messageId: result.messageId });
+    return c.json({ ...meta!, answer: result.answer, sources: result.sources, answered: result.answered, messageId: result.messageId, actions: result.actions });
   });
 }

@@ -9,12 +9,14 @@ import { appendMessage, finishMessage, listMessages } from '../../db/queries/con
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
 import type { AppDeps } from '../types.ts';
 import { answerWithModel } from './model-answer.ts';
+import { detectSupportIntent } from '../../agents/leads/intent.ts';
 
 export type TurnEvent =
   | { event: 'meta'; data: { conversationId: string; conversationToken: string; lang: Lang; mode: 'llm' | 'offline' } }
   | { event: 'token'; data: { text: string } }
   | { event: 'reset'; data: { reason: string } }
   | { event: 'sources'; data: { sources: Source[] } }
+  | { event: 'action'; data: TurnAction }
   | { event: 'done'; data: { messageId: string; answered: boolean } }
   | { event: 'error'; data: { code: string; message: string } };
 
@@ -25,9 +27,25 @@ export type TurnInput = {
   lang: Lang;
   foreign?: string;
   firstReply: boolean;
+  /** The public origin of the request, for links the answer carries. */
+  baseUrl: string;
 };
 
-export type TurnResult = { messageId: string; answer: string; sources: Source[]; answered: boolean; mode: 'llm' | 'offline'; complete: boolean };
+/** Offline, a request for support gets the lead form: the widget renders it, consent unticked, and posts it. */
+export type LeadFormAction = { type: 'lead_form'; lang: Lang; topics: string[]; consent: { version: string; text: string; label: string } };
+/** With a model, the agent qualified the lead in conversation: the widget shows the withdraw link. */
+export type LeadSubmittedAction = { type: 'lead_submitted'; leadId: string; qualified: boolean; withdrawUrl: string };
+export type TurnAction = LeadFormAction | LeadSubmittedAction;
+
+export type TurnResult = {
+  messageId: string;
+  answer: string;
+  sources: Source[];
+  answered: boolean;
+  mode: 'llm' | 'offline';
+  complete: boolean;
+  actions: TurnAction[];
+};
 
 const PASSAGES = 4;
 
@@ -98,6 +116,7 @@ export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: Tur
   let sources: Source[] = [];
   let answered = false;
   let extra: Record<string, number> = {};
+  const actions: TurnAction[] = [];
 
   if (decided.kind === 'reply') {
     await announce();
@@ -107,7 +126,15 @@ export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: Tur
     const outcome = useModel
       ? await answerWithModel(
           deps,
-          { question: input.question, lang: input.lang, passages: decided.passages, history: await history(deps, input.conversationId), signal },
+          {
+            conversationId: input.conversationId,
+            question: input.question,
+            lang: input.lang,
+            passages: decided.passages,
+            history: await history(deps, input.conversationId),
+            baseUrl: input.baseUrl,
+            signal,
+          },
           {
             onStart: async () => {
               mode = 'llm';
@@ -118,6 +145,7 @@ export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: Tur
               await emit({ event: 'token', data: { text } });
             },
             reset: resetAnswer,
+            leadSubmitted: (lead) => actions.push({ type: 'lead_submitted', leadId: lead.leadId, qualified: lead.qualified, withdrawUrl: lead.withdrawUrl }),
           },
         )
       : null;
@@ -125,7 +153,7 @@ export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: Tur
     if (outcome?.kind === 'failed') {
       await finishMessage(deps.db, messageId, { content: notice + outcome.body, state: 'incomplete', mode, timings: timings(extra) });
       await emit({ event: 'error', data: { code: 'stream_failed', message: t('errors.stream_failed') } });
-      return { messageId, answer: notice + outcome.body, sources: [], answered: false, mode, complete: false };
+      return { messageId, answer: notice + outcome.body, sources: [], answered: false, mode, complete: false, actions: [] };
     }
     if (outcome?.kind === 'answered') {
       body = outcome.body;
@@ -143,13 +171,23 @@ export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: Tur
     answered = true;
   }
 
+  // In llm mode the agent qualifies the lead in conversation (capture_lead); offline, the form does it.
+  const support = mode === 'offline' && !input.foreign ? detectSupportIntent(input.question, input.lang) : null;
+  if (support?.intent) {
+    actions.push({ type: 'lead_form', lang: input.lang, topics: support.topics, consent: { version: t('leads:consent.version'), text: t('leads:consent.text'), label: t('leads:consent.label') } });
+    const offer = `\n\n${t('leads:form.offer')}`;
+    body += offer;
+    await stream(offer);
+  }
+
   if (signal?.aborted) {
     await finishMessage(deps.db, messageId, { content: notice + body, state: 'incomplete', mode, timings: timings(extra) });
-    return { messageId, answer: notice + body, sources, answered: false, mode, complete: false };
+    return { messageId, answer: notice + body, sources, answered: false, mode, complete: false, actions: [] };
   }
   const answer = notice + body;
   await finishMessage(deps.db, messageId, { content: answer, state: 'complete', sources, answered, mode, model: mode === 'llm' ? deps.env.CHAT_MODEL : null, timings: timings(extra) });
   if (sources.length) await emit({ event: 'sources', data: { sources } });
+  for (const action of actions) await emit({ event: 'action', data: action });
   await emit({ event: 'done', data: { messageId, answered } });
-  return { messageId, answer, sources, answered, mode, complete: true };
+  return { messageId, answer, sources, answered, mode, complete: true, actions };
 }

@@ -1,6 +1,7 @@
 // Every scheduled job, in one place: what it does, whether it needs the cluster-wide lease, and how often Node runs it.
 import { purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
 import type { AppDeps } from '../types.ts';
+import { leadJobs } from '../leads/jobs.ts';
 
 export type JobResult = Record<string, unknown>;
 
@@ -23,6 +24,7 @@ const PURGE_SLICE = 500;
 const PURGE_MAX_SLICES = 20;
 
 export const JOBS: Record<string, Job> = {
+  ...leadJobs(),
   'probe-llm': {
     scope: 'instance',
     leaseMs: MINUTE,

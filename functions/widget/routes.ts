@@ -54,6 +54,6 @@ export function widgetRoutes() {
     .get(ICON_PATH, (c) => asset(c, ICON, 'image/svg+xml', 'icon-1', 'public, max-age=86400'))
     .get('/', (c) => page(c, c.var.lang, demoPage))
     .get('/privacy', (c) => page(c, c.var.lang, privacyPage))
-    .get('/:lang{en|fr|de|lb}', (c) => page(c, c.req.param('lang') as Lang, demoPage))
-    .get('/:lang{en|fr|de|lb}/privacy', (c) => page(c, c.req.param('lang') as Lang, privacyPage));
+    .get('/:lang{(?:en|fr|de|lb)}', (c) => page(c, c.req.param('lang') as Lang, demoPage))
+    .get('/:lang{(?:en|fr|de|lb)}/privacy', (c) => page(c, c.req.param('lang') as Lang, privacyPage));
 }

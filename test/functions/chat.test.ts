@@ -17,6 +17,7 @@ type ChatJson = {
   answered: boolean;
   messageId: string;
   sources: { n: number; docId: string; title: string; lang: string; snippet: string }[];
+  actions: { type: string; lang: string; consent: { version: string; text: string } }[];
   error?: { code: string; message: string };
 };
 
@@ -135,6 +136,24 @@ describe('POST /api/chat (JSON, offline)', () => {
     const large = await made.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'x'.repeat(70_000) }) });
     expect(large.status).toBe(413);
     expect(((await large.json()) as ChatJson).error?.code).toBe('payload_too_large');
+  });
+});
+
+describe('the lead form offline', () => {
+  it.each([
+    ['en', 'We are a small company and would like funding and support for an AI project. Can someone contact us?'],
+    ['fr', 'Nous sommes une PME et nous voudrions un financement pour un projet d’IA. Pouvez-vous nous aider ?'],
+    ['de', 'Wir sind ein kleines Unternehmen und möchten Förderung für ein KI-Projekt. Können Sie uns helfen?'],
+    ['lb', 'Mir sinn eng kleng Firma a mir wëllen eng Finanzéierung fir e KI-Projet. Kënnt Dir eis hëllefen?'],
+  ])('is offered, with the consent text, to a %s request for support', async (lang, message) => {
+    const { body } = await chat({ message });
+    expect(body.lang).toBe(lang);
+    expect(body.actions).toEqual([expect.objectContaining({ type: 'lead_form', lang, consent: expect.objectContaining({ version: expect.any(String), text: expect.stringContaining('Luxinnovation') }) })]);
+  });
+
+  it('is not offered for a plain question', async () => {
+    const { body } = await chat({ message: 'How much more powerful will the MeluXina-AI supercomputer become?' });
+    expect(body.actions).toEqual([]);
   });
 });
 

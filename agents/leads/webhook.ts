@@ -1,0 +1,97 @@
+// The lead webhook (schema lead.v1): payload building and HMAC-SHA256 signing with @noble/hashes (workerd and Node).
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { LeadReason } from './score.ts';
+
+export const LEAD_SCHEMA = 'lead.v1';
+export type LeadEvent = 'lead.created' | 'lead.updated' | 'lead.withdrawn';
+
+/** The lead as the receiver sees it; contact is null after withdrawal. */
+export type LeadSnapshot = {
+  id: string;
+  version: number;
+  status: 'qualified' | 'unqualified' | 'withdrawn';
+  source: 'form' | 'chat';
+  lang: string;
+  organisation: string;
+  orgType: string;
+  sector: string;
+  size: string | null;
+  maturity: string;
+  need: string;
+  pillars: string[];
+  timeline: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  consentVersion: string;
+  consentAt: number;
+  score: number;
+  qualified: boolean;
+  reasons: LeadReason[];
+  createdAt: number;
+  updatedAt: number;
+  withdrawnAt: number | null;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The JSON body for one event; a withdrawal carries no contact or business data, only what identifies the lead. */
+export function buildLeadPayload(event: LeadEvent, lead: LeadSnapshot, { withdrawUrl }: { withdrawUrl?: string } = {}) {
+  if (event === 'lead.withdrawn') {
+    return { schema: LEAD_SCHEMA, event, lead: { id: lead.id, version: lead.version, status: 'withdrawn', withdrawnAt: iso(lead.withdrawnAt) } };
+  }
+  return {
+    schema: LEAD_SCHEMA,
+    event,
+    lead: {
+      id: lead.id,
+      version: lead.version,
+      status: lead.status,
+      source: lead.source,
+      lang: lead.lang,
+      organisation: lead.organisation,
+      orgType: lead.orgType,
+      sector: lead.sector,
+      size: lead.size,
+      maturity: lead.maturity,
+      need: lead.need,
+      pillars: lead.pillars,
+      timeline: lead.timeline,
+      contact: { name: lead.contactName, email: lead.contactEmail, phone: lead.contactPhone },
+      consent: { given: true, version: lead.consentVersion, at: iso(lead.consentAt) },
+      score: lead.score,
+      qualified: lead.qualified,
+      reasons: lead.reasons,
+      createdAt: iso(lead.createdAt),
+      updatedAt: iso(lead.updatedAt),
+      ...(withdrawUrl ? { withdrawUrl } : {}),
+    },
+  };
+}
+
+/** `Idempotency-Key` of an event: the same on every retry. */
+export const idempotencyKey = (leadId: string, version: number) => `${leadId}:${version}`;
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` */
+export function signWebhook(secret: string, timestampSeconds: number, rawBody: string): string {
+  const mac = hmac(sha256, utf8ToBytes(secret), utf8ToBytes(`${timestampSeconds}.${rawBody}`));
+  return `t=${timestampSeconds},v1=${bytesToHex(mac)}`;
+}
+
+function sameHex(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
+/** What a receiver does: recompute the signature, compare in constant time, reject old timestamps (replays). */
+export function verifyWebhookSignature(secret: string, header: string | null | undefined, rawBody: string, { nowSeconds, toleranceSeconds = 300 }: { nowSeconds: number; toleranceSeconds?: number }): boolean {
+  const parts = Object.fromEntries((header ?? '').split(',').map((part) => part.trim().split('=', 2) as [string, string]));
+  const t = Number(parts.t);
+  if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  const expected = signWebhook(secret, t, rawBody).split(',v1=')[1]!;
+  return sameHex(expected, parts.v1.toLowerCase());
+}
