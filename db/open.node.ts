@@ -1,4 +1,4 @@
-// Opens the configured database on Node: creates the folder of a file: URL first (libSQL will not) and sets a busy timeout.
+// Opens the configured database on Node: creates the folder of a file: URL first (libSQL will not) and tunes it.
 import { createClient, type Client } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,7 +9,17 @@ export async function openClient(url: string, authToken?: string): Promise<Clien
   const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
   mkdirSync(dirname(path), { recursive: true });
   const client = createClient({ url });
-  // Several processes may share one file (a second instance, `npm run ingest`): wait for the writer, do not fail.
-  await client.execute('PRAGMA busy_timeout = 5000');
+  await tuneFileDatabase(client);
   return client;
+}
+
+/**
+ * WAL lets readers run beside the writer, and synchronous=NORMAL skips the fsync on each commit: a killed process
+ * still loses no committed row (only a power cut can take the last ones). Several processes may share one file
+ * (a second instance, `npm run ingest`), so a writer waits for another instead of failing.
+ */
+export async function tuneFileDatabase(client: Client): Promise<void> {
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA synchronous = NORMAL');
+  await client.execute('PRAGMA busy_timeout = 5000');
 }

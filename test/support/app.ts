@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ingestKnowledge, type Embedder, type KnowledgeFile } from '../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../agents/retrieval/knowledge-files.node.ts';
 import { runMigrations } from '../../db/migrate.ts';
+import { tuneFileDatabase } from '../../db/open.node.ts';
 import { createApp } from '../../functions/app.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
@@ -18,6 +19,7 @@ export async function makeDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'aif-test-'));
   const url = `file:${join(dir, 'assistant.db')}`;
   const client = createClient({ url });
+  await tuneFileDatabase(client);
   await runMigrations(client);
   return {
     client,
