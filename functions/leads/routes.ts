@@ -7,6 +7,7 @@ import { isLang } from '../../agents/language/languages.ts';
 import { insertAudit, listLeadsForExport, retryFailedDeliveries } from '../../db/queries/leads.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { resources } from '../../locales/index.ts';
+import { presentedToken, tokenMatches } from '../conversations/token.ts';
 import { AppError } from '../errors.ts';
 import { requireJobsToken } from '../jobs/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
@@ -58,8 +59,11 @@ export function leadRoutes() {
     .post('/api/leads', jsonBody(), leadPreflight(), validate('json', LeadSchema), async (c) => {
       const body = c.req.valid('json');
       const { db, now, env } = c.var.deps;
-      // A conversation id that does not exist is not an error: the lead simply is not linked to one.
-      const conversationId = body.conversationId && (await findConversation(db, body.conversationId)) ? body.conversationId : null;
+      // A conversation id that does not exist is not an error: the lead simply is not linked to one. One that exists
+      // is linked only for the holder of its token, so nobody attaches a lead to another person's conversation.
+      const conversation = body.conversationId ? await findConversation(db, body.conversationId) : undefined;
+      if (conversation && !tokenMatches(conversation.tokenHash, presentedToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
+      const conversationId = conversation ? conversation.id : null;
       const lead = await submitLead(
         db,
         {

@@ -36,6 +36,17 @@ const rows = async (sql: string, args: unknown[] = []) => (await made.db.client.
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('POST /api/leads', () => {
+  it('links a lead to a conversation only for the holder of its token', async () => {
+    const chat = await made.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Who runs the MeluXina supercomputer?' }) });
+    const { conversationId, conversationToken } = (await chat.json()) as { conversationId: string; conversationToken: string };
+    expect((await post(qualified({ conversationId }), { authorization: 'Bearer someone-else' })).status).toBe(403);
+    expect((await post(qualified({ conversationId }))).status).toBe(403);
+    const linked = await post(qualified({ conversationId }), { authorization: `Bearer ${conversationToken}` });
+    expect(linked.status).toBe(201);
+    const { leadId } = (await linked.json()) as { leadId: string };
+    expect(await rows('SELECT conversation_id FROM leads WHERE id = ?', [leadId])).toEqual([expect.objectContaining({ conversation_id: conversationId })]);
+  });
+
   it('stores a consented, qualified lead with its outbox row and answers 201 {leadId, score, qualified, withdrawUrl}', async () => {
     const response = await post(qualified());
     expect(response.status).toBe(201);

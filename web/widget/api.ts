@@ -1,9 +1,27 @@
-// The widget's side of the HTTP contract: POST /api/chat read as SSE over fetch, history, feedback and deletion.
+// The widget's side of the HTTP contract: POST /api/chat read as SSE over fetch, history, feedback, leads and deletion.
 
 export type Lang = 'en' | 'fr' | 'de' | 'lb';
 export type Source = { n: number; docId: string; title: string; lang: string; url?: string; snippet: string };
 export type Stored = { id: string; token: string };
 export type HistoryMessage = { id: string; role: string; content: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null };
+/** The `action` event that asks for the lead form; the consent text and label come from the server, in `lang`. */
+export type LeadAction = { type: 'lead_form'; lang: Lang; topics: string[]; consent: { version: string; text: string; label: string } };
+/** The body of POST /api/leads (design.md). */
+export type LeadBody = {
+  conversationId?: string;
+  organisation: string;
+  orgType: string;
+  sector: string;
+  size?: string;
+  maturity: string;
+  need: string;
+  pillars?: string[];
+  timeline?: string;
+  contact: { name: string; email: string; phone?: string };
+  lang: Lang;
+  consent: { given: true; version: string };
+};
+export type LeadResult = { leadId: string; score: number; qualified: boolean; withdrawUrl: string };
 
 export type ChatEvent =
   | { event: 'meta'; data: { conversationId: string; conversationToken: string; lang: Lang; mode: string } }
@@ -61,6 +79,12 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
 
 export function createApi(base: string) {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  /** POST JSON with the bearer token when there is one; the parsed answer, or an ApiError. */
+  const post = async (path: string, body: unknown, token: string | undefined) => {
+    const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? bearer(token) : {}) }, body: JSON.stringify(body) });
+    if (!response.ok) throw await failure(response);
+    return response.json();
+  };
   return {
     /** The UI language goes as Accept-Language: the server answers in the message's own language, and in the UI's
      * when the message is too short to tell. */
@@ -80,9 +104,10 @@ export function createApi(base: string) {
       return response.json();
     },
     async feedback(stored: Stored, body: { messageId: string; rating: 'up' | 'down'; comment?: string }): Promise<void> {
-      const response = await fetch(`${base}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(stored.token) }, body: JSON.stringify(body) });
-      if (!response.ok) throw await failure(response);
+      await post('/api/feedback', body, stored.token);
     },
+    /** The conversation's token goes along when there is one, so the server can tie the lead to it. */
+    lead: (body: LeadBody, token: string | undefined): Promise<LeadResult> => post('/api/leads', body, token),
     async forget(stored: Stored): Promise<void> {
       const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}`, { method: 'DELETE', headers: bearer(stored.token) });
       // Already gone counts as forgotten.

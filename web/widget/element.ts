@@ -1,8 +1,9 @@
-// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, restore and forget, in four languages.
+// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, the lead form, restore and forget, in four languages.
 import type { TFunction } from 'i18next';
-import { ApiError, createApi, type Api, type HistoryMessage, type Lang, type Source, type Stored } from './api.ts';
+import { ApiError, createApi, type Api, type HistoryMessage, type Lang, type LeadAction, type Source, type Stored } from './api.ts';
 import { h, icon, ICONS, renderBlocks } from './dom.ts';
 import { createWidgetI18n, isLang, LANGS } from './i18n.ts';
+import { leadForm } from './lead-form.ts';
 import { parseMarkdown, plainText, safeHref } from './markdown.ts';
 import { store } from './store.ts';
 
@@ -296,6 +297,20 @@ export class AssistantWidget extends HTMLElement {
     return children.at(-1) as HTMLElement;
   }
 
+  /** The lead form the server asked for, after the answer that offers it; it does not take the focus. */
+  #addLeadForm(action: LeadAction, need: string) {
+    const form = leadForm(
+      `m${++counter}`,
+      action,
+      need,
+      (el, key) => this.#bind(el, `lead.${key}`),
+      () => this.#t,
+      (body) => this.#api.lead({ ...body, conversationId: this.#stored?.id, lang: this.#lang }, this.#stored?.token),
+      (text) => this.#announce(text),
+    );
+    this.#el.list.append(h('li', { class: 'msg lead' }, form));
+  }
+
   #finish(reply: Reply) {
     this.#renderBody(reply);
     this.#renderSources(reply);
@@ -319,6 +334,7 @@ export class AssistantWidget extends HTMLElement {
     const controller = new AbortController();
     this.#setBusy(controller);
     let finished = false;
+    let lead: LeadAction | null = null;
     const retry = () => {
       reply.li.remove();
       void this.#ask(text, user);
@@ -339,6 +355,8 @@ export class AssistantWidget extends HTMLElement {
           this.#scheduleRender(reply);
         } else if (event.event === 'sources') {
           reply.sources = event.data.sources;
+        } else if (event.event === 'action') {
+          if (event.data.type === 'lead_form') lead = event.data as LeadAction;
         } else if (event.event === 'done') {
           finished = true;
           reply.messageId = event.data.messageId;
@@ -352,6 +370,8 @@ export class AssistantWidget extends HTMLElement {
         }
       }
       if (!finished) throw new TypeError('stream ended early');
+      // Once the stream has ended, so that no pending render scrolls the answer away from view.
+      if (lead) this.#addLeadForm(lead, text);
     } catch (error) {
       this.#renderBody(reply);
       if (controller.signal.aborted) this.#note(reply, 'message.stopped');
