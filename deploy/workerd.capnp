@@ -46,5 +46,6 @@ const assistant :Workerd.Worker = (
     (name = "LOG_LEVEL", fromEnvironment = "LOG_LEVEL"),
     (name = "LEAD_RETENTION_DAYS", fromEnvironment = "LEAD_RETENTION_DAYS"),
     (name = "LEAD_QUALIFY_THRESHOLD", fromEnvironment = "LEAD_QUALIFY_THRESHOLD"),
+    (name = "PUBLIC_URL", fromEnvironment = "PUBLIC_URL"),
   ],
 );

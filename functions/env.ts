@@ -41,6 +41,7 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LEAD_QUALIFY_THRESHOLD: z.coerce.number().int().min(0).max(100).default(50),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

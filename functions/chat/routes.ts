@@ -5,6 +5,7 @@ import { chooseLanguage } from '../../agents/language/choose.ts';
 import { appendMessage, countAssistantMessages, createConversationWithMessage, findConversation } from '../../db/queries/conversations.ts';
 import { hashToken, newToken, presentedToken, tokenMatches } from '../conversations/token.ts';
 import { AppError } from '../errors.ts';
+import { publicOrigin } from '../public-url.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
@@ -39,7 +40,7 @@ async function acceptQuestion(c: Context<AppBindings>, body: ChatRequest): Promi
       lang: choice.lang,
       foreign: choice.foreign,
       firstReply: (await countAssistantMessages(db, conversation.id)) === 0,
-      baseUrl: new URL(c.req.url).origin,
+      baseUrl: publicOrigin(c),
     };
   }
 
@@ -52,7 +53,7 @@ async function acceptQuestion(c: Context<AppBindings>, body: ChatRequest): Promi
     { id, assistant: body.assistant, lang: choice.lang, tokenHash: hashToken(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_DAYS * DAY_MS },
     userMessage(id, choice.lang),
   );
-  return { conversationId: id, conversationToken: token, question: body.message, lang: choice.lang, foreign: choice.foreign, firstReply: true, baseUrl: new URL(c.req.url).origin };
+  return { conversationId: id, conversationToken: token, question: body.message, lang: choice.lang, foreign: choice.foreign, firstReply: true, baseUrl: publicOrigin(c) };
 }
 
 export function chatRoutes() {

@@ -9,6 +9,7 @@ import { findConversation } from '../../db/queries/conversations.ts';
 import { resources } from '../../locales/index.ts';
 import { presentedToken, tokenMatches } from '../conversations/token.ts';
 import { AppError } from '../errors.ts';
+import { publicOrigin } from '../public-url.ts';
 import { requireJobsToken } from '../jobs/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { onError } from '../middleware/errors.ts';
@@ -40,7 +41,6 @@ function leadPreflight() {
   });
 }
 
-const origin = (c: Context<AppBindings>) => new URL(c.req.url).origin;
 
 const EXPORT_COLUMNS = ['lead_id', 'version', 'status', 'qualified', 'score', 'reasons', 'created_at', 'updated_at', 'lang', 'organisation', 'org_type', 'sector', 'size', 'maturity', 'need', 'pillars', 'timeline', 'contact_name', 'contact_email', 'contact_phone', 'consent_version', 'consent_at', 'source', 'delivery'];
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -81,7 +81,7 @@ export function leadRoutes() {
           lang: body.lang ?? c.var.lang,
           consent: { version: body.consent.version },
         },
-        { now: now(), threshold: env.LEAD_QUALIFY_THRESHOLD, retentionDays: env.LEAD_RETENTION_DAYS, baseUrl: origin(c) },
+        { now: now(), threshold: env.LEAD_QUALIFY_THRESHOLD, retentionDays: env.LEAD_RETENTION_DAYS, baseUrl: publicOrigin(c) },
       );
       c.var.log.info('lead stored', { leadId: lead.leadId, version: lead.version, qualified: lead.qualified, score: lead.score, updated: lead.updated });
       return c.json({ leadId: lead.leadId, score: lead.score, qualified: lead.qualified, withdrawUrl: lead.withdrawUrl, version: lead.version, updated: lead.updated }, 201);
@@ -154,7 +154,7 @@ export function leadRoutes() {
     })
     .post('/internal/leads/:id/promote', requireJobsToken(), jsonBody(), validate('json', PromoteSchema), async (c) => {
       const { actor, reason } = c.req.valid('json');
-      return c.json(await promote(c.var.deps.db, c.req.param('id'), { actor, reason, now: c.var.deps.now(), baseUrl: origin(c) }));
+      return c.json(await promote(c.var.deps.db, c.req.param('id'), { actor, reason, now: c.var.deps.now(), baseUrl: publicOrigin(c) }));
     });
   app.onError(leadErrors);
   return app;

@@ -310,3 +310,16 @@ describe('capture_lead tool', () => {
     expect(await rows('SELECT 1 FROM lead_drafts WHERE conversation_id = ?', [conversationId])).toHaveLength(0);
   });
 });
+
+describe('withdrawUrl behind a proxy', () => {
+  it('uses PUBLIC_URL instead of the request origin', async () => {
+    const proxied = await makeApp({ env: { LLM_MODE: 'offline', PUBLIC_URL: 'https://assistant.example.lu/' }, files: [] });
+    try {
+      const response = await proxied.app.request('http://10.0.0.7:8787/api/leads', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(qualified()) });
+      const { withdrawUrl } = (await response.json()) as { withdrawUrl: string };
+      expect(withdrawUrl).toMatch(/^https:\/\/assistant\.example\.lu\/api\/leads\/[^/]+\/withdraw\?token=/);
+    } finally {
+      proxied.dispose();
+    }
+  });
+});
