@@ -22,7 +22,7 @@ const OTHERS = ['por', 'ita', 'spa', 'nld', 'pol', 'ron', 'ces', 'slk', 'hun', '
 // Words and letters written only in Luxembourgish (not German or French), so that a German or English question
 // that franc-all's trigrams pull toward Luxembourgish is not mislabelled.
 const LB_MARKERS =
-  /(^|[^\p{L}])(ech|hien|ass|sinn|gëtt|ginn|kënnen|wéi|wou|wéini|firwat|wat|fir|vun|mat|net|och|eis|iech|ären|äre|är|dëst|dës|dat|datt|ze|hutt|hunn|ënnert|ëm|eng|een|d['’]\p{L}+|z['’]\p{L}+|mécht|maachen|gouf|wëll|wëllt|elo|schonn|awer|bitt|kréien|kleng)(?=$|[^\p{L}])/giu;
+  /(^|[^\p{L}])(ech|hien|ass|sinn|gëtt|ginn|kënnen|wéi|wou|wéini|firwat|wat|fir|vun|mat|net|och|eis|iech|ären|äre|är|dëst|dës|dat|datt|ze|hutt|hunn|ënnert|ëm|eng|een|d['’]\p{L}+|z['’]\p{L}+|mécht|maachen|gouf|wëll|wëllt|elo|schonn|awer|bitt|kréien|kleng|iwwer|gutt|hues|huet|vu|vum)(?=$|[^\p{L}])/giu;
 const LB_STRONG =
   /(^|[^\p{L}])(ech|ass|gëtt|kënnen|wéi|firwat|wéini|dëst|dës|datt|hutt|hunn|huet|mécht|iech|äre|ären|och|vum|vun|engem|enger|dobäi|Lëtzebuerg\p{L}*|\p{L}*ë\p{L}*)(?=$|[^\p{L}])/iu;
 
@@ -49,9 +49,25 @@ export function detectLanguage(text: string): Detection {
   }
   const [best, next] = ours;
   if (!best) return { kind: 'unsure' };
-  const lang = FROM_ISO639_3[best[0]]!;
   const margin = best[1] - (next?.[1] ?? 0);
+  // A close call between English, French and German goes to the one whose function words the message uses most.
+  if (next && margin < CLOSE_CALL && next[0] !== 'ltz' && best[0] !== 'ltz') {
+    const counts = functionWordCounts(text);
+    if (counts[next[0]]! > counts[best[0]]!) return { kind: 'supported', lang: FROM_ISO639_3[next[0]]!, margin };
+  }
+  const lang = FROM_ISO639_3[best[0]]!;
   return margin >= MIN_MARGIN ? { kind: 'supported', lang, margin } : { kind: 'unsure' };
+}
+
+const CLOSE_CALL = 0.2;
+
+function functionWordCounts(text: string): Record<string, number> {
+  const words = text.toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
+  const count = (list: string[]) => {
+    const set = new Set(list);
+    return words.filter((word) => set.has(word)).length;
+  };
+  return { eng: count(stopwords.eng), fra: count(stopwords.fra), deu: count(stopwords.deu) };
 }
 
 // Function words settle what trigrams cannot on short texts ("How do I fill in my tax return?" looks Slovenian

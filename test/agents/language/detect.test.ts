@@ -6,6 +6,8 @@ const supported = [
   ['en', 'How can my company get funding for an AI project?'],
   ['en', 'Who are the members of the consortium behind the factory?'],
   ['en', 'Is there any training for teachers who want to use chatbots in class?'],
+  ['en', 'Which principles underpin Luxembourg\'s AI plan?'],
+  ['en', 'How do I fill in my tax return in Luxembourg?'],
   ['en', 'We are a small logistics firm and would like to understand what artificial intelligence could do for our planning, where do we start?'],
   ['fr', 'Comment mon entreprise peut-elle obtenir un financement ?'],
   ['fr', 'Quels sont les secteurs stratégiques du Luxembourg ?'],
@@ -16,6 +18,8 @@ const supported = [
   ['lb', 'Wéi kann meng Firma Ënnerstëtzung kréien?'],
   ['lb', 'Wat bitt d’AI Factory fir kleng Betriber un?'],
   ['lb', 'Wéini gouf de Servicekatalog presentéiert?'],
+  ['lb', 'Bitt de CNFPC technesch Formatiounen iwwer KI un?'],
+  ['lb', 'Wéi gëtt d’Wieder dëse Weekend zu Lëtzebuerg?'],
   ['lb', 'Mir sinn eng kleng Firma aus dem Handwierk a wëllen wëssen, wéi mir kënschtlech Intelligenz an eisem Alldag notze kënnen.'],
 ] as const;
 
