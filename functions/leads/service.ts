@@ -1,25 +1,18 @@
 // Lead use cases shared by POST /api/leads and the capture_lead tool: submit (create or update within 30 days),
 // withdraw, promote. Each change and the webhook event announcing it are written in one batch.
 import { dedupeKey, DEDUPE_WINDOW_MS, hashToken, newWithdrawToken, tokenMatchesAny } from '../../agents/leads/identity.ts';
-import { scoreLead } from '../../agents/leads/score.ts';
-import type { Maturity, OrgType } from '../../agents/leads/vocabulary.ts';
+import { scoreLead, type ScoredFacts } from '../../agents/leads/score.ts';
 import { buildLeadPayload, type LeadEvent, type LeadSnapshot } from '../../agents/leads/webhook.ts';
 import type { Lang } from '../../agents/language/languages.ts';
 import type { Db } from '../../db/client.ts';
 import { findLead, findLeadByDedupeKey, insertLead, updateLead, withdrawLead, type Lead, type QueuedEvent } from '../../db/queries/leads.ts';
 import { AppError } from '../errors.ts';
 
-export type LeadSubmission = {
+/** What a person submits: the facts the score reads, plus who they are and their consent. */
+export type LeadSubmission = ScoredFacts & {
   source: 'form' | 'chat';
   conversationId?: string | null;
   organisation: string;
-  orgType: OrgType;
-  sector: string;
-  size?: string | null;
-  maturity: Maturity;
-  need: string;
-  pillars?: string[] | null;
-  timeline?: string | null;
   contact: { name: string; email: string; phone?: string | null };
   lang: Lang;
   consent: { version: string };
