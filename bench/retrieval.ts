@@ -8,7 +8,8 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { LANGS, type Lang } from '../agents/language/languages.ts';
 import { normaliseForIndex } from '../agents/retrieval/normalise.ts';
 import { lexicalSearch, searchKnowledge } from '../agents/retrieval/search.ts';
-import { BITS_TABLE, insertVectorStatements, nearestChunkIds, vectorTableStatements, VECTOR_TABLE } from '../agents/retrieval/vectors.ts';
+import { BITS_TABLE, insertVectorStatements, nearestChunkIds, vectorTableStatements, VECTOR_TABLE } from '../db/queries/vectors.ts';
+import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { percentile, timeIt } from './stats.ts';
 
@@ -81,6 +82,7 @@ async function seed(client: Client, random: () => number, vocab: Record<Lang, st
 export async function benchRetrieval(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'aif-bench-'));
   const client = createClient({ url: `file:${join(dir, 'bench.db')}` });
+  const db = createDb(client);
   try {
     await runMigrations(client);
     const random = rng(42);
@@ -105,10 +107,10 @@ export async function benchRetrieval(): Promise<string[]> {
       const keep = round === 1;
       for (next = 0; next < QUERIES; next++) {
         const q = queries[next]!;
-        const a = await timeIt(() => lexicalSearch(client, q.words, q.lang));
-        const b = await timeIt(() => searchKnowledge({ client, embeddings: fakeEmbeddings }, { query: q.words, lang: q.lang, k: 5 }));
+        const a = await timeIt(() => lexicalSearch(db, q.words, q.lang));
+        const b = await timeIt(() => searchKnowledge({ db, embeddings: fakeEmbeddings }, { query: q.words, lang: q.lang, k: 5 }));
         const vec = JSON.stringify(q.vector);
-        const c = await timeIt(() => nearestChunkIds(client, q.vector, q.lang, 40));
+        const c = await timeIt(() => nearestChunkIds(db, q.vector, q.lang, 40));
         const d = await timeIt(() => client.execute({ sql: `SELECT v.id FROM ${VECTOR_TABLE} v JOIN ${BITS_TABLE} b ON b.id = v.id AND b.lang = ? ORDER BY vector_distance_cos(v.embedding, vector32(?)) LIMIT 40`, args: [q.lang, vec] }));
         if (keep) {
           lexical.push(a);

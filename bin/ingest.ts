@@ -2,6 +2,7 @@
 import { createHostPool } from '../agents/ollama/pool.ts';
 import { ingestKnowledge } from '../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts';
+import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { openClient } from '../db/open.node.ts';
 import { EnvError, parseEnv } from '../functions/env.ts';
@@ -12,7 +13,7 @@ try {
   await runMigrations(client);
   const probe = createHostPool({ hosts: env.OLLAMA_HOSTS, headers: env.OLLAMA_HOST_HEADERS, chatModel: env.CHAT_MODEL, embedModel: env.EMBED_MODEL, forceOffline: env.LLM_MODE === 'offline' });
   await probe.probe();
-  const report = await ingestKnowledge(client, await readKnowledgeFiles(), { embedder: probe.embedder(), force: process.argv.includes('--force') });
+  const report = await ingestKnowledge(createDb(client), await readKnowledgeFiles(), { embedder: probe.embedder(), force: process.argv.includes('--force') });
   console.log(JSON.stringify({ msg: 'ingested', ...report }));
   client.close();
 } catch (error) {

@@ -10,13 +10,13 @@ export function createDb(client: Client) {
 }
 
 /** true when the database answers within the deadline. */
-export async function pingDb(client: Client, timeoutMs = 2000): Promise<boolean> {
+export async function pingDb(db: Db, timeoutMs = 2000): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([client.execute('select 1').then(() => true), timeout]);
+    return await Promise.race([db.$client.execute('select 1').then(() => true), timeout]);
   } catch {
     return false;
   } finally {

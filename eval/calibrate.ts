@@ -21,9 +21,9 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
   const { deps, dispose } = await makeApp({ env: { LLM_MODE: 'offline' } });
   const best = async (question: string, uiLang: Lang) => {
     const { lang } = chooseLanguage({ message: question, acceptLanguage: uiLang });
-    const results = await searchKnowledge({ client: deps.client }, { query: question, lang, k: 4 });
+    const results = await searchKnowledge({ db: deps.db }, { query: question, lang, k: 4 });
     const terms = questionTerms(question, lang);
-    const stats = await chunkFrequencies(deps.client, terms.map((term) => term.stem));
+    const stats = await chunkFrequencies(deps.db, terms.map((term) => term.stem));
     return results.some((r) => r.lang === lang && supportsAnswer(terms, r, stats));
   };
   try {

@@ -2,6 +2,8 @@
 import type { Client } from '@libsql/client';
 import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { storedEmbedding } from '../db/queries/knowledge.ts';
+import type { TurnPorts } from '../agents/chat/ports.ts';
+import type { JobPorts } from '../agents/jobs/registry.ts';
 import { createI18n } from '../locales/index.ts';
 import { createDb } from '../db/client.ts';
 import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/public/agent.ts';
@@ -36,12 +38,12 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     cooldownMs: options.cooldownMs,
   });
   const canary = `cnry-${crypto.randomUUID()}`;
+  const db = createDb(client);
   return {
     env,
     canary,
     secrets: [canary, ...promptOpenings(), ...configurationValues(env)],
-    client,
-    db: createDb(client),
+    db,
     now: options.now ?? Date.now,
     llmTimeouts: options.llmTimeouts ?? DEFAULT_TIMEOUTS,
     // A wrapper, not the bare global: workerd rejects a fetch called without its own `this`.
@@ -54,8 +56,27 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     async queryEmbeddings() {
       const embedder = llm.embedder();
       if (!embedder) return null;
-      const stored = await storedEmbedding(client);
+      const stored = await storedEmbedding(db);
       return stored && sameModel(stored.model, embedder.model) ? embedder.embeddings : null;
     },
   };
+}
+
+/** The ports of one chat turn, from the app's dependencies. */
+export function turnPorts(deps: AppDeps): TurnPorts {
+  return {
+    db: deps.db,
+    embeddings: deps.queryEmbeddings,
+    llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },
+    guard: { canary: deps.canary, secrets: deps.secrets },
+    leads: { threshold: deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: deps.env.LEAD_RETENTION_DAYS },
+    now: deps.now,
+    log: deps.log,
+    i18n: deps.i18n,
+  };
+}
+
+/** The ports of the scheduled jobs. */
+export function jobPorts(deps: AppDeps): JobPorts {
+  return { db: deps.db, now: deps.now, log: deps.log, llm: deps.llm, fetch: deps.fetch, webhook: { url: deps.env.LEAD_WEBHOOK_URL, secret: deps.env.LEAD_WEBHOOK_SECRET } };
 }

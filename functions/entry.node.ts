@@ -6,7 +6,8 @@ import { markStaleStreamingIncomplete } from '../db/queries/conversations.ts';
 import { ingestKnowledge } from '../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts';
 import { createApp } from './app.ts';
-import { createDeps } from './deps.ts';
+import { answerMode } from '../agents/ollama/pool.ts';
+import { createDeps, jobPorts } from './deps.ts';
 import { EnvError, parseEnv, type Env } from './env.ts';
 import { startJobTimer } from './jobs/timer.ts';
 
@@ -17,10 +18,10 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
   const interrupted = await markStaleStreamingIncomplete(deps.db);
   await deps.llm.probe();
   for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });
-  const report = await ingestKnowledge(client, await readKnowledgeFiles(), { embedder: deps.llm.embedder() });
+  const report = await ingestKnowledge(deps.db, await readKnowledgeFiles(), { embedder: deps.llm.embedder() });
   const app = createApp(deps);
   // The scheduled jobs (retention purge, probes…), the same runner POST /internal/jobs/:name uses on workerd.
-  const jobs = startJobTimer(deps);
+  const jobs = startJobTimer(jobPorts(deps));
 
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT }, () => resolve(s));
@@ -31,7 +32,7 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
     documents: report.documents,
     chunks: report.chunks,
     languages: report.languages,
-    mode: deps.llm.mode() === 'ollama' ? 'llm' : 'offline',
+    mode: answerMode(deps.llm.mode()),
     retrieval: report.embedded ? `hybrid (${report.embedded.model}, ${report.embedded.dimension} dims)` : 'lexical',
     reindexed: report.changed,
     interruptedAnswers: interrupted,

@@ -1,5 +1,6 @@
-// One error type for the whole app: it carries its HTTP status, a stable code and the i18n key of its message.
+// One HTTP error type for the app, and what each domain error code means in HTTP.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError } from '../agents/errors.ts';
 
 export class AppError extends Error {
   override name = 'AppError';
@@ -11,4 +12,22 @@ export class AppError extends Error {
   ) {
     super(code);
   }
+}
+
+/** The status of each domain error; a code missing here is a bug, answered as 500. */
+const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
+  conversation_not_found: 404,
+  token_invalid: 403,
+  withdraw_link_invalid: 404,
+  lead_not_found: 404,
+  lead_not_promotable: 409,
+  job_unknown: 404,
+  job_failed: 500,
+  unavailable: 503,
+};
+
+/** A domain error as the AppError the error handler renders; anything else unchanged. */
+export function toAppError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new AppError(STATUS_BY_DOMAIN_CODE[error.code] ?? 500, Object.hasOwn(STATUS_BY_DOMAIN_CODE, error.code) ? error.code : 'internal', error.params);
 }

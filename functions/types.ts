@@ -1,17 +1,16 @@
 // The app's dependencies and Hono bindings: everything a handler needs arrives here, nothing is imported as a global.
-import type { Client } from '@libsql/client';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../agents/language/languages.ts';
 import type { HostPool } from '../agents/ollama/pool.ts';
+import type { LlmTimeouts } from '../agents/public/agent.ts';
+import type { Db } from '../db/client.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
-import type { Db } from '../db/client.ts';
-import type { LlmTimeouts } from '../agents/public/agent.ts';
 import type { Logger } from './logger.ts';
 
 export type AppDeps = {
   env: Env;
-  client: Client;
+  /** drizzle over the libSQL client; `db.$client` runs the FTS5 and vector SQL of db/queries/knowledge.ts. */
   db: Db;
   now: () => number;
   llmTimeouts: LlmTimeouts;

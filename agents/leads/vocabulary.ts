@@ -10,9 +10,6 @@ export type Maturity = (typeof MATURITIES)[number];
 export const PILLARS = ['assess-accelerate', 'upskill-train', 'connect', 'finance', 'build-test', 'scale-deploy'] as const;
 export type Pillar = (typeof PILLARS)[number];
 
-/** Suggested timeline values; free text is accepted too and read by timelineMonths. */
-export const TIMELINES = ['now', '3_months', '6_months', '12_months', 'later'] as const;
-
 export const STRATEGIC_SECTORS = ['finance', 'space', 'cybersecurity', 'green_economy'] as const;
 export type StrategicSector = (typeof STRATEGIC_SECTORS)[number];
 

@@ -2,6 +2,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sameSecret } from '../security/tokens.ts';
 import type { LeadReason } from './score.ts';
 
 export const LEAD_SCHEMA = 'lead.v1';
@@ -33,6 +34,8 @@ export type LeadSnapshot = {
   createdAt: number;
   updatedAt: number;
   withdrawnAt: number | null;
+  /** An earlier, active lead from the same email and organisation: staff (or the receiver) may merge the two. */
+  duplicateOf: string | null;
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -66,25 +69,16 @@ export function buildLeadPayload(event: LeadEvent, lead: LeadSnapshot, { withdra
       reasons: lead.reasons,
       createdAt: iso(lead.createdAt),
       updatedAt: iso(lead.updatedAt),
+      duplicateOf: lead.duplicateOf,
       ...(withdrawUrl ? { withdrawUrl } : {}),
     },
   };
 }
 
-/** `Idempotency-Key` of an event: the same on every retry. */
-export const idempotencyKey = (leadId: string, version: number) => `${leadId}:${version}`;
-
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` */
 export function signWebhook(secret: string, timestampSeconds: number, rawBody: string): string {
   const mac = hmac(sha256, utf8ToBytes(secret), utf8ToBytes(`${timestampSeconds}.${rawBody}`));
   return `t=${timestampSeconds},v1=${bytesToHex(mac)}`;
-}
-
-function sameHex(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
 }
 
 /** What a receiver does: recompute the signature, compare in constant time, reject old timestamps (replays). */
@@ -93,5 +87,5 @@ export function verifyWebhookSignature(secret: string, header: string | null | u
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
   const expected = signWebhook(secret, t, rawBody).split(',v1=')[1]!;
-  return sameHex(expected, parts.v1.toLowerCase());
+  return sameSecret(expected, parts.v1.toLowerCase());
 }

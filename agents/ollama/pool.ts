@@ -16,7 +16,11 @@ export type HostStatus = {
   coolingUntil: number;
   failures: number;
 };
+/** What /healthz reports: whether an Ollama host serves the chat model. */
 export type LlmMode = 'ollama' | 'offline';
+
+/** The mode of an answer (the chat API's `mode`) when the pool is in `mode`. */
+export const answerMode = (mode: LlmMode): 'llm' | 'offline' => (mode === 'ollama' ? 'llm' : 'offline');
 
 /** A host chosen for one model call; release it with the outcome so the pool can count and cool it. */
 export type HostLease = { host: string; fetch: typeof fetch; release(outcome: 'ok' | 'failed'): void };

@@ -22,10 +22,6 @@ export class LlmError extends Error {
   }
 }
 
-export function createPublicAgent({ model, tools, systemPrompt }: { model: ChatOllama; tools: StructuredToolInterface[]; systemPrompt: string }) {
-  return createAgent({ model, tools, systemPrompt });
-}
-
 export type AgentRun = {
   pool: HostPool;
   model: string;
@@ -50,7 +46,7 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
   run.signal?.addEventListener('abort', onOuterAbort, { once: true });
   // ChatOllama does not pass its call signal to the first fetch, so the abort goes through the fetch it uses.
   const model = new ChatOllama({ model: run.model, baseUrl: lease.host, maxRetries: 0, fetch: (input, init) => lease.fetch(input, { ...init, signal: controller.signal }) });
-  const agent = createPublicAgent({ model, tools: run.tools(), systemPrompt: run.systemPrompt });
+  const agent = createAgent({ model, tools: run.tools(), systemPrompt: run.systemPrompt });
   let idle = setTimeout(() => abort(new LlmError('timeout', 'no first token in time')), timeouts.firstTokenMs);
   const total = setTimeout(() => abort(new LlmError('timeout', 'the answer took too long')), timeouts.totalMs);
   let started = false;

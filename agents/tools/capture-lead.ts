@@ -2,29 +2,24 @@
 // decides the next question with nextLeadQuestion, and submits the lead once the person has said yes to consent.
 import { tool } from 'langchain';
 import { z } from 'zod';
-import { LANGS, type Lang } from '../language/languages.ts';
-import { LEAD_QUESTIONS, OPTIONAL_QUESTIONS, nextLeadQuestion, type LeadDraft, type LeadQuestion } from '../leads/questions.ts';
-import { MATURITIES, ORG_TYPES, PILLARS } from '../leads/vocabulary.ts';
-import { createDb, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/queries/leads.ts';
-import type { LeadSubmission, SubmittedLead } from '../../functions/leads/service.ts';
 import { resources, type Translate } from '../../locales/index.ts';
-import type { ToolContext } from './registry.ts';
+import { LANGS, type Lang } from '../language/languages.ts';
+import { ContactSchema, LeadFactsSchema } from '../leads/facts.ts';
+import { LEAD_QUESTIONS, OPTIONAL_QUESTIONS, nextLeadQuestion, type LeadDraft, type LeadQuestion } from '../leads/questions.ts';
+import type { LeadSubmission, SubmittedLead } from '../leads/submit.ts';
+import type { ToolContext } from './context.ts';
 
-const text = (max: number, what: string) => z.string().trim().min(1).max(max).optional().describe(what);
-
-export const CaptureLeadInput = z.object({
-  organisation: text(200, 'Name of the organisation'),
-  orgType: z.enum(ORG_TYPES).optional().describe('Type of organisation'),
-  sector: text(120, 'Sector the organisation works in, in the user’s words'),
-  size: text(60, 'Number of employees, or a range'),
-  maturity: z.enum(MATURITIES).optional().describe('exploring ideas, piloting, or deploying AI in production'),
-  need: text(2000, 'What the user wants to achieve with AI, in their words'),
-  pillars: z.array(z.enum(PILLARS)).max(6).optional().describe('Service pillars that match the need'),
-  timeline: text(100, 'When the user wants to start: now, 3_months, 6_months, 12_months, later, or their words'),
-  contactName: text(120, 'Name of the person to contact'),
-  contactEmail: text(254, 'Email address of the person to contact'),
-  contactPhone: text(30, 'Phone number, only if the user gave one'),
+/**
+ * The lead facts of POST /api/leads, each optional (the model passes what it heard so far), with the contact as flat
+ * fields. Values are checked when merged into the draft, so one bad value does not lose the others.
+ */
+export const CaptureLeadInput = LeadFactsSchema.partial().extend({
+  size: z.string().trim().min(1).max(60).optional().describe('Number of employees, or a range'),
+  contactName: z.string().trim().min(1).max(120).optional().describe(ContactSchema.shape.name.description ?? ''),
+  contactEmail: z.string().trim().min(1).max(254).optional().describe(ContactSchema.shape.email.description ?? ''),
+  contactPhone: z.string().trim().min(1).max(30).optional().describe(ContactSchema.shape.phone.description ?? ''),
   preferredLang: z.enum(LANGS).optional().describe('Language the user wants to be contacted in'),
   skipped: z.array(z.enum(OPTIONAL_QUESTIONS as [LeadQuestion, ...LeadQuestion[]])).optional().describe('Optional questions the user declined to answer'),
   consent: z.enum(['yes', 'no']).optional().describe('Only the user’s explicit answer to the consent question'),
@@ -39,7 +34,7 @@ export type CaptureLeadOptions = {
   t: Translate;
   /** The version of the consent text the user was shown (locales/<lang>/leads.json consent.version). */
   consentVersion: string;
-  /** Stores the finished lead: submitLead from functions/leads/service.ts, bound to the app's db and settings. */
+  /** Stores the finished lead: submitLead (leads/submit.ts), bound to the app's db and settings. */
   submit: (lead: LeadSubmission) => Promise<SubmittedLead>;
 };
 
@@ -48,8 +43,6 @@ export type CaptureLeadResult =
   | { status: 'declined'; message: string }
   | { status: 'submitted'; leadId: string; qualified: boolean; withdrawUrl: string; message: string };
 
-const EMAIL = z.email();
-const PHONE = /^\+?[\d\s().\/-]{6,25}$/;
 
 /** Merges what the model extracted into the draft; values that fail a check are left out and reported. */
 export function mergeDraft(draft: LeadDraft, values: CaptureLeadValues): { draft: LeadDraft; rejected: string[] } {
@@ -59,8 +52,8 @@ export function mergeDraft(draft: LeadDraft, values: CaptureLeadValues): { draft
     if (key === 'consent') continue;
     const value = values[key as keyof CaptureLeadValues];
     if (value === undefined) continue;
-    if (key === 'contactEmail' && !EMAIL.safeParse(value).success) rejected.push(key);
-    else if (key === 'contactPhone' && !PHONE.test(String(value))) rejected.push(key);
+    if (key === 'contactEmail' && !ContactSchema.shape.email.safeParse(value).success) rejected.push(key);
+    else if (key === 'contactPhone' && !ContactSchema.shape.phone.safeParse(value).success) rejected.push(key);
     else (next as Record<string, unknown>)[key] = value;
   }
   if (values.skipped?.length) next.skipped = [...new Set([...(draft.skipped ?? []), ...values.skipped])];
@@ -116,7 +109,7 @@ export async function captureLead(db: Db, options: CaptureLeadOptions, values: C
  */
 export function captureLeadTool(options: Pick<CaptureLeadOptions, 'conversationId' | 'now' | 'submit'> & { i18n: { forLang(lang: Lang): Translate } }) {
   return (context: ToolContext) => {
-    const db = createDb(context.client);
+    const { db } = context;
     const bound: CaptureLeadOptions = {
       ...options,
       lang: context.lang,

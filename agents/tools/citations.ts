@@ -5,7 +5,6 @@ import { toSources, type Source } from '../answer/sources.ts';
 export type Citations = {
   /** Adds passages (once each) and returns them with their numbers. */
   add(passages: SearchResult[]): { n: number; passage: SearchResult }[];
-  all(): SearchResult[];
   sources(): Source[];
 };
 
@@ -23,7 +22,7 @@ export function createCitations(initial: SearchResult[] = []): Citations {
       return { n, passage };
     });
   add(initial);
-  return { add, all: () => [...passages], sources: () => toSources(passages) };
+  return { add, sources: () => toSources(passages) };
 }
 
 /** Passages as the model reads them: numbered, titled, with their section. */

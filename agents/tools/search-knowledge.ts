@@ -3,7 +3,7 @@ import { tool } from 'langchain';
 import { z } from 'zod';
 import { searchKnowledge } from '../retrieval/search.ts';
 import { formatPassages } from './citations.ts';
-import type { ToolContext } from './registry.ts';
+import type { ToolContext } from './context.ts';
 
 export const SearchKnowledgeInput = z.object({
   query: z.string().min(2).max(300).describe('What to look up, in a few words'),
@@ -12,7 +12,7 @@ export const SearchKnowledgeInput = z.object({
 export function searchKnowledgeTool(context: ToolContext) {
   return tool(
     async ({ query }) => {
-      const results = await searchKnowledge({ client: context.client, embeddings: context.embeddings }, { query, lang: context.lang, k: 4 });
+      const results = await searchKnowledge({ db: context.db, embeddings: context.embeddings }, { query, lang: context.lang, k: 4 });
       if (results.length === 0) return 'No passage found. Say that the documentation does not cover this and offer staff contact.';
       return formatPassages(context.citations.add(results));
     },

@@ -1,10 +1,52 @@
-// Knowledge queries (db first): settings such as the embedding model, chunk counts and how many chunks hold a word.
-import type { Client } from '@libsql/client';
+// Knowledge queries (db first): the FTS5 and chunk reads of retrieval, the index swap of ingestion, and settings.
+import type { InStatement } from '@libsql/client';
+import type { Db } from '../client.ts';
+import { BITS_TABLE, insertVectorStatements, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
+
+// bm25 column weights: lang (unindexed), title, headings, body. Titles and headings name the subject, so a match
+// there outweighs a passing mention in the body.
+const BM25 = 'bm25(chunks_fts, 0, 8, 4, 1)';
+
+export type FtsHit = { id: number; docId: string; lang: string; bm25: number };
+export type ChunkRow = { id: number; chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; url: string | null };
+
+/** The best `limit` chunks for an FTS5 MATCH expression, best first; bm25 flipped so that higher is better. */
+export async function ftsMatches(db: Db, match: string, limit: number): Promise<FtsHit[]> {
+  // Rank and cut inside the FTS table first, then look up the survivors' documents: joining before the LIMIT made
+  // SQLite read a chunks row for every match, not only for the ones kept.
+  const rows = await db.$client.execute({
+    sql: `SELECT c.id, c.doc_id, c.lang, f.rank FROM (
+            SELECT rowid, ${BM25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) f
+          JOIN chunks c ON c.id = f.rowid ORDER BY f.rank`,
+    args: [match, limit],
+  });
+  return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: String(row.lang), bm25: -Number(row.rank) }));
+}
+
+/** Chunks by row id, with their document's URL; order not kept. */
+export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$client.execute({
+    sql: `SELECT c.id, c.chunk_id, c.doc_id, c.lang, c.title, c.heading_path, c.text, d.url FROM chunks c
+          JOIN documents d ON d.doc_id = c.doc_id AND d.lang = c.lang WHERE c.id IN (${ids.map(() => '?').join(',')})`,
+    args: ids,
+  });
+  return rows.rows.map((row) => ({
+    id: Number(row.id),
+    chunkId: String(row.chunk_id),
+    docId: String(row.doc_id),
+    lang: String(row.lang),
+    title: String(row.title),
+    headingPath: JSON.parse(String(row.heading_path)) as string[],
+    text: String(row.text),
+    url: row.url ? String(row.url) : null,
+  }));
+}
 
 /** Chunks that contain each prefix (a word's stem), and the number of chunks. */
-export async function chunkFrequencies(client: Client, prefixes: string[]): Promise<{ total: number; byPrefix: Map<string, number> }> {
+export async function chunkFrequencies(db: Db, prefixes: string[]): Promise<{ total: number; byPrefix: Map<string, number> }> {
   const unique = [...new Set(prefixes)];
-  const rows = await client.batch(
+  const rows = await db.$client.batch(
     [
       'SELECT count(*) AS n FROM chunks',
       // The vocab table is ordered by term, so a prefix is a range; the sum over-counts a chunk that holds two
@@ -18,15 +60,80 @@ export async function chunkFrequencies(client: Client, prefixes: string[]): Prom
 }
 
 /** Small key/value facts about the database: knowledge hash, embedding model and dimension. */
-export async function readSettings(client: Client): Promise<Map<string, string>> {
-  const rows = await client.execute('SELECT key, value FROM settings');
+export async function readSettings(db: Db): Promise<Map<string, string>> {
+  const rows = await db.$client.execute('SELECT key, value FROM settings');
   return new Map(rows.rows.map((row) => [String(row.key), String(row.value)]));
 }
 
 /** The embedding model the stored vectors were made with, if any: query vectors must come from the same one. */
-export async function storedEmbedding(client: Client): Promise<{ model: string; dimension: number } | null> {
-  const settings = await readSettings(client);
+export async function storedEmbedding(db: Db): Promise<{ model: string; dimension: number } | null> {
+  const settings = await readSettings(db);
   const model = settings.get('embed_model');
   const dimension = Number(settings.get('embed_dim'));
   return model && dimension > 0 ? { model, dimension } : null;
+}
+
+const setting = (key: string, value: string): InStatement => ({
+  sql: 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  args: [key, value],
+});
+
+export type IndexedDocument = { docId: string; lang: string; title: string; audience: string[]; source: unknown; url: string | null; updated: string; review: string; contentHash: string };
+/** A chunk with its FTS columns already normalised for the index. */
+export type IndexedChunk = { chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; position: number; fts: { title: string; headings: string; body: string } };
+
+/** Replaces every document, chunk and FTS row in one batch (readers see the old index or the new one, never half). */
+export async function replaceKnowledge(db: Db, documents: IndexedDocument[], chunks: IndexedChunk[], hash: string): Promise<void> {
+  const statements: InStatement[] = ['DELETE FROM chunks_fts', 'DELETE FROM chunks', 'DELETE FROM documents'];
+  for (const doc of documents) {
+    statements.push({
+      sql: 'INSERT INTO documents (doc_id, lang, title, audience, source, url, updated, review, content_hash) VALUES (?,?,?,?,?,?,?,?,?)',
+      args: [doc.docId, doc.lang, doc.title, JSON.stringify(doc.audience), JSON.stringify(doc.source), doc.url, doc.updated, doc.review, doc.contentHash],
+    });
+  }
+  for (const chunk of chunks) {
+    statements.push(
+      {
+        sql: 'INSERT INTO chunks (chunk_id, doc_id, lang, title, heading_path, text, position) VALUES (?,?,?,?,?,?,?)',
+        args: [chunk.chunkId, chunk.docId, chunk.lang, chunk.title, JSON.stringify(chunk.headingPath), chunk.text, chunk.position],
+      },
+      {
+        sql: 'INSERT INTO chunks_fts (rowid, lang, title, headings, body) SELECT id, lang, ?, ?, ? FROM chunks WHERE chunk_id = ?',
+        args: [chunk.fts.title, chunk.fts.headings, chunk.fts.body, chunk.chunkId],
+      },
+    );
+  }
+  statements.push(setting('knowledge_hash', hash));
+  await db.$client.batch(statements, 'write');
+}
+
+/** Every chunk with what its embedding is made of. */
+export async function chunksToEmbed(db: Db): Promise<{ id: number; lang: string; title: string; headingPath: string[]; text: string }[]> {
+  const rows = await db.$client.execute('SELECT id, lang, title, heading_path, text FROM chunks ORDER BY id');
+  return rows.rows.map((row) => ({ id: Number(row.id), lang: String(row.lang), title: String(row.title), headingPath: JSON.parse(String(row.heading_path)) as string[], text: String(row.text) }));
+}
+
+/** Replaces the vector tables with `vectors` (one per chunk) and records the model and dimension they came from. */
+export async function storeVectors(db: Db, chunks: { id: number; lang: string }[], vectors: number[][], model: string, dimension: number): Promise<void> {
+  await db.$client.batch(
+    [
+      ...vectorTableStatements(dimension || 1024),
+      ...chunks.flatMap((chunk, i) => insertVectorStatements(chunk.id, chunk.lang, vectors[i]!)),
+      setting('embed_model', model),
+      setting('embed_dim', String(dimension)),
+    ],
+    'write',
+  );
+}
+
+export async function dropVectors(db: Db): Promise<void> {
+  await db.$client.batch([`DROP TABLE IF EXISTS ${VECTOR_TABLE}`, `DROP TABLE IF EXISTS ${BITS_TABLE}`, "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')"], 'write');
+}
+
+export async function knowledgeCounts(db: Db): Promise<{ documents: number; chunks: number; languages: string[] }> {
+  const [counts, langs] = await db.$client.batch(
+    ['SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM chunks) AS chunks', 'SELECT DISTINCT lang FROM documents ORDER BY lang'],
+    'read',
+  );
+  return { documents: Number(counts!.rows[0]?.documents ?? 0), chunks: Number(counts!.rows[0]?.chunks ?? 0), languages: langs!.rows.map((row) => String(row.lang)) };
 }

@@ -26,8 +26,11 @@ export const leads = sqliteTable(
     contactName: text('contact_name'),
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
-    // SHA-256 of normalised email + organisation, for the 30-day de-duplication; null once withdrawn or outside the window.
+    // SHA-256 of normalised email + organisation, held by the active lead of that pair for 30 days; null on a
+    // duplicate, once withdrawn, or outside the window.
     dedupeKey: text('dedupe_key'),
+    // The active lead this one repeats (same email + organisation within 30 days): staff merge, nothing is overwritten.
+    duplicateOf: text('duplicate_of'),
     consentVersion: text('consent_version').notNull(),
     consentAt: integer('consent_at').notNull(),
     score: integer('score').notNull(),
@@ -35,7 +38,7 @@ export const leads = sqliteTable(
     reasons: text('reasons', { mode: 'json' }).$type<LeadReason[]>().notNull(),
     // True once an event about this lead has been queued for the webhook (later changes are `lead.updated`).
     announced: integer('announced', { mode: 'boolean' }).notNull().default(false),
-    // SHA-256 of each withdraw token handed out (a repeated submission adds one; earlier links keep working).
+    // SHA-256 of each withdraw token handed out (a promotion adds one; earlier links keep working).
     withdrawTokenHashes: text('withdraw_token_hashes', { mode: 'json' }).$type<string[]>().notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

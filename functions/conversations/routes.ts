@@ -1,14 +1,14 @@
 // Conversation-scoped reads, each with the conversation's bearer token: the history restores the widget after a reload.
 import { Hono, type Context } from 'hono';
 import { deleteConversation, findConversation, listFeedback, listMessages, type Message } from '../../db/queries/conversations.ts';
+import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
 import { AppError } from '../errors.ts';
 import type { AppBindings } from '../types.ts';
-import { presentedToken, tokenMatches } from './token.ts';
 
 export async function authorisedConversation(c: Context<AppBindings>) {
   const conversation = await findConversation(c.var.deps.db, c.req.param('id') ?? '');
   if (!conversation) throw new AppError(404, 'conversation_not_found');
-  if (!tokenMatches(conversation.tokenHash, presentedToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
+  if (!matchesHash(conversation.tokenHash, bearerToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
   return conversation;
 }
 

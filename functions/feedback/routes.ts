@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findConversation, findMessage, saveFeedback } from '../../db/queries/conversations.ts';
-import { presentedToken, tokenMatches } from '../conversations/token.ts';
+import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
 import { AppError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { validate } from '../middleware/validate.ts';
@@ -23,7 +23,7 @@ export function feedbackRoutes() {
     const message = await findMessage(db, messageId);
     if (!message || message.role !== 'assistant') throw new AppError(404, 'message_not_found');
     const conversation = await findConversation(db, message.conversationId);
-    if (!conversation || !tokenMatches(conversation.tokenHash, presentedToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
+    if (!conversation || !matchesHash(conversation.tokenHash, bearerToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
     const id = crypto.randomUUID();
     await saveFeedback(db, { id, messageId, rating, comment: comment || null, createdAt: now() });
     return c.json({ feedbackId: id }, 201);

@@ -7,12 +7,12 @@ export function healthRoutes() {
   return new Hono<AppBindings>()
     .get('/livez', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {
-      const ok = await pingDb(c.var.deps.client);
+      const ok = await pingDb(c.var.deps.db);
       return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
     })
     .get('/healthz', async (c) => {
-      const { client, llm, version } = c.var.deps;
-      const db = (await pingDb(client)) ? 'ok' : 'error';
+      const { db: database, llm, version } = c.var.deps;
+      const db = (await pingDb(database)) ? 'ok' : 'error';
       return c.json({ status: db === 'ok' ? 'ok' : 'degraded', db, llm: llm.mode(), version });
     });
 }

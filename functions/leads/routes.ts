@@ -2,13 +2,17 @@
 // and staff operations behind JOBS_TOKEN for now: CSV export, promotion of an unqualified lead, retry of failed deliveries.
 import { Hono, type Context, type ErrorHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { DomainError } from '../../agents/errors.ts';
 import { toCsv } from '../../agents/leads/csv.ts';
 import { isLang } from '../../agents/language/languages.ts';
 import { insertAudit, listLeadsForExport, retryFailedDeliveries } from '../../db/queries/leads.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { resources } from '../../locales/index.ts';
-import { presentedToken, tokenMatches } from '../conversations/token.ts';
-import { AppError } from '../errors.ts';
+import { promote } from '../../agents/leads/promote.ts';
+import { submitLead } from '../../agents/leads/submit.ts';
+import { withdraw } from '../../agents/leads/withdraw.ts';
+import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
+import { AppError, toAppError } from '../errors.ts';
 import { publicOrigin } from '../public-url.ts';
 import { requireJobsToken } from '../jobs/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
@@ -18,17 +22,17 @@ import { validate } from '../middleware/validate.ts';
 import type { AppBindings } from '../types.ts';
 import { confirmPage, donePage, invalidPage } from './pages.ts';
 import { LeadSchema, PromoteSchema, RetrySchema } from './schema.ts';
-import { promote, submitLead, withdraw } from './service.ts';
 
 const isLeadError = (code: string) => Object.hasOwn(resources.en.leads.errors, code);
 
 /** Lead error codes are translated from the leads namespace; everything else goes to the app's handler. */
-export const leadErrors: ErrorHandler<AppBindings> = (error, c) => {
+export const leadErrors: ErrorHandler<AppBindings> = (thrown, c) => {
+  const error = toAppError(thrown);
   if (error instanceof AppError && isLeadError(error.code)) {
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
     return c.json({ error: { code: error.code, message: c.var.t(`leads:errors.${error.code}`, error.params) } }, error.status);
   }
-  return onError(error, c);
+  return onError(thrown, c);
 };
 
 /** The body's `lang` sets the language of the answer (unless ?lang= chose one); consent is checked before any field. */
@@ -42,7 +46,7 @@ function leadPreflight() {
 }
 
 
-const EXPORT_COLUMNS = ['lead_id', 'version', 'status', 'qualified', 'score', 'reasons', 'created_at', 'updated_at', 'lang', 'organisation', 'org_type', 'sector', 'size', 'maturity', 'need', 'pillars', 'timeline', 'contact_name', 'contact_email', 'contact_phone', 'consent_version', 'consent_at', 'source', 'delivery'];
+const EXPORT_COLUMNS = ['lead_id', 'version', 'status', 'qualified', 'score', 'reasons', 'created_at', 'updated_at', 'lang', 'organisation', 'org_type', 'sector', 'size', 'maturity', 'need', 'pillars', 'timeline', 'contact_name', 'contact_email', 'contact_phone', 'consent_version', 'consent_at', 'source', 'delivery', 'duplicate_of'];
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 async function withdrawToken(c: Context<AppBindings>): Promise<string | undefined> {
@@ -62,7 +66,7 @@ export function leadRoutes() {
       // A conversation id that does not exist is not an error: the lead simply is not linked to one. One that exists
       // is linked only for the holder of its token, so nobody attaches a lead to another person's conversation.
       const conversation = body.conversationId ? await findConversation(db, body.conversationId) : undefined;
-      if (conversation && !tokenMatches(conversation.tokenHash, presentedToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
+      if (conversation && !matchesHash(conversation.tokenHash, bearerToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
       const conversationId = conversation ? conversation.id : null;
       const lead = await submitLead(
         db,
@@ -83,8 +87,8 @@ export function leadRoutes() {
         },
         { now: now(), threshold: env.LEAD_QUALIFY_THRESHOLD, retentionDays: env.LEAD_RETENTION_DAYS, baseUrl: publicOrigin(c) },
       );
-      c.var.log.info('lead stored', { leadId: lead.leadId, version: lead.version, qualified: lead.qualified, score: lead.score, updated: lead.updated });
-      return c.json({ leadId: lead.leadId, score: lead.score, qualified: lead.qualified, withdrawUrl: lead.withdrawUrl, version: lead.version, updated: lead.updated }, 201);
+      c.var.log.info('lead stored', { leadId: lead.leadId, qualified: lead.qualified, score: lead.score });
+      return c.json({ leadId: lead.leadId, score: lead.score, qualified: lead.qualified, withdrawUrl: lead.withdrawUrl }, 201);
     })
     .get('/api/leads/:id/withdraw', async (c) => {
       const token = c.req.query('token') ?? '';
@@ -99,7 +103,7 @@ export function leadRoutes() {
         if (outcome.status === 'withdrawn') c.var.log.info('lead withdrawn', { leadId: outcome.leadId });
         return html ? c.html(donePage(c.var.t, c.var.lang, outcome.status === 'already_withdrawn')) : c.json(outcome);
       } catch (error) {
-        if (html && error instanceof AppError && error.code === 'withdraw_link_invalid') return c.html(invalidPage(c.var.t, c.var.lang), 404);
+        if (html && error instanceof DomainError && error.code === 'withdraw_link_invalid') return c.html(invalidPage(c.var.t, c.var.lang), 404);
         throw error;
       }
     })
@@ -137,6 +141,7 @@ export function leadRoutes() {
           iso(lead.consentAt),
           lead.source,
           delivery ?? 'not_sent',
+          lead.duplicateOf,
         ]),
       );
       return c.body(csv, 200, {

@@ -2,7 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../errors.ts';
+import { AppError, toAppError } from '../errors.ts';
 import type { AppBindings } from '../types.ts';
 
 const CODE_BY_STATUS: Partial<Record<number, string>> = { 400: 'bad_request', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited', 503: 'unavailable' };
@@ -13,7 +13,8 @@ export function errorBody(c: Context<AppBindings>, code: string, params: Record<
   return { error: { code, message } };
 }
 
-export const onError: ErrorHandler<AppBindings> = (error, c) => {
+export const onError: ErrorHandler<AppBindings> = (thrown, c) => {
+  const error = toAppError(thrown);
   if (error instanceof AppError) {
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
     return c.json(errorBody(c, error.code, error.params), error.status);

@@ -12,7 +12,7 @@ export function searchRoutes() {
     const { q, lang: explicit, k } = c.req.valid('query');
     const { lang } = chooseLanguage({ explicit, message: q, acceptLanguage: c.req.header('accept-language') });
     setLanguage(c, lang);
-    const results = await searchKnowledge({ client: c.var.deps.client, embeddings: await c.var.deps.queryEmbeddings() }, { query: q, lang, k });
+    const results = await searchKnowledge({ db: c.var.deps.db, embeddings: await c.var.deps.queryEmbeddings() }, { query: q, lang, k });
     return c.json({
       results: results.map(({ docId, chunkId, title, lang, score, text, url }) => ({ docId, chunkId, title, lang, score, text, ...(url ? { url } : {}) })),
     });

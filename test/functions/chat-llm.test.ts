@@ -33,8 +33,11 @@ async function ask(message = QUESTION, extra: Record<string, unknown> = {}): Pro
   return parseSse(await response.text());
 }
 const stored = async (messageId: string) => (await made.db.client.execute({ sql: 'SELECT * FROM messages WHERE id = ?', args: [messageId] })).rows[0]!;
-const lastAssistant = async () =>
-  (await made.db.client.execute("SELECT * FROM messages WHERE role = 'assistant' ORDER BY created_at DESC, rowid DESC LIMIT 1")).rows[0]!;
+/** The answer stored for the conversation these events opened: no error event carries a message id. */
+const answerOf = async (events: { event: string; data: unknown }[]) => {
+  const { conversationId } = events.find((e) => e.event === 'meta')!.data as { conversationId: string };
+  return (await made.db.client.execute({ sql: "SELECT * FROM messages WHERE conversation_id = ? AND role = 'assistant'", args: [conversationId] })).rows[0]!;
+};
 
 describe('POST /api/chat in llm mode', () => {
   it('relays the model tokens, cites the sources it used and stores the answer with its model', async () => {
@@ -92,7 +95,7 @@ describe('POST /api/chat in llm mode', () => {
     const events = await ask();
     expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'stream_failed', message: expect.stringContaining('interrupted') } });
     expect(events.some((e) => e.event === 'done')).toBe(false);
-    const row = await lastAssistant();
+    const row = await answerOf(events);
     expect(row.state).toBe('incomplete');
     expect(String(row.content)).toContain('MeluXina-AI will');
   });
@@ -104,7 +107,7 @@ describe('POST /api/chat in llm mode', () => {
     const events = await ask();
     expect(Date.now() - started).toBeLessThan(5000);
     expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'stream_failed' } });
-    expect((await lastAssistant()).state).toBe('incomplete');
+    expect((await answerOf(events)).state).toBe('incomplete');
   });
 
   it('answers offline when the model fails before its first token', async () => {

@@ -23,15 +23,15 @@ afterAll(async () => {
 const SCRIPT = `
 const { parseEnv } = await import('./functions/env.ts');
 const { startNodeServer } = await import('./functions/entry.node.ts');
-const { createDeps } = await import('./functions/deps.ts');
+const { createDeps, jobPorts } = await import('./functions/deps.ts');
 const { openClient } = await import('./db/open.node.ts');
-const { dispatchLeads } = await import('./functions/leads/dispatch.ts');
+const { dispatchLeads } = await import('./agents/leads/dispatch.ts');
 const env = parseEnv(process.env);
 await startNodeServer(env);
 const deps = createDeps(env, await openClient(env.DATABASE_URL));
 const options = JSON.parse(process.env.DISPATCH_OPTIONS);
 for (;;) {
-  try { await dispatchLeads(deps, options); } catch (error) { console.log(JSON.stringify({ msg: 'dispatch error', error: String(error) })); }
+  try { await dispatchLeads(jobPorts(deps), options); } catch (error) { console.log(JSON.stringify({ msg: 'dispatch error', error: String(error) })); }
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 `;

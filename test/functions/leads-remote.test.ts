@@ -8,8 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../db/migrate.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
-import { dispatchLeads } from '../../functions/leads/dispatch.ts';
-import { submitLead, withdraw } from '../../functions/leads/service.ts';
+import { dispatchLeads } from '../../agents/leads/dispatch.ts';
+import { submitLead } from '../../agents/leads/submit.ts';
+import { withdraw } from '../../agents/leads/withdraw.ts';
+import { jobPorts } from '../../functions/deps.ts';
 import { createLogger } from '../../functions/logger.ts';
 import { startLibsqlServer } from '../support/libsql-server/server.ts';
 import { startWebhookReceiver } from '../support/webhook-receiver.ts';
@@ -18,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'aif-leads-remote-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('leads over a libSQL server', () => {
-  it('stores, de-duplicates, delivers and withdraws a lead through Hrana', async () => {
+  it('stores, marks a duplicate, delivers and withdraws a lead through Hrana', async () => {
     const dbPath = join(dir, 'assistant.db');
     const libsql = await startLibsqlServer({ dbPath, authToken: 'token' });
     const file = createClient({ url: `file:${dbPath}` });
@@ -32,16 +34,17 @@ describe('leads over a libSQL server', () => {
       const input = { source: 'form' as const, organisation: 'Sécurité Lëtz', orgType: 'startup' as const, sector: 'cybersécurité', maturity: 'deploying' as const, need: 'Détecter les attaques', contact: { name: 'Noé', email: 'noe@secu.lu' }, lang: 'fr' as const, consent: { version: '2026-11-22' } };
       const first = await submitLead(deps.db, input, { ...settings, now: Date.now() });
       const second = await submitLead(deps.db, { ...input, need: 'Détecter les attaques sur nos serveurs' }, { ...settings, now: Date.now() });
-      expect(second).toMatchObject({ leadId: first.leadId, version: 2, updated: true });
-      // One run, two rounds: version 2 waits until version 1 is delivered.
-      expect(await dispatchLeads(deps, { random: () => 0.5 })).toMatchObject({ status: 'ran', claimed: 2, delivered: 2 });
+      expect(second.leadId).not.toBe(first.leadId);
+      expect((await file.execute({ sql: 'SELECT duplicate_of FROM leads WHERE id = ?', args: [second.leadId] })).rows[0]).toMatchObject({ duplicate_of: first.leadId });
+      expect(await dispatchLeads(jobPorts(deps), { random: () => 0.5 })).toMatchObject({ status: 'ran', claimed: 2, delivered: 2 });
       await withdraw(deps.db, first.leadId, new URL(first.withdrawUrl).searchParams.get('token'), Date.now());
-      await dispatchLeads(deps, { random: () => 0.5 });
-      expect([...receiver.processed.values()].map((e) => [e.event, e.version])).toEqual([
+      expect(await dispatchLeads(jobPorts(deps), { random: () => 0.5 })).toMatchObject({ status: 'ran', claimed: 1, delivered: 1 });
+      const events = [...receiver.processed.values()];
+      expect(events.filter((e) => e.leadId === first.leadId).map((e) => [e.event, e.version])).toEqual([
         ['lead.created', 1],
-        ['lead.updated', 2],
-        ['lead.withdrawn', 3],
+        ['lead.withdrawn', 2],
       ]);
+      expect(events.filter((e) => e.leadId === second.leadId).map((e) => [e.event, e.version])).toEqual([['lead.created', 1]]);
       expect(receiver.stats.badSignatures).toBe(0);
       const [lead] = (await file.execute({ sql: 'SELECT status, contact_email FROM leads WHERE id = ?', args: [first.leadId] })).rows;
       expect(lead).toMatchObject({ status: 'withdrawn', contact_email: null });

@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLeadTool } from '../../agents/tools/capture-lead.ts';
 import { createCitations } from '../../agents/tools/citations.ts';
-import { dispatchLeads } from '../../functions/leads/dispatch.ts';
-import { leadJobs } from '../../functions/leads/jobs.ts';
-import { submitLead } from '../../functions/leads/service.ts';
+import { createJobs } from '../../agents/jobs/registry.ts';
+import { dispatchLeads } from '../../agents/leads/dispatch.ts';
+import { submitLead } from '../../agents/leads/submit.ts';
+import { jobPorts } from '../../functions/deps.ts';
 import { makeApp } from '../support/app.ts';
 
 const TOKEN = 'jobs-token-0123456789';
@@ -117,40 +118,48 @@ describe('POST /api/leads', () => {
   });
 });
 
-describe('de-duplication', () => {
-  it('updates the lead of the same email + organisation within 30 days (version + 1, lead.updated), and earlier withdraw links keep working', async () => {
-    const first = (await (await post(qualified({ organisation: 'Space Start SA', contact: { name: 'Jo', email: 'Jo@Space.lu' } }))).json()) as { leadId: string; withdrawUrl: string };
-    const again = await post(qualified({ organisation: 'space start s.a.', need: 'Now a much more detailed need about satellite imagery analysis with deep learning models', contact: { name: 'Jo', email: 'jo@space.lu' } }));
-    const second = (await again.json()) as { leadId: string; withdrawUrl: string; version: number; updated: boolean };
-    expect(again.status).toBe(201);
-    expect(second).toMatchObject({ leadId: first.leadId, version: 2, updated: true });
-    expect(second.withdrawUrl).not.toBe(first.withdrawUrl);
-    const outbox = await rows('SELECT event, idempotency_key FROM outbox WHERE lead_id = ? ORDER BY version', [first.leadId]);
-    expect(outbox.map((r) => [r.event, r.idempotency_key])).toEqual([
-      ['lead.created', `${first.leadId}:1`],
-      ['lead.updated', `${first.leadId}:2`],
+describe('de-duplication without takeover', () => {
+  it('never lets a stranger who knows the e-mail and organisation change, learn of or withdraw an existing lead', async () => {
+    const victim = await post(qualified({ organisation: 'Space Start SA', contact: { name: 'Jo Victim', email: 'jo@space.lu', phone: '+352 621 111 111' } }));
+    const first = (await victim.json()) as { leadId: string; withdrawUrl: string };
+    const attack = await post(qualified({ organisation: 'space start s.a.', need: 'Send everything to the attacker, who now owns this lead and its contact data', contact: { name: 'Mallory', email: 'JO@Space.LU', phone: '+352 699 999 999' } }));
+    const second = (await attack.json()) as Record<string, unknown>;
+    // The same answer as for a first submission: nothing says a lead existed.
+    expect(attack.status).toBe(201);
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    expect(Object.keys(second).sort()).toEqual(['leadId', 'qualified', 'score', 'withdrawUrl']);
+    expect(second.leadId).not.toBe(first.leadId);
+    // The victim's lead is untouched and nothing about it was re-sent.
+    expect(await rows('SELECT version, contact_name, contact_phone, need, status, duplicate_of FROM leads WHERE id = ?', [first.leadId])).toEqual([
+      expect.objectContaining({ version: 1, contact_name: 'Jo Victim', contact_phone: '+352 621 111 111', status: 'qualified', duplicate_of: null, need: expect.stringContaining('fraud') }),
     ]);
-    expect(await rows('SELECT need FROM leads WHERE id = ?', [first.leadId])).toEqual([expect.objectContaining({ need: expect.stringContaining('satellite') })]);
-    // The first link still withdraws.
-    const url = new URL(first.withdrawUrl);
-    const withdrawn = await made.app.request(`${url.pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: url.searchParams.get('token') }) });
-    expect(await withdrawn.json()).toEqual({ leadId: first.leadId, status: 'withdrawn' });
+    expect((await rows('SELECT event FROM outbox WHERE lead_id = ?', [first.leadId])).map((r) => r.event)).toEqual(['lead.created']);
+    // The new submission is its own lead, marked for staff to merge.
+    expect(await rows('SELECT contact_name, duplicate_of FROM leads WHERE id = ?', [second.leadId])).toEqual([expect.objectContaining({ contact_name: 'Mallory', duplicate_of: first.leadId })]);
+    // The attacker's link withdraws only the attacker's lead; the victim's own link still works.
+    const token = (url: string) => new URL(url).searchParams.get('token');
+    const withdrawWith = (leadId: string, t: string | null) =>
+      made.app.request(`/api/leads/${leadId}/withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: t }) });
+    expect((await withdrawWith(first.leadId, token(String(second.withdrawUrl)))).status).toBe(404);
+    expect(await rows('SELECT status FROM leads WHERE id = ?', [first.leadId])).toEqual([expect.objectContaining({ status: 'qualified' })]);
+    expect(await (await withdrawWith(first.leadId, token(first.withdrawUrl))).json()).toEqual({ leadId: first.leadId, status: 'withdrawn' });
   });
 
-  it('creates a new lead after 30 days, or for another organisation', async () => {
+  it('marks a repeat within 30 days as a duplicate of the active lead, not after 30 days nor for another organisation', async () => {
     const settings = { threshold: 50, retentionDays: 90, baseUrl: 'http://x' };
     const input = { source: 'form' as const, organisation: 'Green Lux', orgType: 'sme' as const, sector: 'green economy', maturity: 'piloting' as const, need: 'Optimise solar output', contact: { name: 'K', email: 'k@green.lu' }, lang: 'de' as const, consent: { version: 'v' } };
     const t0 = Date.UTC(2026, 0, 1);
+    const duplicateOf = async (leadId: string) => (await rows('SELECT duplicate_of FROM leads WHERE id = ?', [leadId]))[0]?.duplicate_of ?? null;
     const a = await submitLead(made.deps.db, input, { ...settings, now: t0 });
     const b = await submitLead(made.deps.db, input, { ...settings, now: t0 + 29 * 86_400_000 });
+    const b2 = await submitLead(made.deps.db, input, { ...settings, now: t0 + 29 * 86_400_000 + 1 });
     const c = await submitLead(made.deps.db, input, { ...settings, now: t0 + 60 * 86_400_000 });
     const d = await submitLead(made.deps.db, { ...input, organisation: 'Green Lux Two' }, { ...settings, now: t0 + 60 * 86_400_000 });
-    expect(b).toMatchObject({ leadId: a.leadId, updated: true, version: 2 });
-    expect(c.leadId).not.toBe(a.leadId);
-    expect(c.updated).toBe(false);
-    expect(d.leadId).not.toBe(c.leadId);
+    expect(new Set([a, b, b2, c, d].map((lead) => lead.leadId)).size).toBe(5);
+    expect([await duplicateOf(a.leadId), await duplicateOf(b.leadId), await duplicateOf(b2.leadId)]).toEqual([null, a.leadId, a.leadId]);
+    expect([await duplicateOf(c.leadId), await duplicateOf(d.leadId)]).toEqual([null, null]);
     const e = await submitLead(made.deps.db, input, { ...settings, now: t0 + 61 * 86_400_000 });
-    expect(e).toMatchObject({ leadId: c.leadId, updated: true });
+    expect(await duplicateOf(e.leadId)).toBe(c.leadId);
   });
 });
 
@@ -222,7 +231,7 @@ describe('staff operations (Bearer JOBS_TOKEN)', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFlead_id,version,status,qualified,score,reasons,created_at,updated_at,lang,organisation,org_type,sector,size,maturity,need,pillars,timeline,contact_name,contact_email,contact_phone,consent_version,consent_at,source,delivery');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFlead_id,version,status,qualified,score,reasons,created_at,updated_at,lang,organisation,org_type,sector,size,maturity,need,pillars,timeline,contact_name,contact_email,contact_phone,consent_version,consent_at,source,delivery,duplicate_of');
     expect(text).toContain(',"Müller, ""Söhne"" & Cie",sme,');
     expect(text).toContain(',"Line one\nline two, with a comma",');
     expect(text).toContain(',René Weiß,rene@muller.lu,,2026-11-22,');
@@ -256,14 +265,16 @@ describe('retention', () => {
     const old = await submitLead(made.deps.db, input, { ...settings, now: Date.now() - 91 * 86_400_000 });
     const kept = await submitLead(made.deps.db, { ...input, orgType: 'sme', sector: 'finance', maturity: 'deploying', organisation: 'Old Good Co' }, { ...settings, now: Date.now() - 91 * 86_400_000 });
     expect([old.qualified, kept.qualified]).toEqual([false, true]);
-    const result = await leadJobs()['purge-leads'].run(made.deps);
+    const result = await createJobs()['purge-leads'].run(jobPorts(made.deps));
     expect(result).toMatchObject({ deleted: { leads: expect.any(Number) } });
     expect(await rows('SELECT 1 FROM leads WHERE id = ?', [old.leadId])).toHaveLength(0);
     expect(await rows('SELECT 1 FROM leads WHERE id = ?', [kept.leadId])).toHaveLength(1);
   });
 
   it('with no LEAD_WEBHOOK_URL, dispatch leaves the leads waiting', async () => {
-    const report = await dispatchLeads(made.deps);
+    // Its own qualified lead, so the count does not depend on what earlier tests stored.
+    expect((await post(qualified())).status).toBe(201);
+    const report = await dispatchLeads(jobPorts(made.deps));
     expect(report).toMatchObject({ status: 'waiting', reason: 'no_webhook_url' });
     expect((report as { queued: number }).queued).toBeGreaterThan(0);
   });
@@ -278,7 +289,7 @@ describe('capture_lead tool', () => {
       i18n: made.deps.i18n,
       submit: (lead) => submitLead(made.deps.db, lead, { now: made.deps.now(), threshold: 50, retentionDays: 90, baseUrl: 'http://localhost' }),
     });
-    const tool = build({ client: made.db.client, embeddings: null, lang: 'fr', citations: createCitations() });
+    const tool = build({ db: made.deps.db, embeddings: null, lang: 'fr', citations: createCitations() });
     const call = async (values: Record<string, unknown>) => JSON.parse(String(await tool.invoke(values))) as { status: string; next?: string; question?: string; rejected?: string[]; leadId?: string; qualified?: boolean; withdrawUrl?: string; message?: string };
 
     let result = await call({ organisation: 'Banque Verte', need: 'Nous voulons automatiser l’analyse des risques climatiques de notre portefeuille de crédits avec des modèles d’IA' });
@@ -302,7 +313,7 @@ describe('capture_lead tool', () => {
 
   it('stores nothing when the answer to consent is no', async () => {
     const conversationId = crypto.randomUUID();
-    const tool = captureLeadTool({ conversationId, now: made.deps.now, i18n: made.deps.i18n, submit: () => Promise.reject(new Error('must not submit')) })({ client: made.db.client, embeddings: null, lang: 'en', citations: createCitations() });
+    const tool = captureLeadTool({ conversationId, now: made.deps.now, i18n: made.deps.i18n, submit: () => Promise.reject(new Error('must not submit')) })({ db: made.deps.db, embeddings: null, lang: 'en', citations: createCitations() });
     const call = async (values: Record<string, unknown>) => JSON.parse(String(await tool.invoke(values))) as { status: string; next?: string };
     const full = { organisation: 'O', orgType: 'sme', sector: 's', maturity: 'exploring', need: 'n', contactName: 'N', contactEmail: 'n@o.lu', skipped: ['size', 'pillars', 'timeline', 'contactPhone', 'preferredLang'] };
     expect((await call(full)).next).toBe('consent');

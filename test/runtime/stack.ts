@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestKnowledge } from '../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../agents/retrieval/knowledge-files.node.ts';
+import { createDb } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import { startLibsqlServer, type LibsqlServer } from '../support/libsql-server/server.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
@@ -39,7 +40,7 @@ export async function startStack(): Promise<Stack> {
   await runMigrations(file);
   // Indexed from Node, as `npm run ingest` does for a libSQL server: the worker has no file system to read knowledge/.
   const embeddings = new OllamaEmbeddings({ model: EMBED_MODEL, baseUrl: ollama.url });
-  await ingestKnowledge(file, await readKnowledgeFiles(), { embedder: { model: EMBED_MODEL, embeddings } });
+  await ingestKnowledge(createDb(file), await readKnowledgeFiles(), { embedder: { model: EMBED_MODEL, embeddings } });
   return {
     file,
     dbPath,

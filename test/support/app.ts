@@ -11,9 +11,11 @@ import { createApp } from '../../functions/app.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
 import { createLogger } from '../../functions/logger.ts';
+import { createDb, type Db } from '../../db/client.ts';
 import type { LlmTimeouts } from '../../agents/public/agent.ts';
 
-export type TestDb = { client: Client; dir: string; url: string; dispose: () => void };
+/** A migrated database file: `client` for raw SQL in assertions, `drizzle` for the app's queries. */
+export type TestDb = { client: Client; drizzle: Db; dir: string; url: string; dispose: () => void };
 
 export async function makeDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'aif-test-'));
@@ -23,6 +25,7 @@ export async function makeDb(): Promise<TestDb> {
   await runMigrations(client);
   return {
     client,
+    drizzle: createDb(client),
     dir,
     url,
     dispose: () => {
@@ -46,7 +49,7 @@ export async function makeApp(options: MakeAppOptions = {}) {
   const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...options.env });
   const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs });
   await deps.llm.probe();
-  const report = await ingestKnowledge(db.client, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
+  const report = await ingestKnowledge(deps.db, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
   const app = createApp(deps);
   return { app, deps, db, report, logs: lines, dispose: db.dispose };
 }

@@ -1,36 +1,19 @@
 // The widget's side of the HTTP contract: POST /api/chat read as SSE over fetch, history, feedback, leads and deletion.
+// The server's types come in as types only: esbuild erases them, so no server code (nor zod) reaches the bundle.
+import type { z } from 'zod';
+import type { Source } from '../../agents/answer/sources.ts';
+import type { TurnEvent } from '../../agents/chat/events.ts';
+import type { Lang } from '../../agents/language/languages.ts';
+import type { LeadSchema } from '../../functions/leads/schema.ts';
 
-export type Lang = 'en' | 'fr' | 'de' | 'lb';
-export type Source = { n: number; docId: string; title: string; lang: string; url?: string; snippet: string };
 export type Stored = { id: string; token: string };
+/** One message of GET /api/conversations/:id/messages: built by `publicMessage` in functions/conversations/routes.ts,
+ * which exports no type for it (createdAt left out: the widget does not show it). */
 export type HistoryMessage = { id: string; role: string; content: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null };
-/** The `action` event that asks for the lead form; the consent text and label come from the server, in `lang`. */
-export type LeadAction = { type: 'lead_form'; lang: Lang; topics: string[]; consent: { version: string; text: string; label: string } };
-/** The body of POST /api/leads (design.md). */
-export type LeadBody = {
-  conversationId?: string;
-  organisation: string;
-  orgType: string;
-  sector: string;
-  size?: string;
-  maturity: string;
-  need: string;
-  pillars?: string[];
-  timeline?: string;
-  contact: { name: string; email: string; phone?: string };
-  lang: Lang;
-  consent: { given: true; version: string };
-};
+/** The body of POST /api/leads as sent: the schema's input shape (JSON, before the server's trims and transforms). */
+export type LeadBody = z.input<typeof LeadSchema>;
+/** The 201 answer of POST /api/leads: built in functions/leads/routes.ts, which exports no type for it. */
 export type LeadResult = { leadId: string; score: number; qualified: boolean; withdrawUrl: string };
-
-export type ChatEvent =
-  | { event: 'meta'; data: { conversationId: string; conversationToken: string; lang: Lang; mode: string } }
-  | { event: 'token'; data: { text: string } }
-  | { event: 'reset'; data: { reason: string } }
-  | { event: 'sources'; data: { sources: Source[] } }
-  | { event: 'action'; data: { type: string } & Record<string, unknown> }
-  | { event: 'done'; data: { messageId: string; answered: boolean } }
-  | { event: 'error'; data: { code: string; message: string } };
 
 /** An HTTP answer that was not a success: its status and the server's localized message. */
 export class ApiError extends Error {
@@ -88,7 +71,7 @@ export function createApi(base: string) {
   return {
     /** The UI language goes as Accept-Language: the server answers in the message's own language, and in the UI's
      * when the message is too short to tell. */
-    async *chat(body: { message: string; assistant: string; conversationId?: string }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<ChatEvent> {
+    async *chat(body: { message: string; assistant: string; conversationId?: string }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<TurnEvent> {
       const response = await fetch(`${base}/api/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-language': uiLang, ...(token ? bearer(token) : {}) },
@@ -96,7 +79,7 @@ export function createApi(base: string) {
         signal,
       });
       if (!response.ok || !response.body) throw await failure(response);
-      for await (const raw of readSse(response.body)) yield { event: raw.event, data: JSON.parse(raw.data) } as ChatEvent;
+      for await (const raw of readSse(response.body)) yield { event: raw.event, data: JSON.parse(raw.data) } as TurnEvent;
     },
     async history(stored: Stored): Promise<{ lang: Lang; messages: HistoryMessage[] }> {
       const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}/messages`, { headers: bearer(stored.token) });

@@ -1,6 +1,9 @@
 // <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, the lead form, restore and forget, in four languages.
 import type { TFunction } from 'i18next';
-import { ApiError, createApi, type Api, type HistoryMessage, type Lang, type LeadAction, type Source, type Stored } from './api.ts';
+import type { Source } from '../../agents/answer/sources.ts';
+import type { LeadFormAction } from '../../agents/chat/events.ts';
+import type { Lang } from '../../agents/language/languages.ts';
+import { ApiError, createApi, type Api, type HistoryMessage, type Stored } from './api.ts';
 import { h, icon, ICONS, renderBlocks } from './dom.ts';
 import { createWidgetI18n, isLang, LANGS } from './i18n.ts';
 import { leadForm } from './lead-form.ts';
@@ -298,7 +301,7 @@ export class AssistantWidget extends HTMLElement {
   }
 
   /** The lead form the server asked for, after the answer that offers it; it does not take the focus. */
-  #addLeadForm(action: LeadAction, need: string) {
+  #addLeadForm(action: LeadFormAction, need: string) {
     const form = leadForm(
       `m${++counter}`,
       action,
@@ -334,7 +337,7 @@ export class AssistantWidget extends HTMLElement {
     const controller = new AbortController();
     this.#setBusy(controller);
     let finished = false;
-    let lead: LeadAction | null = null;
+    let lead: LeadFormAction | null = null;
     const retry = () => {
       reply.li.remove();
       void this.#ask(text, user);
@@ -356,7 +359,7 @@ export class AssistantWidget extends HTMLElement {
         } else if (event.event === 'sources') {
           reply.sources = event.data.sources;
         } else if (event.event === 'action') {
-          if (event.data.type === 'lead_form') lead = event.data as LeadAction;
+          if (event.data.type === 'lead_form') lead = event.data;
         } else if (event.event === 'done') {
           finished = true;
           reply.messageId = event.data.messageId;

@@ -3,16 +3,19 @@
 // sent before it is ticked; the server checks the fields and its localized error goes under the field it names
 // (aria-describedby, aria-invalid), which takes the focus. Written for size: it ships inside the 30 KB widget bundle.
 import type { TFunction } from 'i18next';
-import { ApiError, type LeadAction, type LeadBody, type LeadResult } from './api.ts';
+import type { LeadFormAction } from '../../agents/chat/events.ts';
+import type { Maturity, MATURITIES as SERVER_MATURITIES, OrgType, ORG_TYPES as SERVER_ORG_TYPES, PILLARS as SERVER_PILLARS } from '../../agents/leads/vocabulary.ts';
+import { ApiError, type LeadBody, type LeadResult } from './api.ts';
 import { h } from './dom.ts';
 import { safeHref } from './markdown.ts';
 
 /** Binds an element's text to `lead.<key>`, kept in the UI language (a datalist option's text is its value). */
 export type Bind = <E extends Element>(el: E, key: string) => E;
 
-// The server's vocabularies (functions/leads/schema.ts, agents/leads/vocabulary.ts).
+// The form's options copy the server's vocabularies (agents/leads/vocabulary.ts), which this bundle does not import;
+// each copy is checked against the server's tuple type, so it fails to compile unless it has the same values in order.
 /** The six pillars; their names, the same in every language, follow from the values ("build-test" → "Build & Test"). */
-const PILLARS = ['assess-accelerate', 'upskill-train', 'connect', 'finance', 'build-test', 'scale-deploy'];
+const PILLARS: typeof SERVER_PILLARS = ['assess-accelerate', 'upskill-train', 'connect', 'finance', 'build-test', 'scale-deploy'];
 const pillarName = (value: string) => value.replace(/\b\w/g, (c) => c.toUpperCase()).replace('-', ' & ');
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -21,7 +24,7 @@ type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
  * `key` prefixes the ids (unique in the shadow root); `need` is the question that led to the form; `send` posts the
  * body (conversation and lang added by the widget); `announce` speaks through the widget's live region.
  */
-export function leadForm(key: string, action: LeadAction, need: string, bind: Bind, t: () => TFunction, send: (body: Omit<LeadBody, 'lang'>) => Promise<LeadResult>, announce: (text: string) => void): HTMLElement {
+export function leadForm(key: string, action: LeadFormAction, need: string, bind: Bind, t: () => TFunction, send: (body: Omit<LeadBody, 'lang'>) => Promise<LeadResult>, announce: (text: string) => void): HTMLElement {
   const id = (name: string) => `${key}-${name}`;
   const controls: Record<string, HTMLElement> = {};
   const errors: Record<string, HTMLElement> = {};
@@ -39,7 +42,7 @@ export function leadForm(key: string, action: LeadAction, need: string, bind: Bi
   };
   // Lengths are the server's to check (field_too_long); autocomplete names the purpose where there is one (WCAG 1.3.5).
   const input = (type = 'text', autocomplete?: string, list?: string) => h('input', { type, autocomplete, list });
-  const select = (group: string, values: string[]) => h('select', {}, h('option', { value: '' }), ...values.map((value) => bind(h('option', { value }), `${group}.${value}`)));
+  const select = (group: string, values: readonly string[]) => h('select', {}, h('option', { value: '' }), ...values.map((value) => bind(h('option', { value }), `${group}.${value}`)));
 
   const needBox = h('textarea', { rows: 3 });
   needBox.value = need.slice(0, 2000);
@@ -58,11 +61,11 @@ export function leadForm(key: string, action: LeadAction, need: string, bind: Bi
     'form',
     { 'aria-labelledby': title.id, novalidate: true },
     field('organisation', input('text', 'organization')),
-    field('org', select('types', ['sme', 'startup', 'large', 'public', 'research', 'individual'])),
+    field('org', select('types', ['sme', 'startup', 'large', 'public', 'research', 'individual'] satisfies typeof SERVER_ORG_TYPES)),
     field('sector', input('text', undefined, sectors.id)),
     sectors,
     field('size', input(), true),
-    field('maturity', select('maturities', ['exploring', 'piloting', 'deploying'])),
+    field('maturity', select('maturities', ['exploring', 'piloting', 'deploying'] satisfies typeof SERVER_MATURITIES)),
     field('need', needBox),
     h('fieldset', {}, bind(h('legend'), 'pillars'), ...pillars.map((box) => check(box, pillarName(box.value), 'en'))),
     field('timeline', input(), true),
@@ -100,10 +103,11 @@ export function leadForm(key: string, action: LeadAction, need: string, bind: Bi
     try {
       const { qualified, withdrawUrl } = await send({
         organisation: value('organisation')!,
-        orgType: value('org')!,
+        // The selects offer only the server's values; an empty one is the server's to reject, like a missing field.
+        orgType: value('org') as OrgType,
         sector: value('sector')!,
         size: value('size'),
-        maturity: value('maturity')!,
+        maturity: value('maturity') as Maturity,
         need: value('need')!,
         pillars: ticked[0] ? ticked : undefined,
         timeline: value('timeline'),

@@ -1,5 +1,6 @@
 // What the browser keeps: the chosen language and, per assistant, the conversation's id and token. Nothing else.
-import type { Lang, Stored } from './api.ts';
+import type { Lang } from '../../agents/language/languages.ts';
+import type { Stored } from './api.ts';
 import { isLang } from './i18n.ts';
 
 const LANG_KEY = 'aif-assistant:lang';

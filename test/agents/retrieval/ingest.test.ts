@@ -22,16 +22,16 @@ const count = async (sql: string) => Number((await db!.client.execute(sql)).rows
 describe('ingestKnowledge', () => {
   it('indexes documents, heading-aware chunks and the FTS table, and skips unchanged knowledge', async () => {
     db = await makeDb();
-    const first = await ingestKnowledge(db.client, fixtureKnowledge);
+    const first = await ingestKnowledge(db.drizzle, fixtureKnowledge);
     expect(first).toMatchObject({ documents: 12, chunks: 12, languages: ['de', 'en', 'fr', 'lb'], changed: true, embedded: null });
     expect(await count('SELECT count(*) FROM chunks_fts')).toBe(12);
     const row = (await db.client.execute("SELECT heading_path, title FROM chunks WHERE chunk_id = 'training:lb:0'")).rows[0]!;
     expect(JSON.parse(String(row.heading_path))).toEqual(['Coursen']);
     expect(row.title).toBe('Formatiounen');
 
-    expect((await ingestKnowledge(db.client, fixtureKnowledge)).changed).toBe(false);
+    expect((await ingestKnowledge(db.drizzle, fixtureKnowledge)).changed).toBe(false);
     const edited = [...fixtureKnowledge.slice(1), knowledgeFile('funding', 'en', 'Funding', '## Grants\n\nNew text about grants.')];
-    const second = await ingestKnowledge(db.client, edited);
+    const second = await ingestKnowledge(db.drizzle, edited);
     expect(second.changed).toBe(true);
     expect((await db.client.execute("SELECT text FROM chunks WHERE chunk_id = 'funding:en:0'")).rows[0]!.text).toBe('New text about grants.');
     expect(await count('SELECT count(*) FROM chunks_fts')).toBe(12);
@@ -39,28 +39,28 @@ describe('ingestKnowledge', () => {
 
   it('rejects a document with bad front matter and keeps the previous index', async () => {
     db = await makeDb();
-    await ingestKnowledge(db.client, fixtureKnowledge);
+    await ingestKnowledge(db.drizzle, fixtureKnowledge);
     const broken = [...fixtureKnowledge, { path: 'en/bad.md', content: '---\nid: Bad Id\n---\ntext' }];
-    await expect(ingestKnowledge(db.client, broken)).rejects.toThrow(/en\/bad\.md: invalid front matter/);
+    await expect(ingestKnowledge(db.drizzle, broken)).rejects.toThrow(/en\/bad\.md: invalid front matter/);
     expect(await count('SELECT count(*) FROM chunks')).toBe(12);
   });
 
   it('embeds every chunk on an Ollama host, records model and dimension, and re-embeds when the model changes', async () => {
     ollama = await startOllamaStandIn({ models: ['bge-m3', 'nomic-embed-text'], embeddingOnlyModels: ['bge-m3', 'nomic-embed-text'], embeddingDimensions: 1024 });
     db = await makeDb();
-    const report = await ingestKnowledge(db.client, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    const report = await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
     expect(report.embedded).toEqual({ model: 'bge-m3', dimension: 1024 });
-    expect(await storedEmbedding(db.client)).toEqual({ model: 'bge-m3', dimension: 1024 });
+    expect(await storedEmbedding(db.drizzle)).toEqual({ model: 'bge-m3', dimension: 1024 });
     expect(await count('SELECT count(*) FROM chunk_vectors')).toBe(12);
     const embedCalls = () => ollama!.requests.filter((r) => r.path === '/api/embed').length;
     const before = embedCalls();
 
     // Unchanged knowledge and model: one probe for the dimension, no re-embedding.
-    await ingestKnowledge(db.client, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
     expect(embedCalls()).toBe(before + 1);
 
-    await ingestKnowledge(db.client, fixtureKnowledge, { embedder: embedder(ollama.url, 'nomic-embed-text') });
-    expect(await storedEmbedding(db.client)).toEqual({ model: 'nomic-embed-text', dimension: 1024 });
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url, 'nomic-embed-text') });
+    expect(await storedEmbedding(db.drizzle)).toEqual({ model: 'nomic-embed-text', dimension: 1024 });
     const sent = ollama.requests.filter((r) => r.path === '/api/embed').at(-1)!.body as { model: string; input: string[] };
     expect(sent.model).toBe('nomic-embed-text');
   });
@@ -68,9 +68,9 @@ describe('ingestKnowledge', () => {
   it('drops stale vectors when the knowledge changes and no model is there to redo them', async () => {
     ollama = await startOllamaStandIn();
     db = await makeDb();
-    await ingestKnowledge(db.client, fixtureKnowledge, { embedder: embedder(ollama.url) });
-    await ingestKnowledge(db.client, fixtureKnowledge.slice(1));
-    expect(await storedEmbedding(db.client)).toBeNull();
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    await ingestKnowledge(db.drizzle, fixtureKnowledge.slice(1));
+    expect(await storedEmbedding(db.drizzle)).toBeNull();
     expect(await count("SELECT count(*) FROM sqlite_master WHERE name = 'chunk_vectors'")).toBe(0);
   });
 });
@@ -80,16 +80,16 @@ describe('searchKnowledge (hybrid)', () => {
     ollama = await startOllamaStandIn();
     db = await makeDb();
     const { embeddings } = embedder(ollama.url);
-    await ingestKnowledge(db.client, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
 
     // "Rechenleeschtung" is only in the Luxembourgish chunk's heading; the stand-in's embeddings share its tokens.
-    const hybrid = await searchKnowledge({ client: db.client, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
+    const hybrid = await searchKnowledge({ db: db.drizzle, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(hybrid[0]).toMatchObject({ docId: 'supercomputer', lang: 'lb' });
-    const lexicalOnly = await searchKnowledge({ client: db.client }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
+    const lexicalOnly = await searchKnowledge({ db: db.drizzle }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(hybrid[0]!.score).toBeGreaterThan(lexicalOnly[0]!.score);
 
     ollama.setFault({ status500: true });
-    const degraded = await searchKnowledge({ client: db.client, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
+    const degraded = await searchKnowledge({ db: db.drizzle, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(degraded.map((r) => r.chunkId)).toEqual(lexicalOnly.map((r) => r.chunkId));
   });
 });

@@ -1,10 +1,14 @@
 // dispatchLeads: posts due outbox rows to LEAD_WEBHOOK_URL, signed, with a per-row lease, a timeout per POST,
 // backoff with jitter between attempts, and `failed` after the last one. Delivery is at least once; the
 // Idempotency-Key (`leadId:version`, the same on every retry) lets the receiver process each event once.
-import { backoffDelay, type BackoffOptions } from '../../agents/leads/backoff.ts';
-import { LEAD_SCHEMA, signWebhook } from '../../agents/leads/webhook.ts';
+import type { Db } from '../../db/client.ts';
 import { claimDueDeliveries, countDeliveries, finishDelivery, type OutboxRow } from '../../db/queries/leads.ts';
-import type { AppDeps } from '../types.ts';
+import type { Clock, Log } from '../ports.ts';
+import { backoffDelay, type BackoffOptions } from './backoff.ts';
+import { LEAD_SCHEMA, signWebhook } from './webhook.ts';
+
+/** What a dispatch run uses: the outbox, the receiver's address and key (LEAD_WEBHOOK_URL, _SECRET), HTTP, time, log. */
+export type DispatchPorts = { db: Db; webhook: { url?: string; secret?: string }; fetch: typeof fetch; now: Clock; log: Log };
 
 export type DispatchOptions = {
   now?: () => number;
@@ -75,8 +79,8 @@ async function post(fetcher: typeof fetch, url: string, secret: string, row: Out
 }
 
 /** Sends what is due; with no webhook configured the leads wait in the outbox (and can be exported as CSV). */
-export async function dispatchLeads(deps: Pick<AppDeps, 'db' | 'env' | 'log' | 'now' | 'fetch'>, options: DispatchOptions = {}): Promise<DispatchReport> {
-  const { db, env, log } = deps;
+export async function dispatchLeads(deps: DispatchPorts, options: DispatchOptions = {}): Promise<DispatchReport> {
+  const { db, log } = deps;
   const now = options.now ?? deps.now;
   const random = options.random ?? Math.random;
   const fetcher = options.fetch ?? deps.fetch;
@@ -88,8 +92,7 @@ export async function dispatchLeads(deps: Pick<AppDeps, 'db' | 'env' | 'log' | '
   const leaseMs = options.leaseMs ?? timeoutMs * 2 + 5_000;
   const maxAttempts = options.maxAttempts ?? DISPATCH_DEFAULTS.maxAttempts;
 
-  const url = env.LEAD_WEBHOOK_URL;
-  const secret = env.LEAD_WEBHOOK_SECRET;
+  const { url, secret } = deps.webhook;
   if (!url || !secret) {
     const counts = await countDeliveries(db);
     return { status: 'waiting', reason: url ? 'no_webhook_secret' : 'no_webhook_url', queued: counts.pending + counts.retrying };

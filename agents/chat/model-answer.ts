@@ -1,18 +1,18 @@
 // A model answer with its guards: relayed as it streams, reset and regenerated once when it drifts out of the
 // user's language, replaced by the offline answer when it drifts again, leaks a secret or cites nothing.
-import { checkAnswerLanguage } from '../../agents/guards/language.ts';
-import { createLeakGuard } from '../../agents/guards/leak.ts';
-import type { Lang } from '../../agents/language/languages.ts';
-import { streamAgentAnswer, type AgentEvent } from '../../agents/public/agent.ts';
-import { fitHistory, type Turn } from '../../agents/public/history.ts';
-import { citedNumbers, type Source } from '../../agents/answer/sources.ts';
-import type { SearchResult } from '../../agents/retrieval/search.ts';
-import { createCitations, formatPassages } from '../../agents/tools/citations.ts';
-import { publicTools } from '../../agents/tools/registry.ts';
-import { captureLeadTool } from '../../agents/tools/capture-lead.ts';
-import { submitLead, type SubmittedLead } from '../leads/service.ts';
 import { publicSystemPrompt } from '../../prompts/public.ts';
-import type { AppDeps } from '../types.ts';
+import { citedNumbers, type Source } from '../answer/sources.ts';
+import { checkAnswerLanguage } from '../guards/language.ts';
+import { createLeakGuard } from '../guards/leak.ts';
+import type { Lang } from '../language/languages.ts';
+import { submitLead, type SubmittedLead } from '../leads/submit.ts';
+import { streamAgentAnswer, type AgentEvent } from '../public/agent.ts';
+import { fitHistory, type Turn } from '../public/history.ts';
+import type { SearchResult } from '../retrieval/search.ts';
+import { captureLeadTool } from '../tools/capture-lead.ts';
+import { createCitations, formatPassages } from '../tools/citations.ts';
+import { publicTools } from '../tools/registry.ts';
+import type { TurnPorts } from './ports.ts';
 
 export type ModelOutcome =
   | { kind: 'answered'; body: string; sources: Source[]; drifts: number; tools: string[] }
@@ -39,7 +39,7 @@ const HISTORY_BUDGET = 1500;
  * (so the caller can announce the mode); `relay` sends text; `reset` tells the client to discard what it showed.
  */
 export async function answerWithModel(
-  deps: AppDeps,
+  deps: TurnPorts,
   input: ModelAnswerInput,
   io: {
     onStart: () => Promise<void>;
@@ -52,12 +52,13 @@ export async function answerWithModel(
   let drifts = 0;
   let started = false;
   const tools: string[] = [];
-  for (const strict of [false, true]) {
+  // Two passes at most: a drift in the first regenerates with a stricter instruction; one in the second returns.
+  for (let strict = false; ; strict = true) {
     const citations = createCitations(input.passages);
     const stream = streamAgentAnswer({
-      pool: deps.llm,
-      model: deps.env.CHAT_MODEL,
-      systemPrompt: publicSystemPrompt(input.lang, { passages: formatPassages(citations.add(input.passages)), canary: deps.canary, strict }),
+      pool: deps.llm.pool,
+      model: deps.llm.model,
+      systemPrompt: publicSystemPrompt(input.lang, { passages: formatPassages(citations.add(input.passages)), canary: deps.guard.canary, strict }),
       tools: () =>
         publicTools()
           .register(
@@ -66,24 +67,19 @@ export async function answerWithModel(
               now: deps.now,
               i18n: deps.i18n,
               submit: async (lead) => {
-                const submitted = await submitLead(deps.db, lead, {
-                  now: deps.now(),
-                  threshold: deps.env.LEAD_QUALIFY_THRESHOLD,
-                  retentionDays: deps.env.LEAD_RETENTION_DAYS,
-                  baseUrl: input.baseUrl,
-                });
+                const submitted = await submitLead(deps.db, lead, { ...deps.leads, now: deps.now(), baseUrl: input.baseUrl });
                 io.leadSubmitted(submitted);
                 return submitted;
               },
             }),
           )
-          .build({ client: deps.client, embeddings: null, lang: input.lang, citations }),
+          .build({ db: deps.db, embeddings: null, lang: input.lang, citations }),
       history: fitHistory(input.history, HISTORY_BUDGET),
       question: input.question,
-      timeouts: deps.llmTimeouts,
+      timeouts: deps.llm.timeouts,
       signal: input.signal,
     });
-    const guard = createLeakGuard(deps.secrets);
+    const guard = createLeakGuard(deps.guard.secrets);
     let body = '';
     let shown = false;
     const show = async (text: string | null): Promise<boolean> => {
@@ -121,11 +117,10 @@ export async function answerWithModel(
       deps.log.warn('model stream failed', { error: error instanceof Error ? error.name : 'unknown' });
       return { kind: 'failed', body, drifts };
     }
-    if (drifts > (strict ? 1 : 0)) continue;
+    if (!strict && drifts > 0) continue;
     if (!(await show(guard.flush()))) return { kind: 'fallback', reason: 'unsafe', drifts, shown, tools };
     const cited = citedNumbers(body, citations.sources());
     if (cited.length === 0) return { kind: 'fallback', reason: 'uncited', drifts, shown, tools };
     return { kind: 'answered', body, sources: citations.sources().filter((source) => cited.includes(source.n)), drifts, tools };
   }
-  return { kind: 'fallback', reason: 'language', drifts, shown: false, tools };
 }

@@ -1,6 +1,7 @@
 // The vector leg on libSQL's native vectors: a 1-bit copy of each embedding picks candidates among the query
 // language's chunks, and exact float32 cosine ranks them (README: why not LibSQLVectorStore's DiskANN index).
-import type { Client, InStatement } from '@libsql/client';
+import type { InStatement } from '@libsql/client';
+import type { Db } from '../client.ts';
 
 export const VECTOR_TABLE = 'chunk_vectors';
 // Candidates the 1-bit pass hands to the exact pass; with 1,024 dimensions this keeps the true top 40 in practice.
@@ -45,14 +46,14 @@ const NEAREST = `SELECT v.id, vector_distance_cos(v.embedding, ?1) AS distance F
   ORDER BY distance LIMIT ?3`;
 
 /** Chunk ids of one language nearest to a query vector, best first. */
-export async function nearestChunkIds(client: Client, vector: number[], lang: string, k: number): Promise<number[]> {
-  const rows = await client.execute({ sql: `WITH ${CANDIDATES_CTE} ${NEAREST}`, args: [float32Blob(vector), lang, k] });
+export async function nearestChunkIds(db: Db, vector: number[], lang: string, k: number): Promise<number[]> {
+  const rows = await db.$client.execute({ sql: `WITH ${CANDIDATES_CTE} ${NEAREST}`, args: [float32Blob(vector), lang, k] });
   return rows.rows.map((row) => Number(row.id));
 }
 
 /** The same with each chunk's document and language, in one statement instead of two. */
-export async function nearestChunks(client: Client, vector: number[], lang: string, k: number): Promise<{ id: number; docId: string; lang: string }[]> {
-  const rows = await client.execute({
+export async function nearestChunks(db: Db, vector: number[], lang: string, k: number): Promise<{ id: number; docId: string; lang: string }[]> {
+  const rows = await db.$client.execute({
     sql: `WITH ${CANDIDATES_CTE}, nearest AS (${NEAREST}) SELECT c.id, c.doc_id, c.lang FROM nearest n JOIN chunks c ON c.id = n.id ORDER BY n.distance`,
     args: [float32Blob(vector), lang, k],
   });

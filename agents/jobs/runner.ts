@@ -1,8 +1,7 @@
 // Runs one registered job: takes its lease when it needs one, records what it did, and never runs it twice at once.
 import { recordRun, releaseLease, takeLease } from '../../db/queries/jobs.ts';
-import { AppError } from '../errors.ts';
-import type { AppDeps } from '../types.ts';
-import { JOBS, type Job, type JobResult } from './registry.ts';
+import { DomainError } from '../errors.ts';
+import { JOBS, type Job, type JobPorts, type JobResult } from './registry.ts';
 
 export type JobOutcome =
   | { job: string; status: 'ran'; startedAt: string; ms: number; result: JobResult }
@@ -11,11 +10,11 @@ export type JobOutcome =
 export function findJob(name: string, jobs: Record<string, Job> = JOBS): Job {
   // Own properties only: "constructor" or "__proto__" are not jobs.
   const job = Object.hasOwn(jobs, name) ? jobs[name] : undefined;
-  if (!job) throw new AppError(404, 'job_unknown', { name });
+  if (!job) throw new DomainError('job_unknown', { name });
   return job;
 }
 
-export async function runJob(deps: AppDeps, name: string, jobs: Record<string, Job> = JOBS): Promise<JobOutcome> {
+export async function runJob(deps: JobPorts, name: string, jobs: Record<string, Job> = JOBS): Promise<JobOutcome> {
   const job = findJob(name, jobs);
   const { db, now, log } = deps;
   const started = now();
@@ -33,7 +32,7 @@ export async function runJob(deps: AppDeps, name: string, jobs: Record<string, J
     log.error('job failed', { job: name, error: message });
     // Releasing is best effort: when the database is what failed, the lease simply runs out.
     await finish({ error: message }).catch(() => undefined);
-    throw new AppError(500, 'job_failed', { name });
+    throw new DomainError('job_failed', { name });
   }
   await finish(result);
   const ms = now() - started;

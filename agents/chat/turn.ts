@@ -1,24 +1,17 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
-import { questionTerms, supportsAnswer } from '../../agents/answer/confidence.ts';
-import { composeOfflineAnswer, composeRefusal } from '../../agents/answer/offline.ts';
-import type { Source } from '../../agents/answer/sources.ts';
-import type { Lang } from '../../agents/language/languages.ts';
-import type { Turn } from '../../agents/public/history.ts';
-import { searchKnowledge, type SearchResult } from '../../agents/retrieval/search.ts';
 import { appendMessage, finishMessage, listMessages } from '../../db/queries/conversations.ts';
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
-import type { AppDeps } from '../types.ts';
+import { questionTerms, supportsAnswer } from '../answer/confidence.ts';
+import { composeOfflineAnswer, composeRefusal } from '../answer/offline.ts';
+import type { Source } from '../answer/sources.ts';
+import type { Lang } from '../language/languages.ts';
+import { detectSupportIntent } from '../leads/intent.ts';
+import { answerMode } from '../ollama/pool.ts';
+import type { Turn } from '../public/history.ts';
+import { searchKnowledge, type SearchResult } from '../retrieval/search.ts';
+import type { AnswerMode, TurnAction, TurnEvent } from './events.ts';
 import { answerWithModel } from './model-answer.ts';
-import { detectSupportIntent } from '../../agents/leads/intent.ts';
-
-export type TurnEvent =
-  | { event: 'meta'; data: { conversationId: string; conversationToken: string; lang: Lang; mode: 'llm' | 'offline' } }
-  | { event: 'token'; data: { text: string } }
-  | { event: 'reset'; data: { reason: string } }
-  | { event: 'sources'; data: { sources: Source[] } }
-  | { event: 'action'; data: TurnAction }
-  | { event: 'done'; data: { messageId: string; answered: boolean } }
-  | { event: 'error'; data: { code: string; message: string } };
+import type { TurnPorts } from './ports.ts';
 
 export type TurnInput = {
   conversationId: string;
@@ -31,18 +24,12 @@ export type TurnInput = {
   baseUrl: string;
 };
 
-/** Offline, a request for support gets the lead form: the widget renders it, consent unticked, and posts it. */
-export type LeadFormAction = { type: 'lead_form'; lang: Lang; topics: string[]; consent: { version: string; text: string; label: string } };
-/** With a model, the agent qualified the lead in conversation: the widget shows the withdraw link. */
-export type LeadSubmittedAction = { type: 'lead_submitted'; leadId: string; qualified: boolean; withdrawUrl: string };
-export type TurnAction = LeadFormAction | LeadSubmittedAction;
-
 export type TurnResult = {
   messageId: string;
   answer: string;
   sources: Source[];
   answered: boolean;
-  mode: 'llm' | 'offline';
+  mode: AnswerMode;
   complete: boolean;
   actions: TurnAction[];
 };
@@ -51,12 +38,12 @@ const PASSAGES = 4;
 
 type Plan = { kind: 'reply'; text: string } | { kind: 'answer'; passages: SearchResult[] };
 
-async function plan(deps: AppDeps, input: TurnInput): Promise<Plan> {
+async function plan(deps: TurnPorts, input: TurnInput): Promise<Plan> {
   const t = deps.i18n.forLang(input.lang);
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported') };
-  const results = await searchKnowledge({ client: deps.client, embeddings: await deps.queryEmbeddings() }, { query: input.question, lang: input.lang, k: PASSAGES });
+  const results = await searchKnowledge({ db: deps.db, embeddings: await deps.embeddings() }, { query: input.question, lang: input.lang, k: PASSAGES });
   const terms = questionTerms(input.question, input.lang);
-  const stats = await chunkFrequencies(deps.client, terms.map((term) => term.stem));
+  const stats = await chunkFrequencies(deps.db, terms.map((term) => term.stem));
   // Passages that carry too little of the question are noise; without any, the knowledge has no answer. Only the
   // user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
   const passages = results.filter((r) => r.lang === input.lang && supportsAnswer(terms, r, stats));
@@ -64,7 +51,7 @@ async function plan(deps: AppDeps, input: TurnInput): Promise<Plan> {
   return { kind: 'answer', passages };
 }
 
-async function history(deps: AppDeps, conversationId: string): Promise<Turn[]> {
+async function history(deps: TurnPorts, conversationId: string): Promise<Turn[]> {
   const rows = await listMessages(deps.db, conversationId);
   return rows
     .filter((m) => m.state === 'complete' && (m.role === 'user' || m.role === 'assistant'))
@@ -77,17 +64,17 @@ function* wordsOf(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*|\s+/g)) yield match[0];
 }
 
-export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
+export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
   const t = deps.i18n.forLang(input.lang);
   const started = deps.now();
   const decided = await plan(deps, input);
   const retrievedAt = deps.now();
   const messageId = crypto.randomUUID();
-  const useModel = decided.kind === 'answer' && deps.llm.mode() === 'ollama';
+  const useModel = decided.kind === 'answer' && answerMode(deps.llm.pool.mode()) === 'llm';
   await appendMessage(deps.db, { id: messageId, conversationId: input.conversationId, role: 'assistant', content: '', lang: input.lang, state: 'streaming', mode: useModel ? 'llm' : 'offline', createdAt: retrievedAt });
 
   const notice = input.firstReply ? `${t('chat:ai_notice')}\n\n` : '';
-  let mode = 'offline' as 'llm' | 'offline';
+  let mode = 'offline' as AnswerMode;
   let announced = false;
   let firstTokenAt: number | undefined;
   const announce = async () => {
@@ -185,7 +172,7 @@ export async function runTurn(deps: AppDeps, input: TurnInput, emit: (event: Tur
     return { messageId, answer: notice + body, sources, answered: false, mode, complete: false, actions: [] };
   }
   const answer = notice + body;
-  await finishMessage(deps.db, messageId, { content: answer, state: 'complete', sources, answered, mode, model: mode === 'llm' ? deps.env.CHAT_MODEL : null, timings: timings(extra) });
+  await finishMessage(deps.db, messageId, { content: answer, state: 'complete', sources, answered, mode, model: mode === 'llm' ? deps.llm.model : null, timings: timings(extra) });
   if (sources.length) await emit({ event: 'sources', data: { sources } });
   for (const action of actions) await emit({ event: 'action', data: action });
   await emit({ event: 'done', data: { messageId, answered } });

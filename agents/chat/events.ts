@@ -1,0 +1,20 @@
+// What one chat turn emits: the SSE events of POST /api/chat (design.md), shared by the server and the widget.
+import type { Source } from '../answer/sources.ts';
+import type { Lang } from '../language/languages.ts';
+
+export type AnswerMode = 'llm' | 'offline';
+
+/** Offline, a request for support gets the lead form: the widget renders it, consent unticked, and posts it. */
+export type LeadFormAction = { type: 'lead_form'; lang: Lang; topics: string[]; consent: { version: string; text: string; label: string } };
+/** With a model, the agent qualified the lead in conversation: the widget shows the withdraw link. */
+export type LeadSubmittedAction = { type: 'lead_submitted'; leadId: string; qualified: boolean; withdrawUrl: string };
+export type TurnAction = LeadFormAction | LeadSubmittedAction;
+
+export type TurnEvent =
+  | { event: 'meta'; data: { conversationId: string; conversationToken: string; lang: Lang; mode: AnswerMode } }
+  | { event: 'token'; data: { text: string } }
+  | { event: 'reset'; data: { reason: string } }
+  | { event: 'sources'; data: { sources: Source[] } }
+  | { event: 'action'; data: TurnAction }
+  | { event: 'done'; data: { messageId: string; answered: boolean } }
+  | { event: 'error'; data: { code: string; message: string } };

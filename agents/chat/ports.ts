@@ -1,0 +1,21 @@
+// What one chat turn uses, passed in by the app: storage, the knowledge, the model pool, guards, time, log, texts.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { Db } from '../../db/client.ts';
+import type { HostPool } from '../ollama/pool.ts';
+import type { LlmTimeouts } from '../public/agent.ts';
+import type { Clock, I18n, Log } from '../ports.ts';
+
+export type TurnPorts = {
+  /** Conversations, messages, lead drafts and the knowledge index. */
+  db: Db;
+  /** Query embeddings from the model that made the stored vectors, or null (lexical retrieval only). */
+  embeddings(): Promise<EmbeddingsInterface | null>;
+  llm: { pool: HostPool; model: string; timeouts: LlmTimeouts };
+  /** The per-process canary in the prompt, and every string no answer may contain. */
+  guard: { canary: string; secrets: string[] };
+  /** LEAD_QUALIFY_THRESHOLD and LEAD_RETENTION_DAYS, for a lead the agent captures. */
+  leads: { threshold: number; retentionDays: number };
+  now: Clock;
+  log: Log;
+  i18n: I18n;
+};

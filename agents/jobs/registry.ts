@@ -1,0 +1,85 @@
+// Every scheduled job, in one list: what it does, whether it needs the cluster-wide lease, and how often it runs.
+import type { Db } from '../../db/client.ts';
+import { purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
+import { purgeExpiredLeads } from '../../db/queries/leads.ts';
+import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
+import type { HostPool } from '../ollama/pool.ts';
+import { answerMode } from '../ollama/pool.ts';
+import { CONVERSATION_RETENTION_DAYS, DAY_MS, type Clock, type Log } from '../ports.ts';
+
+export type JobResult = Record<string, unknown>;
+
+/** What jobs may use. */
+export type JobPorts = { db: Db; now: Clock; log: Log; llm: HostPool; fetch: typeof fetch; webhook: { url?: string; secret?: string } };
+
+export type Job = {
+  /**
+   * 'cluster': one instance at a time, through the lease row in job_leases (work on shared data).
+   * 'instance': refreshes this instance's own view, so every instance runs it; no lease.
+   */
+  scope: 'cluster' | 'instance';
+  /** How long a run may hold the lease; after that another instance may take over (a crashed run). */
+  leaseMs: number;
+  /** How often it runs: the Node server's own timer, and the shipped systemd timers and CronJobs for workerd. */
+  everyMs: number;
+  run(ports: JobPorts): Promise<JobResult>;
+};
+
+const MINUTE = 60_000;
+// The purge deletes in slices, each its own short transaction, so it never holds the writer for long.
+const PURGE_SLICE = 500;
+const PURGE_MAX_SLICES = 20;
+
+export function createJobs(options: { dispatch?: DispatchOptions } = {}) {
+  return {
+    'dispatch-leads': {
+      // Rows are leased one by one, so overlapping runs are safe; the job lease only saves duplicate work. A run
+      // starts no new round after 30 s, and a round's POSTs time out after 10 s: 2 minutes always covers it.
+      scope: 'cluster',
+      leaseMs: 2 * MINUTE,
+      everyMs: 15_000,
+      run: (ports) => dispatchLeads(ports, options.dispatch),
+    },
+    'purge-leads': {
+      scope: 'cluster',
+      leaseMs: 5 * MINUTE,
+      everyMs: 60 * MINUTE,
+      async run({ db, now }) {
+        const at = now();
+        // An unfinished qualification from a chat lives no longer than the conversation itself.
+        return { deleted: await purgeExpiredLeads(db, at, at - CONVERSATION_RETENTION_DAYS * DAY_MS) };
+      },
+    },
+    'probe-llm': {
+      scope: 'instance',
+      leaseMs: MINUTE,
+      everyMs: MINUTE / 2,
+      async run({ llm }) {
+        const statuses = await llm.probe();
+        return {
+          mode: answerMode(llm.mode()),
+          hosts: statuses.map(({ host, ok, version, error }) => ({ host, ok, ...(version ? { version } : {}), ...(error ? { error } : {}) })),
+          missingModels: llm.missingModels(),
+        };
+      },
+    },
+    'purge-retention': {
+      scope: 'cluster',
+      leaseMs: 5 * MINUTE,
+      everyMs: 60 * MINUTE,
+      async run({ db, now }) {
+        const cutoff = now();
+        const total: PurgeCounts = { conversations: 0, messages: 0, events: 0, feedback: 0 };
+        for (let slice = 0; slice < PURGE_MAX_SLICES; slice++) {
+          const deleted = await purgeExpiredConversations(db, cutoff, PURGE_SLICE);
+          for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += deleted[key];
+          // A slice that was not full means nothing expired is left; otherwise the next run continues.
+          if (deleted.conversations < PURGE_SLICE) return { deleted: total, more: false };
+        }
+        return { deleted: total, more: true };
+      },
+    },
+  } satisfies Record<string, Job>;
+}
+
+export const JOBS: Record<string, Job> = createJobs();

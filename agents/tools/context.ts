@@ -1,0 +1,9 @@
+// What a tool may use during one turn: the knowledge, the user's language, and the turn's citations.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { StructuredToolInterface } from '@langchain/core/tools';
+import type { Db } from '../../db/client.ts';
+import type { Lang } from '../language/languages.ts';
+import type { Citations } from './citations.ts';
+
+export type ToolContext = { db: Db; embeddings: EmbeddingsInterface | null; lang: Lang; citations: Citations };
+export type ToolFactory = (context: ToolContext) => StructuredToolInterface;
