@@ -1,13 +1,9 @@
 // Structured JSON-line logs; personal data (message text, emails, IPs) is removed before anything is written.
+import type { Log, LogFields } from '../agents/ports.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFields = Record<string, unknown>;
-export type Logger = {
-  debug(msg: string, fields?: LogFields): void;
-  info(msg: string, fields?: LogFields): void;
-  warn(msg: string, fields?: LogFields): void;
-  error(msg: string, fields?: LogFields): void;
-  child(fields: LogFields): Logger;
-};
+/** The domain's log, plus children that carry fields (the request id) on every line. */
+export type Logger = Log & { child(fields: LogFields): Logger };
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 // Keys whose values are user content or identify a person; dropped whole rather than masked.
