@@ -1,50 +1,51 @@
-// Support-intent detection for the offline mode: does a message ask for help with a project, funding, training,
-// infrastructure, data access or a contact? Word beginnings in EN/FR/DE/LB on normalised text, no model.
-import type { Lang } from '../language/languages.ts';
-import { normaliseText } from './vocabulary.ts';
+// Support-intent detection for the offline mode: does an organisation ask for help with a project, funding, training,
+// infrastructure, data access or a contact? Word patterns in EN/FR/DE/LB (agents/intent/words.ts), no model.
+import { isPersonRequest } from '../intent/person-request.ts';
+import { gap, oneOf, wordPattern, wordText } from '../intent/words.ts';
+import { LANGS, type Lang } from '../language/languages.ts';
 
 export const SUPPORT_TOPICS = ['funding', 'project', 'training', 'infrastructure', 'data_access', 'contact', 'support'] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
 
 export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean };
 
-// Stems are matched at the start of a word ("forder" matches "förderung"); written already normalised.
+// Each entry matches at the start of a word ("forder" matches "Förderung"); entries are word patterns.
 const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
   funding: {
-    en: ['funding', 'grant', 'subsid', 'co fund', 'cofund', 'voucher', 'financial support', 'finance our', 'finance my'],
+    en: ['funding', 'grant', 'subsid', 'co fund', 'cofund', 'voucher', 'financial support', 'finance our', 'finance my', 'financing'],
     fr: ['financement', 'subvention', 'aide financ', 'financer', 'cofinanc', 'soutien financ'],
     de: ['forder', 'zuschuss', 'zuschusse', 'finanzierung', 'finanziell', 'subvention'],
     lb: ['ferder', 'finanzeierung', 'finanzeier', 'subventioun', 'zouschoss', 'finanziell'],
   },
   project: {
-    en: ['project', 'pilot', 'proof of concept', 'poc', 'use case', 'prototype'],
-    fr: ['projet', 'pilote', 'preuve de concept', 'cas d usage', 'prototype'],
-    de: ['projekt', 'pilot', 'anwendungsfall', 'prototyp', 'vorhaben'],
-    lb: ['projet', 'pilot', 'prototyp', 'virhaben'],
+    en: ['project', 'pilot', 'proof of concept', 'poc', 'use case', 'prototype', 'automat', `(?:use|using|adopt|implement|introduce|deploy|integrate|leverage|build|want|need) ${gap(2)}(?:ai|artificial intelligence|machine learning|generative|genai|llm|chatbot)`],
+    fr: ['projet', 'pilote', 'preuve de concept', 'cas usage', 'prototype', 'automatis', `(?:utiliser|integrer|deployer|adopter|introduire|implementer|mettre en place|mettre en oeuvre) ${gap(3)}(?:ia|intelligence artificielle|chatbot|modele)`],
+    de: ['projekt', 'pilot', 'anwendungsfall', 'prototyp', 'vorhaben', 'automatisier', `(?:ki|kunstliche intelligenz|chatbot|sprachmodell) ${gap(3)}(?:nutzen|einsetzen|einfuhren|integrieren|verwenden|anwenden|implementieren)`, '(?:einsatz|einfuhrung|nutzung|integration) von (?:ki|kunstlicher intelligenz)'],
+    lb: ['projet', 'pilot', 'prototyp', 'virhaben', 'automatiseier', `(?:ki|kenschtlech intelligenz|chatbot) ${gap(3)}(?:asetzen|anzesetzen|benotzen|notzen|afeieren|anzefeieren|integreieren)`],
   },
   training: {
-    en: ['training', 'course', 'workshop', 'upskill', 'reskill', 'bootcamp'],
-    fr: ['formation', 'former nos', 'cours', 'atelier'],
-    de: ['schulung', 'weiterbildung', 'fortbildung', 'kurs', 'workshop', 'training'],
-    lb: ['formatioun', 'weiderbildung', 'schoulung', 'cours', 'workshop', 'training'],
+    en: ['training', 'train our', 'train my', 'course', 'workshop', 'upskill', 'reskill', 'bootcamp'],
+    fr: ['formation', 'former nos', 'former mes', 'former notre', 'cours', 'atelier'],
+    de: ['schulung', 'schulen', 'weiterbildung', 'fortbildung', 'kurs', 'workshop', 'training'],
+    lb: ['formatioun', 'weiderbild', 'schoulung', 'cours', 'workshop', 'training'],
   },
   infrastructure: {
     en: ['infrastructure', 'gpu', 'supercomput', 'compute', 'computing', 'hpc', 'meluxina'],
-    fr: ['infrastructure', 'calcul', 'supercalcul', 'supercalculateur', 'gpu', 'meluxina'],
-    de: ['infrastruktur', 'rechen', 'supercomput', 'hochleistungsrechn', 'gpu', 'meluxina'],
-    lb: ['infrastruktur', 'rechen', 'supercomputer', 'gpu', 'meluxina'],
+    fr: ['infrastructure', 'calcul', 'supercalcul', 'gpu', 'meluxina'],
+    de: ['infrastruktur', 'rechenzeit', 'rechenleistung', 'rechenkapazitat', 'supercomput', 'hochleistungsrechn', 'gpu', 'meluxina'],
+    lb: ['infrastruktur', 'rechenzait', 'rechenkapaziteit', 'supercomputer', 'gpu', 'meluxina'],
   },
   data_access: {
-    en: ['data access', 'access to data', 'dataset', 'data set', 'open data', 'public data'],
+    en: ['data access', 'access to data', 'dataset', 'data set', 'open data', 'public data', '(?:our|my|customer|production|logistics|sensor) data'],
     fr: ['acces aux donnees', 'donnees', 'jeu de donnees', 'jeux de donnees'],
-    de: ['datenzugang', 'zugang zu daten', 'daten', 'datensatz', 'datensatze'],
+    de: ['datenzugang', 'zugang zu daten', 'daten', 'datensatz', 'datensatze', 'produktionsdaten', 'kundendaten'],
     lb: ['donneeen', 'daten', 'datenzougang', 'zougang zu daten'],
   },
   contact: {
-    en: ['contact', 'get in touch', 'talk to', 'speak to', 'speak with', 'call me', 'call us', 'appointment', 'meeting with', 'advisor', 'adviser'],
-    fr: ['contact', 'contacter', 'parler a', 'parler avec', 'rendez vous', 'appeler', 'rappeler', 'joindre', 'conseiller'],
-    de: ['kontakt', 'mit jemandem sprechen', 'sprechen mit', 'termin', 'anrufen', 'ruckruf', 'erreichen', 'ansprechpartner', 'berater'],
-    lb: ['kontakt', 'schwatzen', 'rendez vous', 'uruffen', 'uruff', 'bereder', 'ureed'],
+    en: ['contact', 'get in touch', 'call me', 'call us', 'appointment', 'meeting with'],
+    fr: ['contact', 'rendez vous', 'appeler', 'rappeler', 'joindre'],
+    de: ['kontakt', 'termin', 'anrufen', 'ruckruf', 'zuruckrufen'],
+    lb: ['kontakt', 'rendez vous', 'uruffen', 'uruff', 'zreckruffen', 'ureed'],
   },
   support: {
     en: ['support', 'help', 'assist', 'advice', 'guidance', 'consult', 'accompan', 'coaching'],
@@ -54,28 +55,53 @@ const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
   },
 };
 
-// Phrases that turn a topic into a request ("we would like…", "how can I…", "our company…").
+// Phrases of wanting or asking ("we would like…", "how can I…") that turn a topic into a request. "Can you help
+// me?" is not one: with no subject it is small talk (agents/intent/small-talk.ts).
 const REQUESTS: Record<Lang, string[]> = {
-  en: ['we want', 'would like', 'we d like', 'i want', 'i d like', 'can someone', 'could someone', 'we need', 'i need', 'we are looking', 'i am looking', 'looking for', 'how can we', 'how can i', 'how do we', 'how do i', 'can you help', 'could you help', 'can we get', 'can i get', 'our company', 'our startup', 'our start up', 'our organisation', 'our organization', 'our team', 'my company', 'my startup', 'we plan', 'we are planning', 'interested in', 'apply', 'sign up', 'register', 'who can help'],
-  fr: ['nous voulons', 'nous souhaitons', 'nous aimerions', 'je veux', 'je voudrais', 'je souhaite', 'j aimerais', 'nous avons besoin', 'j ai besoin', 'on cherche', 'on voudrait', 'nous cherchons', 'je cherche', 'comment pouvons nous', 'comment puis je', 'comment obtenir', 'comment acceder', 'notre entreprise', 'notre societe', 'notre start up', 'notre startup', 'notre organisation', 'notre equipe', 'ma societe', 'mon entreprise', 'ma start up', 'nous prevoyons', 'interesse', 'postuler', 'candidater', 's inscrire', 'pouvez vous nous aider', 'pouvez vous m aider'],
-  de: ['wir wollen', 'wir mochten', 'wir wurden gern', 'ich mochte', 'ich will', 'ich wurde gern', 'wir brauchen', 'ich brauche', 'wir suchen', 'ich suche', 'wie konnen wir', 'wie kann ich', 'wie bekommen wir', 'wie erhalten wir', 'unser unternehmen', 'unsere firma', 'unser start up', 'unser startup', 'unsere organisation', 'unser team', 'meine firma', 'mein unternehmen', 'wir planen', 'interessiert', 'bewerben', 'anmelden', 'konnen sie uns helfen', 'konnen sie mir helfen'],
-  lb: ['mir wellen', 'mir giffen', 'ech well', 'ech wellt', 'ech hatt gar', 'mir hatte gar', 'mir brauchen', 'ech brauch', 'mir sichen', 'ech sichen', 'wei kenne mir', 'wei kann ech', 'wei kreie mir', 'eis firma', 'eise betrib', 'eist betrib', 'eis entreprise', 'eis start up', 'eis organisatioun', 'mai betrib', 'meng firma', 'interesseiert', 'mir plangen', 'kennt dir eis hellefen', 'kennt dir mir hellefen', 'umellen', 'bewerben'],
+  en: ['we want', 'i want', 'would like', 'wed like', 'id like', 'can someone', 'could someone', 'we need', 'i need', 'we are looking', 'were looking', 'im looking', 'looking for', 'seeking', 'how can we', 'how can i', 'how do we', 'how do i', 'can we', 'can i', 'could we', 'could i', 'we plan', 'i plan', 'we are planning', 'were planning', 'im planning', 'interested in', 'apply', 'sign up', 'register', 'who can help', 'please contact', 'help us'],
+  fr: ['nous voulons', 'voulons', 'nous souhaitons', 'je souhaite', 'nous aimerions', 'aimerais', 'je veux', 'je voudrais', 'on voudrait', 'nous avons besoin', 'ai besoin', 'besoin aide', 'je cherche', 'cherchons', 'comment pouvons nous', 'comment puis je', 'comment obtenir', 'comment acceder', 'nous prevoyons', 'interesse', 'postuler', 'candidater', 'inscrire', 'pouvez vous nous aider', 'merci de me contacter', 'merci de nous contacter', 'qui peut nous'],
+  de: ['wir wollen', 'wir mochten', 'ich mochte', 'wurden gern[^ ]*', 'wurde gern[^ ]*', 'hatte gern[^ ]*', 'ich will', 'wir brauchen', 'brauche', 'brauchen hilfe', 'brauchen unterstutzung', 'wir suchen', 'ich suche', 'wie konnen wir', 'wie kann ich', 'wie bekommen wir', 'wie erhalten wir', 'wir planen', 'interessiert', 'bewerben', 'anmelden', 'konnen sie uns helfen', 'bitte kontaktieren'],
+  lb: ['mir wellen', 'mir giffen', 'ech well', 'ech wellt', 'ech weilt', 'hatt gar', 'hatte gar', 'mir brauchen', 'ech brauch', 'mir sichen', 'ech sichen', 'wei kenne mir', 'wei kann ech', 'wei kreie mir', 'interesseiert', 'mir plangen', 'kennt dir eis hellefen', 'umellen', 'bewerben', 'kontakteiert mech'],
 };
 
-/** Topics that signal a support request on their own ("funding for…", "can I talk to someone"). */
+// An organisation speaking of itself ("our SME", "we are a bakery", "eis Firma"): with a support topic, a request.
+const ORGANISATIONS: Record<Lang, string[]> = {
+  en: [`(?:our|my) ${oneOf('company', 'startup', 'start up', 'business', 'firm', 'sme', 'organi[^ ]*', 'team', 'municipality', 'commune', 'ministry', 'administration', 'hospital', 'school', 'university', 'lab[^ ]*', 'research[^ ]*', 'institut[^ ]*', 'ngo', 'association', 'shop', 'store', 'bakery', 'agency', 'office', 'practice', 'department', 'employees', 'staff')}`, '(?:we are|were|we r|we re) (?:a|an)', '(?:i|we) (?:run|own|manage|have) (?:a|an)'],
+  fr: [`(?:notre|nos|ma|mon|mes) ${oneOf('entreprise', 'societe', 'start up', 'startup', 'pme', 'organisation', 'equipe', 'commune', 'administration', 'ministere', 'hopital', 'ecole', 'universite', 'laboratoire', 'labo', 'institut', 'association', 'asbl', 'boutique', 'boite', 'cabinet', 'agence', 'collaborateurs', 'salaries', 'employes', 'personnel')}`, 'nous sommes (?:un|une)', '(?:ai|je dirige|je gere) (?:un|une) (?:petite |petit )?(?:entreprise|societe|pme|start up|boutique|cabinet|commerce)'],
+  de: [`(?:unser|unsere|unserem|unserer|unseren|mein|meine|meinem|meiner) ${oneOf('unternehmen', 'firma', 'start up', 'startup', 'kmu', 'organisation', 'team', 'gemeinde', 'verwaltung', 'ministerium', 'krankenhaus', 'schule', 'universitat', 'labor', 'institut', 'forschungs[^ ]*', 'verein', 'betrieb', 'buro', 'praxis', 'kanzlei', 'geschaft', 'mitarbeiter[^ ]*')}`, 'wir sind (?:ein|eine)', 'ich (?:habe|fuhre|leite) (?:ein|eine|einen)'],
+  lb: [`(?:eis|eise|eiser|eisem|eisen|eist|mai|main|meng|menger|mengem) ${oneOf('firma', 'betrib', 'entreprise', 'start up', 'pme', 'kmu', 'organisatioun', 'equipe', 'ekipp', 'team', 'gemeng', 'verwaltung', 'ministere', 'spidol', 'schoul', 'universiteit', 'labo', 'institut', 'fuerschungs[^ ]*', 'associatioun', 'asbl', 'buro', 'mataarbechter')}`, 'mir sinn (?:eng|en|e)', 'ech hunn (?:eng|en|e)'],
+};
+
+/** Topics that signal a support request on their own ("funding for…", "please call me"). */
 const SELF_SUFFICIENT: readonly SupportTopic[] = ['funding', 'contact'];
+/** Topics that say what the help is for; "support" alone ("can you help?") does not. */
+const SUBSTANTIVE: readonly SupportTopic[] = ['funding', 'project', 'training', 'infrastructure', 'data_access'];
 
-function has(text: string, stems: string[]): boolean {
-  const padded = ` ${text}`;
-  return stems.some((stem) => padded.includes(` ${stem}`));
-}
+// English loanwords count in every language, so each language reads its own words and the English ones.
+const words = (lang: Lang, lists: Record<Lang, string[]>) => (lang === 'en' ? lists.en : [...lists[lang], ...lists.en]);
+const compiled = Object.fromEntries(
+  LANGS.map((lang) => [
+    lang,
+    {
+      topics: SUPPORT_TOPICS.map((topic) => [topic, wordPattern(`${oneOf(...words(lang, TOPICS[topic]))}[^ ]*`, lang)] as const),
+      request: wordPattern(oneOf(...words(lang, REQUESTS)), lang),
+      organisation: wordPattern(oneOf(...words(lang, ORGANISATIONS)), lang),
+    },
+  ]),
+) as Record<Lang, { topics: (readonly [SupportTopic, RegExp])[]; request: RegExp; organisation: RegExp }>;
 
-/** Whether a message asks for support; English loanwords count in every language. */
+/** Whether a message asks for support, with the topics it names; asking for a person counts as the contact topic. */
 export function detectSupportIntent(message: string, lang: Lang): SupportIntent {
-  const text = normaliseText(message).replace(/[@.+]/g, ' ');
-  const langs: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-  const topics = SUPPORT_TOPICS.filter((topic) => langs.some((l) => has(text, TOPICS[topic][l])));
-  const request = langs.some((l) => has(text, REQUESTS[l]));
-  const intent = topics.length > 0 && (request || topics.some((topic) => SELF_SUFFICIENT.includes(topic)));
+  const text = wordText(message, lang);
+  const { topics: patterns, request: requestPattern, organisation: organisationPattern } = compiled[lang];
+  const named = new Set(patterns.filter(([, pattern]) => pattern.test(text)).map(([topic]) => topic));
+  if (isPersonRequest(message, lang)) named.add('contact');
+  const topics = SUPPORT_TOPICS.filter((topic) => named.has(topic));
+  const organisation = organisationPattern.test(text);
+  const request = organisation || requestPattern.test(text);
+  const intent =
+    topics.some((topic) => SELF_SUFFICIENT.includes(topic)) ||
+    (request && topics.some((topic) => SUBSTANTIVE.includes(topic))) ||
+    (organisation && topics.includes('support'));
   return { intent, topics, request };
 }
