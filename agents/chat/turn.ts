@@ -1,16 +1,13 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
 import { appendMessage, finishMessage, listMessages } from '../../db/queries/conversations.ts';
-import { chunkFrequencies } from '../../db/queries/knowledge.ts';
-import { questionTerms, supportsAnswer } from '../answer/confidence.ts';
-import { composeOfflineAnswer, composeRefusal } from '../answer/offline.ts';
+import { composeOfflineAnswer } from '../answer/offline.ts';
 import type { Source } from '../answer/sources.ts';
 import type { Lang } from '../language/languages.ts';
-import { detectSupportIntent } from '../leads/intent.ts';
 import { answerMode } from '../ollama/pool.ts';
 import type { Turn } from '../public/history.ts';
-import { searchKnowledge, type SearchResult } from '../retrieval/search.ts';
 import type { AnswerMode, TurnAction, TurnEvent } from './events.ts';
 import { answerWithModel } from './model-answer.ts';
+import { planTurn } from './plan.ts';
 import type { TurnPorts } from './ports.ts';
 
 export type TurnInput = {
@@ -34,23 +31,6 @@ export type TurnResult = {
   actions: TurnAction[];
 };
 
-const PASSAGES = 4;
-
-type Plan = { kind: 'reply'; text: string } | { kind: 'answer'; passages: SearchResult[] };
-
-async function plan(deps: TurnPorts, input: TurnInput): Promise<Plan> {
-  const t = deps.i18n.forLang(input.lang);
-  if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported') };
-  const results = await searchKnowledge({ db: deps.db, embeddings: await deps.embeddings() }, { query: input.question, lang: input.lang, k: PASSAGES });
-  const terms = questionTerms(input.question, input.lang);
-  const stats = await chunkFrequencies(deps.db, terms.map((term) => term.stem));
-  // Passages that carry too little of the question are noise; without any, the knowledge has no answer. Only the
-  // user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
-  const passages = results.filter((r) => r.lang === input.lang && supportsAnswer(terms, r, stats));
-  if (passages.length === 0) return { kind: 'reply', text: composeRefusal(t) };
-  return { kind: 'answer', passages };
-}
-
 async function history(deps: TurnPorts, conversationId: string): Promise<Turn[]> {
   const rows = await listMessages(deps.db, conversationId);
   return rows
@@ -67,7 +47,7 @@ function* wordsOf(text: string): Generator<string> {
 export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
   const t = deps.i18n.forLang(input.lang);
   const started = deps.now();
-  const decided = await plan(deps, input);
+  const decided = await planTurn(deps, input);
   const retrievedAt = deps.now();
   const messageId = crypto.randomUUID();
   const useModel = decided.kind === 'answer' && answerMode(deps.llm.pool.mode()) === 'llm';
@@ -158,13 +138,15 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
     answered = true;
   }
 
-  // In llm mode the agent qualifies the lead in conversation (capture_lead); offline, the form does it.
-  const support = mode === 'offline' && !input.foreign ? detectSupportIntent(input.question, input.lang) : null;
-  if (support?.intent) {
-    actions.push({ type: 'lead_form', lang: input.lang, topics: support.topics, consent: { version: t('leads:consent.version'), text: t('leads:consent.text'), label: t('leads:consent.label') } });
-    const offer = `\n\n${t('leads:form.offer')}`;
-    body += offer;
-    await stream(offer);
+  // A model that answered qualifies the lead in conversation (capture_lead); otherwise the form does it.
+  const form = mode === 'llm' ? null : decided.leadForm;
+  if (form) {
+    actions.push({ type: 'lead_form', lang: input.lang, topics: form.topics, consent: { version: t('leads:consent.version'), text: t('leads:consent.text'), label: t('leads:consent.label') } });
+    if (form.announce) {
+      const offer = `\n\n${t('leads:form.offer')}`;
+      body += offer;
+      await stream(offer);
+    }
   }
 
   if (signal?.aborted) {

@@ -1,0 +1,70 @@
+// What a turn will say, decided before any model is called: a short reply in kind (another language, a request
+// for a person, small talk), an answer from passages, the service pillars for a project, or an honest refusal.
+import { listMessages } from '../../db/queries/conversations.ts';
+import { chunkFrequencies } from '../../db/queries/knowledge.ts';
+import { questionTerms, supportsAnswer } from '../answer/confidence.ts';
+import { composeRefusal } from '../answer/offline.ts';
+import { isPersonRequest } from '../intent/person-request.ts';
+import { detectSmallTalk } from '../intent/small-talk.ts';
+import type { Lang } from '../language/languages.ts';
+import { detectSupportIntent } from '../leads/intent.ts';
+import { searchKnowledge, type SearchResult } from '../retrieval/search.ts';
+import type { TurnPorts } from './ports.ts';
+
+/** A lead form to offer with the reply: its topics, and whether the reply still needs the sentence that offers it. */
+export type LeadFormOffer = { topics: string[]; announce: boolean } | null;
+
+export type Plan =
+  | { kind: 'reply'; text: string; leadForm: LeadFormOffer }
+  /** `framing` names the sentence that introduces the quoted passages. */
+  | { kind: 'answer'; passages: SearchResult[]; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
+
+export type PlanInput = { conversationId: string; question: string; lang: Lang; foreign?: string };
+
+const PASSAGES = 4;
+// Candidates searched for the pillars that fit a project: enough for the six pillar documents to show up.
+const PILLAR_CANDIDATES = 12;
+const PILLARS_SHOWN = 2;
+const PILLAR = /^pillar-/;
+
+/** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
+async function supported(ports: TurnPorts, query: string, lang: Lang): Promise<SearchResult[]> {
+  const results = await searchKnowledge({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES });
+  const terms = questionTerms(query, lang);
+  const stats = await chunkFrequencies(ports.db, terms.map((term) => term.stem));
+  // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
+  return results.filter((r) => r.lang === lang && supportsAnswer(terms, r, stats));
+}
+
+/** The visitor's previous question in this conversation, which a short follow-up leans on. */
+async function previousQuestion(ports: TurnPorts, conversationId: string): Promise<string | null> {
+  const asked = (await listMessages(ports.db, conversationId)).filter((m) => m.role === 'user');
+  return asked.at(-2)?.content ?? null;
+}
+
+export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
+  const t = ports.i18n.forLang(input.lang);
+  const { question, lang } = input;
+  if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
+  if (isPersonRequest(question, lang)) return { kind: 'reply', text: t('chat:person.offer'), leadForm: { topics: ['contact'], announce: false } };
+  const small = detectSmallTalk(question, lang);
+  if (small) return { kind: 'reply', text: t(`chat:smalltalk.${small.kind}`), leadForm: null };
+
+  const support = detectSupportIntent(question, lang);
+  const leadForm = support.intent ? { topics: support.topics, announce: true } : null;
+  const passages = await supported(ports, question, lang);
+  if (passages.length) return { kind: 'answer', passages, framing: 'offline', leadForm };
+
+  // A follow-up ("and who runs it?") lacks the topic: the previous question brings it back.
+  const previous = await previousQuestion(ports, input.conversationId);
+  const followed = previous ? await supported(ports, `${previous} ${question}`, lang) : [];
+  if (followed.length) return { kind: 'answer', passages: followed, framing: 'offline', leadForm };
+
+  // A project described in general terms gets the pillars that fit it, not a refusal.
+  if (support.intent) {
+    const results = await searchKnowledge({ db: ports.db, embeddings: await ports.embeddings() }, { query: question, lang, k: PILLAR_CANDIDATES });
+    const pillars = results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
+    if (pillars.length) return { kind: 'answer', passages: pillars, framing: 'pillars', leadForm };
+  }
+  return { kind: 'reply', text: composeRefusal(t), leadForm };
+}
