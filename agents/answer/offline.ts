@@ -1,42 +1,150 @@
-// The offline answerer: no model, so the best passages are quoted, cited and framed in the user's language. Pure.
+// The offline answerer: no model, so the passage sentences that answer the question are quoted and cited. Pure.
 import type { Lang } from '../language/languages.ts';
-import { queryTerms, stemPrefix, tokenize } from '../retrieval/normalise.ts';
+import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
+import { questionTerms, type QuestionTerm } from './confidence.ts';
+import { answersType, namesIn, questionType, type QuestionType } from './question-type.ts';
+import { opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
 export type Translate = (key: string) => string;
 export type OfflineAnswer = { text: string; sources: Source[] };
 
-const MAX_PASSAGES = 3;
+const MAX_QUOTES = 3;
 const SENTENCES_PER_PASSAGE = 2;
+// Two sentences state the same fact, as the FAQ and the page it summarises do, when this share of the shorter
+// one's content words is in the other.
+const SAME_FACT = 0.6;
+// A quote that adds nothing new still follows the first when it is at least this strong relative to it.
+const FOLLOW_UP = 0.5;
+// How much a question word counts in a quote: a synonym from the concept list is weaker evidence than the word
+// itself ("public" for "ministry"), and a name from the question is what the question is about.
+const AS_SYNONYM = 0.5;
+const AS_NAME = 2;
+// A word matches a question word's stem only if it is at most this much longer: "Wetter" is not "Wettbewerb", and
+// retrieval's looser prefix match (stemPrefix) has already chosen the passages.
+const LONGER = 8;
+// A word found only in the sentence a quote refers back to counts half: it says what "it" is, not what "it" does.
+const IN_CONTEXT = 0.5;
 
-function sentences(text: string, lang: Lang): string[] {
-  const flat = text.replace(/^\s*[-*]\s+/gm, '').replace(/\s+/g, ' ').trim();
-  const segmenter = new Intl.Segmenter(lang === 'lb' ? 'de' : lang, { granularity: 'sentence' });
-  return [...segmenter.segment(flat)].map((s) => s.segment.trim()).filter((s) => s.length > 0);
+/** A quotable stretch of a passage: one sentence, with the ones before it that it refers back to. */
+type Quote = {
+  passage: number;
+  first: number;
+  last: number;
+  text: string;
+  /** The question's terms found in it (by stem), each with its weight. */
+  found: Map<string, number>;
+  /** Whether it holds the kind of answer asked for (a name, a number, a date). */
+  fits: boolean;
+  /** Each sentence's content words, for telling repeated facts apart. */
+  contents: Set<string>[];
+};
+
+type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: QuestionType; named: Set<string> };
+
+function foundTerms(text: string, asked: Asked): Map<string, number> {
+  const words = normaliseForIndex(text, asked.lang).split(' ');
+  const has = (form: string) => words.some((word) => word.startsWith(form) && word.length <= form.length + LONGER);
+  const found = new Map<string, number>();
+  for (const term of asked.terms) {
+    if (has(term.stem)) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
+    else if (term.forms.some(has)) found.set(term.stem, AS_SYNONYM);
+  }
+  return found;
 }
 
-/** The sentences of a passage that carry most of the question's words, in their original order. */
+function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
+  const sentences = splitSentences(text, asked.lang);
+  const contents = sentences.map((sentence) => new Set(queryTerms(sentence, asked.lang).map(stemPrefix)));
+  return sentences.map((sentence, last) => {
+    let first = last;
+    while (first > 0 && opensWithReference(sentences[first]!, asked.lang)) first--;
+    const found = foundTerms(sentence, asked);
+    for (const [stem, weight] of foundTerms(sentences.slice(first, last).join(' '), asked)) {
+      found.set(stem, Math.max(found.get(stem) ?? 0, weight * IN_CONTEXT));
+    }
+    return {
+      passage,
+      first,
+      last,
+      text: sentences.slice(first, last + 1).join(' '),
+      found,
+      fits: answersType(sentence, asked.type, asked.question, asked.lang),
+      contents: contents.slice(first, last + 1),
+    };
+  });
+}
+
+const overlaps = (a: Quote, b: Quote) => a.passage === b.passage && a.first <= b.last && b.first <= a.last;
+
+// A number ("140", "2024") marks a fact more surely than a word, so it counts twice.
+const weightOf = (words: Iterable<string>) => [...words].reduce((sum, word) => sum + (/\d/.test(word) ? 2 : 1), 0);
+
+function sameSentence(a: Set<string>, b: Set<string>): boolean {
+  return weightOf([...a].filter((word) => b.has(word))) >= SAME_FACT * Math.min(weightOf(a), weightOf(b));
+}
+
+const sameFact = (a: Quote, b: Quote) => overlaps(a, b) || a.contents.some((one) => b.contents.some((other) => sameSentence(one, other)));
+
+/**
+ * Quotes that answer the question, best first, none repeating another's fact. The first must be relevant: its
+ * question words weigh two (a name from the question alone does), counting its passage's headings and a fitting
+ * answer as one each, so that one general word ("tomorrow", "first") is not enough. Each next one is taken when
+ * it adds a question word or the kind of answer still missing, or when it is at least half as strong as the first:
+ * facts that the question's words cannot tell apart are better quoted side by side than guessed.
+ */
+function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limit: number): Quote[] {
+  const needed = Math.min(2, asked.terms.length);
+  const chosen: Quote[] = [];
+  const covered = new Set<string>();
+  const weight = (quote: Quote, stems: string[]) => stems.reduce((sum, stem) => sum + (quote.found.get(stem) ?? 0), 0);
+  const strength = (quote: Quote) => weight(quote, [...quote.found.keys()]) + (quote.fits ? 1 : 0);
+  const answers = (quote: Quote) => (quote.fits && !chosen.some((other) => other.fits) ? 1 : 0);
+  const gain = (quote: Quote) => weight(quote, [...quote.found.keys()].filter((stem) => !covered.has(stem))) + answers(quote);
+  const relevant = (quote: Quote) => quote.found.size > 0 && strength(quote) + (headings[quote.passage]?.size ?? 0) >= needed;
+  while (chosen.length < limit) {
+    const best = candidates
+      .filter((quote) => (chosen.length ? quote.found.size > 0 : relevant(quote)) && !chosen.some((other) => sameFact(quote, other)))
+      .sort((a, b) => answers(b) - answers(a) || gain(b) - gain(a) || strength(b) - strength(a) || a.passage - b.passage || a.first - b.first)[0];
+    if (!best || (chosen.length > 0 && gain(best) < 1 && !(relevant(best) && strength(best) >= FOLLOW_UP * strength(chosen[0]!)))) break;
+    chosen.push(best);
+    for (const stem of best.found.keys()) covered.add(stem);
+  }
+  return chosen;
+}
+
+function asking(question: string, lang: Lang): Asked {
+  const terms = questionTerms(question, lang);
+  const names = new Set(normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').map(stemPrefix));
+  return { question, lang, terms, type: questionType(question, lang), named: new Set(terms.map((term) => term.stem).filter((stem) => names.has(stem))) };
+}
+
+/** The sentences of a passage that answer the question (each with the sentence it refers back to), in their order. */
 export function bestSentences(text: string, question: string, lang: Lang, max = SENTENCES_PER_PASSAGE): string[] {
-  const stems = new Set(queryTerms(question, lang).map(stemPrefix));
-  const all = sentences(text, lang);
-  const scored = all.map((sentence, index) => ({
-    index,
-    sentence,
-    score: new Set(tokenize(sentence).filter((word) => [...stems].some((stem) => word.startsWith(stem)))).size,
-  }));
-  const chosen = scored
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, max);
-  return (chosen.length ? chosen.sort((a, b) => a.index - b.index) : scored.slice(0, max)).map((s) => s.sentence);
+  const asked = asking(question, lang);
+  const candidates = quotesOf(text, 0, asked);
+  const chosen = choose(candidates, asked, [], max);
+  return (chosen.length ? chosen.sort((a, b) => a.first - b.first) : candidates.slice(0, 1)).map((quote) => quote.text);
 }
 
-export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate): OfflineAnswer {
-  const used = passages.slice(0, MAX_PASSAGES);
-  const sources = toSources(used);
-  const quotes = used.map((passage, i) => `> ${bestSentences(passage.text, question, lang).join(' ')} [${i + 1}]`);
-  return { text: [t('chat:offline.framing'), ...quotes, t('chat:offline.staff_offer')].join('\n\n'), sources };
+/**
+ * The best sentences of the passages, quoted and cited, framed in the user's language. With `framing: 'pillars'`
+ * each passage is a service pillar that fits a project: its title and its best sentence, one line each.
+ */
+export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate, framing: 'offline' | 'pillars' = 'offline'): OfflineAnswer {
+  if (framing === 'pillars') {
+    const lines = passages.map((passage, i) => `> ${passage.title}: ${bestSentences(passage.text, question, lang, 1).join(' ')} [${i + 1}]`);
+    return { text: [t('chat:pillars.framing'), ...lines].join('\n\n'), sources: toSources(passages) };
+  }
+  const asked = asking(question, lang);
+  const headings = passages.map((passage) => new Set(foundTerms(`${passage.title} ${passage.headingPath.join(' ')}`, asked).keys()));
+  const chosen = choose(passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)), asked, headings, MAX_QUOTES);
+  // Without a sentence that carries the question, the best passage's opening says what it is about.
+  const quotes = chosen.length ? chosen : passages.slice(0, 1).flatMap((passage) => quotesOf(passage.text, 0, asked).slice(0, 1));
+  const cited = [...new Set(quotes.map((quote) => quote.passage))];
+  const lines = quotes.map((quote) => `> ${quote.text} [${cited.indexOf(quote.passage) + 1}]`);
+  return { text: [t('chat:offline.framing'), ...lines, t('chat:offline.staff_offer')].join('\n\n'), sources: toSources(cited.map((i) => passages[i]!)) };
 }
 
 export function composeRefusal(t: Translate): string {

@@ -1,5 +1,5 @@
-// Language choice: explicit > confident detection > conversation > Accept-Language > English. Pure.
-import { detectLanguage, type Detection } from './detect.ts';
+// Language choice: explicit > the message's language > conversation > Accept-Language > English. Pure.
+import { readMessage } from './detect.ts';
 import { isLang, type Lang } from './languages.ts';
 
 export type LanguageChoice = {
@@ -31,14 +31,18 @@ export function parseAcceptLanguage(header: string | null | undefined): Lang[] {
     .map((entry) => entry.base as Lang);
 }
 
-export function chooseLanguage(inputs: LanguageInputs, detect: (text: string) => Detection = detectLanguage): LanguageChoice {
-  const fallback = fallbackLanguage(inputs);
+/**
+ * The reply's language. A conversation keeps its language unless the message is confidently in another of ours
+ * ("was ist MeluXina?" is; "merci", "ok" or "AI Act?" are not); a new one takes the language the message leans to.
+ * The widget sends its page's language as Accept-Language, so the header stands for the page and the browser.
+ */
+export function chooseLanguage(inputs: LanguageInputs): LanguageChoice {
   if (isLang(inputs.explicit)) return { lang: inputs.explicit, source: 'explicit' };
-  if (inputs.message) {
-    const detection = detect(inputs.message);
-    if (detection.kind === 'supported') return { lang: detection.lang, source: 'detected' };
-    if (detection.kind === 'other') return { ...fallback, foreign: detection.iso639_3 };
-  }
+  const fallback = fallbackLanguage(inputs);
+  if (!inputs.message) return fallback;
+  const reading = readMessage(inputs.message);
+  if (reading.kind === 'other') return { ...fallback, foreign: reading.iso639_3 };
+  if (reading.kind === 'supported' && (reading.confident || !isLang(inputs.conversation))) return { lang: reading.lang, source: 'detected' };
   return fallback;
 }
 

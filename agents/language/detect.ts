@@ -1,15 +1,17 @@
-// Language detection with franc-all: our four languages, confidence by margin, and other languages recognised.
+// Language detection: a message's own words, then franc-all over our four languages, and other languages when in doubt.
 import { francAll } from 'franc-all';
 import * as stopwords from 'stopword';
 import { LB_STOPWORDS } from '../retrieval/stopwords-lb.ts';
 import { FROM_ISO639_3, ISO639_3, LANGS, type Lang } from './languages.ts';
+import { readWords, tallyWords, wordCount, type Reading, type WordTally } from './vote.ts';
 
 export type Detection =
   | { kind: 'supported'; lang: Lang; margin: number }
   | { kind: 'other'; iso639_3: string }
   | { kind: 'unsure' };
 
-export const MIN_WORDS = 4;
+// Up to this many words, trigrams only guess: a message's function words decide (see vote.ts).
+export const SHORT_WORDS = 4;
 // franc-all scores the best language 1 and the others relative to it; a gap this wide was right on our tables.
 const MIN_MARGIN = 0.04;
 // A message must look this much more like a foreign language than like any of ours to be called foreign.
@@ -26,20 +28,33 @@ const LB_MARKERS =
 const LB_STRONG =
   /(^|[^\p{L}])(ech|ass|gëtt|kënnen|wéi|firwat|wéini|dëst|dës|datt|hutt|hunn|huet|mécht|iech|äre|ären|och|vum|vun|engem|enger|dobäi|Lëtzebuerg\p{L}*|\p{L}*ë\p{L}*)(?=$|[^\p{L}])/iu;
 
-export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+/**
+ * Reads a message for the language choice. Its words decide when they are confident, and alone when it is short;
+ * otherwise trigrams do, counted only when some of the message's words vote for the language they find, so that a
+ * string of names and loanwords ("MeluXina EuroHPC AI Factory GPU cloud") is read as nothing. A detection is
+ * confident (may switch a conversation) when the words lean the same way.
+ */
+export function readMessage(text: string): Reading {
+  const tally = tallyWords(text);
+  const byWords = readWords(tally);
+  if (tally.length <= SHORT_WORDS) return byWords;
+  const detection = detectLanguage(text, tally);
+  if (detection.kind === 'other') return detection;
+  if (byWords.kind === 'supported' && byWords.confident) return byWords;
+  if (detection.kind === 'supported' && tally.votes[detection.lang] > 0) {
+    return { kind: 'supported', lang: detection.lang, confident: byWords.kind === 'supported' && byWords.lang === detection.lang };
+  }
+  return byWords;
+}
 
 /** Detects the language of a message; short or ambiguous messages are 'unsure' so callers fall back. */
-export function detectLanguage(text: string): Detection {
-  if (wordCount(text) < MIN_WORDS) return { kind: 'unsure' };
+export function detectLanguage(text: string, tally: WordTally = tallyWords(text)): Detection {
+  if (wordCount(text) <= SHORT_WORDS) return { kind: 'unsure' };
   let ours = francAll(text, { only: ONLY, minLength: 1 });
   if (!ours[0] || ours[0][0] === 'und') return { kind: 'unsure' };
 
-  const wide = francAll(text, { only: [...ONLY, ...OTHERS], minLength: 1 });
-  const foreign = wide[0];
-  if (foreign && !ONLY.includes(foreign[0]) && foreign[0] !== 'und') {
-    const ourScore = wide.find(([code]) => ONLY.includes(code))?.[1] ?? 0;
-    if (1 - ourScore >= FOREIGN_MARGIN && !LB_STRONG.test(text) && moreForeignThanOurs(text, foreign[0])) return { kind: 'other', iso639_3: foreign[0] };
-  }
+  const foreign = clearlyOurs(tally, FROM_ISO639_3[ours[0][0]]!) ? undefined : foreignLanguage(text);
+  if (foreign) return { kind: 'other', iso639_3: foreign };
 
   // Luxembourgish counts only with Luxembourgish evidence: franc-all's trigrams pull German and English toward it.
   const evidence = LB_STRONG.test(text) || luxembourgishShare(text) >= 0.15;
@@ -60,6 +75,21 @@ export function detectLanguage(text: string): Detection {
 }
 
 const CLOSE_CALL = 0.2;
+
+// Two function words only the leading language of ours writes, and none of a foreign language's: the wider (and
+// three times slower) comparison with foreign languages would change nothing, so it is skipped.
+function clearlyOurs(tally: WordTally, lang: Lang): boolean {
+  return tally.only[lang] >= 2 && tally.foreign.size === 0 && tally.foreignLetters === 0;
+}
+
+/** The foreign language a message is confidently in, if any. */
+function foreignLanguage(text: string): string | undefined {
+  const wide = francAll(text, { only: [...ONLY, ...OTHERS], minLength: 1 });
+  const foreign = wide[0];
+  if (!foreign || ONLY.includes(foreign[0]) || foreign[0] === 'und') return undefined;
+  const ourScore = wide.find(([code]) => ONLY.includes(code))?.[1] ?? 0;
+  return 1 - ourScore >= FOREIGN_MARGIN && !LB_STRONG.test(text) && moreForeignThanOurs(text, foreign[0]) ? foreign[0] : undefined;
+}
 
 function functionWordCounts(text: string): Record<string, number> {
   const words = text.toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);

@@ -1,3 +1,4 @@
+// Trigram detection on full sentences, Accept-Language parsing and the basic order of the language choice.
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage, parseAcceptLanguage } from '../../../agents/language/choose.ts';
 import { detectLanguage } from '../../../agents/language/detect.ts';

@@ -1,0 +1,110 @@
+// What kind of answer a question asks for (a person or body, a number, a date), and whether a sentence gives one. Pure.
+import type { Lang } from '../language/languages.ts';
+import { tokenize } from '../retrieval/normalise.ts';
+
+export type QuestionType = 'who' | 'howMany' | 'when' | 'other';
+
+// Phrases in folded tokens (tokenize: lower case, no accents, elisions dropped). They ask only at the head of a
+// question ("Into how many …", "Bis zu wie viele …"): further on, "who" and "when" start a clause ("for people
+// who …", "when it comes to …"). French "qui" is also the relative pronoun ("Quelles entreprises qui …"), so
+// alone it must open the question.
+const PHRASES: Record<Lang, Record<Exclude<QuestionType, 'other'>, string[]>> = {
+  en: {
+    who: ['who', 'whom', 'whose'],
+    howMany: ['how many', 'how much', 'number of', 'what percentage', 'what share', 'what factor'],
+    when: ['when', 'what date', 'which date', 'what day', 'what year', 'which year'],
+  },
+  fr: {
+    who: ['a qui', 'par qui', 'avec qui'],
+    howMany: ['combien', 'quel pourcentage', 'quelle part', 'quel nombre', 'nombre de'],
+    when: ['quand', 'quelle date', 'quel jour', 'quelle annee', 'quel mois'],
+  },
+  de: {
+    who: ['wer', 'wem', 'wen', 'wessen'],
+    howMany: ['wie viele', 'wie vielen', 'wie viel', 'wieviel', 'wieviele', 'welcher anteil', 'wie hoch'],
+    when: ['wann', 'welchem tag', 'welchem datum', 'welchem jahr', 'welchem monat'],
+  },
+  lb: {
+    who: ['wien', 'wiem', 'wiens', 'wie'],
+    howMany: ['wei vill', 'weivill', 'wei vull'],
+    when: ['weini', 'wei engem dag', 'wei engem joer', 'wei engem datum'],
+  },
+};
+const OPENINGS: Partial<Record<Lang, string[]>> = { fr: ['qui'] };
+// The head of a clause: its first four words ("What's the maximum number of …").
+const HEAD = 4;
+// "Which body …", "Quelle institution …", "Welche Ministerin …", "Wéi eng Organisatioun …" ask who as well: a
+// which-word followed, within two words, by a word for a person or an organisation (matched as a prefix).
+const WHICH: Record<Lang, string[]> = {
+  en: ['which', 'what'],
+  fr: ['quel', 'quelle', 'quels', 'quelles'],
+  de: ['welche', 'welcher', 'welches', 'welchen', 'welchem'],
+  lb: ['wei eng', 'wei engem', 'wei enger', 'wat fir'],
+};
+const BODIES: Record<Lang, string[]> = {
+  en: ['body', 'bodies', 'organi', 'agenc', 'ministr', 'minister', 'compan', 'firm', 'partner', 'institution', 'universit', 'person', 'official', 'government'],
+  fr: ['institution', 'organis', 'structure', 'minist', 'entreprise', 'partenaire', 'universit', 'membre', 'personne', 'acteur'],
+  de: ['stelle', 'institution', 'organisation', 'behorde', 'minister', 'partner', 'firma', 'universitat', 'hochschule', 'person'],
+  lb: ['institutioun', 'organisatioun', 'minister', 'partner', 'betrib', 'firma', 'universitei', 'persoun'],
+};
+
+/** Where a phrase that starts in the head of a clause ends, for each time it does. */
+const phraseEnds = (tokens: string[], phrase: string) => {
+  const words = phrase.split(' ');
+  return tokens.slice(0, HEAD).flatMap((_, i) => (words.every((word, j) => tokens[i + j] === word) ? [i + words.length] : []));
+};
+
+function clauseType(tokens: string[], lang: Lang): QuestionType {
+  for (const type of ['howMany', 'when', 'who'] as const) {
+    if (PHRASES[lang][type].some((phrase) => phraseEnds(tokens, phrase).length > 0)) return type;
+  }
+  if ((OPENINGS[lang] ?? []).includes(tokens[0] ?? '')) return 'who';
+  const asksWhichBody = WHICH[lang]
+    .flatMap((phrase) => phraseEnds(tokens, phrase))
+    .some((end) => tokens.slice(end, end + 2).some((next) => BODIES[lang].some((body) => next.startsWith(body))));
+  return asksWhichBody ? 'who' : 'other';
+}
+
+/** The kind of answer asked for, from the first clause that asks one ("Is it getting faster? By how much?"). */
+export function questionType(question: string, lang: Lang): QuestionType {
+  const clauses = question.split(/[?!.;]+|\s[–—]\s/).map(tokenize);
+  return clauses.map((tokens) => clauseType(tokens, lang)).find((type) => type !== 'other') ?? 'other';
+}
+
+// English "may" and Luxembourgish "mee" ("but") are left out: they are far more often not the month.
+const MONTHS: Record<Lang, string[]> = {
+  en: ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  fr: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  de: ['januar', 'janner', 'februar', 'marz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+  lb: ['januar', 'februar', 'maerz', 'abrell', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+};
+const YEAR = /^(?:19|20)\d\d$/;
+// Names in nearly every sentence of the knowledge, which never answer "who": the AI Factory and its country.
+const EVERYWHERE: readonly string[] = ['luxembourg', 'luxemburg', 'letzebuerg', 'ai', 'ki', 'ia', 'factory'];
+
+// A name, as far as spelling shows one: an acronym (LNDS), a capital inside a word (LuxProvide), or, where only
+// names are capitalised (English, French), a capitalised word that does not open the sentence. German and
+// Luxembourgish capitalise every noun, so there two capitalised words in a row (Mario Grotz) stand in for it.
+// Brackets hold abbreviations of what precedes them ("computing (HPC)"), not names of their own.
+export function namesIn(sentence: string, lang: Lang): string[] {
+  const words = sentence.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  const capital = (word: string) => /^\p{Lu}/u.test(word);
+  return words.filter((word, i) => {
+    if (/^\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
+    if (i === 0 || !capital(word)) return false;
+    return lang === 'en' || lang === 'fr' || (i > 1 && capital(words[i - 1]!)) || capital(words[i + 1] ?? '');
+  });
+}
+
+/** Whether a sentence holds the kind of answer asked for: a name not already in the question, a number, a date. */
+export function answersType(sentence: string, type: QuestionType, question: string, lang: Lang): boolean {
+  const tokens = tokenize(sentence);
+  if (type === 'howMany') return tokens.some((token) => /^\d/.test(token) && !YEAR.test(token));
+  if (type === 'when') return tokens.some((token) => YEAR.test(token) || MONTHS[lang].includes(token));
+  if (type === 'who') {
+    const known = new Set([...tokenize(question), ...EVERYWHERE]);
+    // "Luxembourg's" folds to "luxembourgs".
+    return namesIn(sentence, lang).some((name) => !tokenize(name).every((token) => known.has(token) || known.has(token.replace(/s$/, ''))));
+  }
+  return false;
+}

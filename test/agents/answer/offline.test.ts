@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bestSentences, composeOfflineAnswer } from '../../../agents/answer/offline.ts';
+import { answersType, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
+import { opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
+import { LANGS, type Lang } from '../../../agents/language/languages.ts';
+import { chunkDocument, parseDocument } from '../../../agents/retrieval/document.ts';
+import type { SearchResult } from '../../../agents/retrieval/search.ts';
+
+const t = (key: string) => `<${key}>`;
+
+async function chunksOf(lang: Lang, docId: string): Promise<SearchResult[]> {
+  const raw = readFileSync(new URL(`../../../knowledge/${lang}/${docId}.md`, import.meta.url), 'utf8');
+  const chunks = await chunkDocument(parseDocument(raw, `${lang}/${docId}.md`));
+  return chunks.map((chunk) => ({ ...chunk, score: 1, lexical: null }));
+}
+
+/** The real knowledge passage of a document that contains a piece of text, as search returns it. */
+async function passage(lang: Lang, docId: string, containing: string): Promise<SearchResult> {
+  const found = (await chunksOf(lang, docId)).find((chunk) => chunk.text.includes(containing));
+  if (!found) throw new Error(`no passage of ${lang}/${docId} contains ${containing}`);
+  return found;
+}
+
+const quotesOf = (text: string) => text.split('\n\n').filter((block) => block.startsWith('> '));
+
+describe('composeOfflineAnswer', () => {
+  it.each<[Lang, string]>([
+    ['en', 'Who runs the MeluXina supercomputer?'],
+    ['fr', 'Qui exploite le supercalculateur MeluXina ?'],
+    ['de', 'Wer betreibt den Supercomputer MeluXina?'],
+    ['lb', 'Wien bedreift de Supercomputer MeluXina?'],
+  ])('answers who (%s) first with a sentence naming the operator, citing only the passages it quotes', async (lang, question) => {
+    const passages = [await passage(lang, 'meluxina-supercomputer', 'HPC'), await passage(lang, 'meluxina-supercomputer', 'LuxProvide'), await passage(lang, 'strategic-sectors', '4')];
+    const { text, sources } = composeOfflineAnswer(question, lang, passages, t);
+    const quotes = quotesOf(text);
+    expect(text.startsWith('<chat:offline.framing>')).toBe(true);
+    expect(text.endsWith('<chat:offline.staff_offer>')).toBe(true);
+    expect(quotes[0]).toContain('LuxProvide');
+    expect(quotes.length).toBeLessThanOrEqual(3);
+    expect(sources.map((source) => source.n)).toEqual(sources.map((_, i) => i + 1));
+    for (const source of sources) expect(text).toContain(`[${source.n}]`);
+    expect(sources.some((source) => source.docId === 'strategic-sectors')).toBe(false);
+  });
+
+  it.each<[Lang, string]>([
+    ['en', 'When was the AI Factory announced?'],
+    ['fr', 'Quand l’AI Factory a-t-elle été annoncée ?'],
+    ['de', 'Wann wurde die AI Factory angekündigt?'],
+    ['lb', 'Wéini gouf d’AI Factory ugekënnegt?'],
+  ])('answers when (%s) with the date, and with the sentence its "it" refers to', async (lang, question) => {
+    const faq = await passage(lang, 'faq', '2024');
+    const [named, referring] = splitSentences(faq.text, lang);
+    expect(opensWithReference(referring!, lang)).toBe(true);
+    const quotes = quotesOf(composeOfflineAnswer(question, lang, [faq], t).text);
+    expect(quotes[0]).toBe(`> ${named} ${referring} [1]`);
+    expect(quotes[0]).toContain('2024');
+  });
+
+  it.each<[Lang, string]>([
+    ['en', 'How many training courses are there each year?'],
+    ['fr', 'Combien de formations y a-t-il chaque année ?'],
+    ['de', 'Wie viele Schulungen gibt es jedes Jahr?'],
+    ['lb', 'Wéi vill Formatioune ginn et all Joer?'],
+  ])('answers how many (%s) with the figure once, though three passages state it', async (lang, question) => {
+    const passages = await Promise.all(['pillar-upskill-train', 'skills-gap', 'faq'].map((docId) => passage(lang, docId, '140')));
+    const quotes = quotesOf(composeOfflineAnswer(question, lang, passages, t).text);
+    expect(quotes[0]).toContain('140');
+    expect(quotes.filter((quote) => quote.includes('140'))).toHaveLength(1);
+  });
+
+  it.each<[Lang, string, string]>([
+    ['en', 'What will the weather be like tomorrow?', 'tomorrow'],
+    ['fr', 'Quel temps fera-t-il demain ?', 'demain'],
+    ['de', 'Wie wird das Wetter morgen?', 'morgen'],
+    ['lb', 'Wéi gëtt d’Wieder muer?', 'muer'],
+  ])('does not quote a sentence (%s) for one general word of the question', async (lang, question, word) => {
+    const upskill = await passage(lang, 'pillar-upskill-train', '140');
+    const sentences = splitSentences(upskill.text, lang);
+    const onTheWord = sentences.find((sentence) => new RegExp(`\\b${word}\\b`, 'i').test(sentence));
+    expect(onTheWord).toBeDefined();
+    const quotes = quotesOf(composeOfflineAnswer(question, lang, [upskill], t).text);
+    expect(quotes).toEqual([`> ${sentences[0]} [1]`]);
+  });
+
+  it.each<[Lang, string]>([
+    ['de', 'Wann wurde der Servicekatalog vorgestellt?'],
+    ['lb', 'Wéini gouf de Servicekatalog virgestallt?'],
+  ])('quotes a %s date whole, not from "Dezember" on', async (lang, question) => {
+    const launch = await passage(lang, 'service-catalogue-launch', '2025');
+    const quotes = quotesOf(composeOfflineAnswer(question, lang, [launch], t).text);
+    expect(quotes[0]).toMatch(/\b2\. Dezember 2025\b/);
+    expect(quotes.some((quote) => quote.startsWith('> Dezember'))).toBe(false);
+  });
+
+  it.each(LANGS)('quotes at most three sentences (%s) however many passages match', async (lang) => {
+    const faq = await chunksOf(lang, 'faq');
+    const question = { en: 'What does the AI Factory offer?', fr: 'Que propose l’AI Factory ?', de: 'Was bietet die AI Factory an?', lb: 'Wat bitt d’AI Factory un?' }[lang];
+    const { text, sources } = composeOfflineAnswer(question, lang, faq, t);
+    expect(faq.length).toBeGreaterThan(3);
+    expect(quotesOf(text).length).toBeGreaterThan(0);
+    expect(quotesOf(text).length).toBeLessThanOrEqual(3);
+    expect(sources.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('bestSentences', () => {
+  it.each<[Lang, string]>([
+    ['en', 'When was the AI Factory announced?'],
+    ['de', 'Wann wurde die AI Factory angekündigt?'],
+  ])('returns at most the asked number of sentences (%s), in the passage\'s order', async (lang, question) => {
+    const faq = await passage(lang, 'faq', '2024');
+    const sentences = splitSentences(faq.text, lang);
+    const best = bestSentences(faq.text, question, lang, 1);
+    expect(best).toEqual([`${sentences[0]} ${sentences[1]}`]);
+    const two = bestSentences(faq.text, question, lang);
+    const positions = two.map((quote) => faq.text.replace(/\s+/g, ' ').indexOf(quote));
+    expect(two.length).toBeLessThanOrEqual(2);
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
+
+describe('questionType', () => {
+  it.each<[Lang, string, QuestionType]>([
+    ['en', 'Who is the head of Luxinnovation?', 'who'],
+    ['en', 'Which government official unveiled the service catalogue?', 'who'],
+    ['en', 'How many partners make up the consortium?', 'howMany'],
+    ['en', 'Is it getting faster? By how much?', 'howMany'],
+    ['en', 'On what date was the catalogue presented?', 'when'],
+    ['en', 'What degree programmes exist for people who want to build AI?', 'other'],
+    ['en', 'Can Europe compete with the big players when it comes to money?', 'other'],
+    ['fr', 'Qui dirige Luxinnovation ?', 'who'],
+    ['fr', 'Quelle institution de l’UE a appuyé le lancement ?', 'who'],
+    ['fr', 'Combien de formations par an ?', 'howMany'],
+    ['fr', 'En quelle année le LNDS a-t-il été créé ?', 'when'],
+    ['fr', 'Les entreprises qui veulent adopter l’IA peuvent-elles être aidées ?', 'other'],
+    ['de', 'Wer ist der Chef von Luxinnovation?', 'who'],
+    ['de', 'Welche Ministerin hat das Angebot präsentiert?', 'who'],
+    ['de', 'In wie vielen Sektoren ist die AI Factory stark?', 'howMany'],
+    ['de', 'Seit wann gibt es den LNDS?', 'when'],
+    ['de', 'Was meint Christophe Trefois dazu, wer auf Daten zugreifen darf?', 'other'],
+    ['lb', 'Bei wiem muss ech mech mellen?', 'who'],
+    ['lb', 'Aus wéi vill Organisatioune besteet de Konsortium?', 'howMany'],
+    ['lb', 'Stëmmt et, datt en méi staark gëtt – ëm wéi vill?', 'howMany'],
+    ['lb', 'Zënter wéini gëtt et de LNDS?', 'when'],
+    ['lb', 'Kann eng Firma mat der AI Factory schaffen?', 'other'],
+  ])('in %s, "%s" asks for %s', (lang, question, type) => {
+    expect(questionType(question, lang)).toBe(type);
+  });
+});
+
+describe('answersType', () => {
+  it.each<[Lang, QuestionType, string, string, boolean]>([
+    ['en', 'who', 'Who runs MeluXina?', 'MeluXina is operated by LuxProvide.', true],
+    ['en', 'who', 'Who runs MeluXina?', 'MeluXina is the main source of computing (HPC) in Luxembourg.', false],
+    ['de', 'who', 'Wer leitet Luxinnovation?', 'Das sagte Mario Grotz auf dem Podium.', true],
+    ['de', 'who', 'Wer leitet Luxinnovation?', 'Die Säule hilft kleinen Unternehmen.', false],
+    ['en', 'howMany', 'How many courses?', 'There are 140 to 200 courses.', true],
+    ['fr', 'howMany', 'Combien de formations ?', 'Le LNDS a été fondé en 2022.', false],
+    ['fr', 'when', 'Quand le LNDS a-t-il été créé ?', 'Le LNDS a été fondé en 2022.', true],
+    ['lb', 'when', 'Wéini war d’Reunioun?', 'Si hu sech den 29. Oktober getraff.', true],
+    ['lb', 'when', 'Wéini war d’Reunioun?', 'Si hu sech zu Saarbrécken getraff.', false],
+  ])('in %s, for %s: "%s" → "%s" is %s', (lang, type, question, sentence, expected) => {
+    expect(answersType(sentence, type, question, lang)).toBe(expected);
+  });
+});
