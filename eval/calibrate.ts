@@ -1,12 +1,14 @@
-// Calibration of the answer threshold: in-scope eval questions should be answered, out-of-scope ones refused.
+// Calibration of the answer decision: in-scope questions (eval and keyword sets) answered, out-of-scope ones
+// (everyday requests among them) refused.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { questionTerms, supportsAnswer } from '../agents/answer/confidence.ts';
+import { assessQuestion, supportsAnswer } from '../agents/answer/confidence.ts';
 import { chunkFrequencies } from '../db/queries/knowledge.ts';
 import { chooseLanguage } from '../agents/language/choose.ts';
 import { LANGS, LangSchema, type Lang } from '../agents/language/languages.ts';
 import { searchKnowledge } from '../agents/retrieval/search.ts';
 import { makeApp } from '../test/support/app.ts';
+import { loadChatSets } from './chat.ts';
 import { loadQuestions } from './evaluate.ts';
 
 const OutOfScopeSchema = z.array(z.object({ id: z.string(), lang: LangSchema, question: z.string() }));
@@ -22,15 +24,17 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
   const best = async (question: string, uiLang: Lang) => {
     const { lang } = chooseLanguage({ message: question, acceptLanguage: uiLang });
     const results = await searchKnowledge({ db: deps.db }, { query: question, lang, k: 4 });
-    const terms = questionTerms(question, lang);
-    const stats = await chunkFrequencies(deps.db, terms.map((term) => term.stem));
-    return results.some((r) => r.lang === lang && supportsAnswer(terms, r, stats));
+    const assessed = assessQuestion(question, lang);
+    const stats = await chunkFrequencies(deps.db, assessed.terms.map((term) => term.stem), lang);
+    return results.some((r) => r.lang === lang && supportsAnswer(assessed, r, stats));
   };
   try {
     const out: Calibration[] = [];
     for (const lang of langs) {
-      const inScope = await Promise.all(loadQuestions(lang).map((q) => best(q.question, lang)));
-      const outOfScope = await Promise.all(loadOutOfScope(lang).map((q) => best(q.question, lang)));
+      // The harder sets too: two- or three-word keyword questions, and everyday requests that share words with it.
+      const sets = loadChatSets(lang);
+      const inScope = await Promise.all([...loadQuestions(lang).map((q) => q.question), ...sets.keywords.map((k) => k.question)].map((q) => best(q, lang)));
+      const outOfScope = await Promise.all([...loadOutOfScope(lang).map((q) => q.question), ...sets.sharedWords].map((q) => best(q, lang)));
       out.push({ lang, inScope, outOfScope });
     }
     return out;

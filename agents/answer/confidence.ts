@@ -1,20 +1,30 @@
-// Does the knowledge support an answer? The best passage must hold enough of the question's words, and either
-// several of them or one that is rare in the knowledge (a name, a programme), not a lone common word. Pure.
+// Does the knowledge support an answer? A passage must hold a name the question asks about, or enough of the
+// question's words, one of them specific to a topic; a question about AI gets the benefit of the doubt that an
+// everyday one ("train for a marathon") does not. Pure.
 import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import { expandTerms } from '../retrieval/synonyms.ts';
 import type { SearchResult } from '../retrieval/search.ts';
+import { EVERYWHERE, namesIn } from './question-type.ts';
 
-/** How many chunks hold each stem, and how many chunks there are (db/queries/knowledge.ts). */
+/** How many chunks of the question's language hold each stem, and how many chunks that language has. */
 export type TermStats = { total: number; byPrefix: Map<string, number> };
 
-// Calibrated with eval/calibrate.ts on the in-scope eval questions and 25 out-of-scope questions per language.
+// Calibrated with eval/calibrate.ts on the in-scope eval and keyword questions and the out-of-scope questions
+// (everyday requests among them) of every language.
+/** A word in at most this share of the language's chunks is specific to a topic; above it, general ("company"). */
+export const SPECIFIC_SHARE = 0.2;
+/** Without an AI word, the share of the question a passage must hold. */
 export const MIN_COVERAGE = 0.5;
-export const MIN_MATCHED = 2;
-export const RARE_SHARE = 0.01;
+/** A word the knowledge never uses weighs this much against coverage: it is most likely what the question is about. */
+export const UNKNOWN_WEIGHT = 2;
+/** A name the knowledge mentions (in at least this many chunks, at most this share) settles the question. */
+export const NAME_MIN_CHUNKS = 2;
+export const NAME_SHARE = 0.5;
 
 /** A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts). */
 export type QuestionTerm = { stem: string; forms: string[] };
+export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; aboutAi: boolean };
 
 export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
   const terms = queryTerms(question, lang);
@@ -27,16 +37,39 @@ export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
   return [...byStem.values()];
 }
 
+// General AI vocabulary (no name from the knowledge): a question that uses it is about the assistant's field.
+const AI_WORDS = /\b(?:ai|ki|ia|llms?|gpus?|hpc|chatbots?|supercomput\w*|superordinateur\w*|supercalculateur\w*|superrechner\w*|algorithm\w*)\b/;
+const AI_PHRASES = /\b(?:artificial intelligence|intelligence artificielle|kunstliche intelligenz|kenschtlech intelligenz|machine learning|deep learning|apprentissage automatique|maschinelles lernen|generative)\b/;
+
+/** Whether the question is about AI; the French "j'ai" (I have) is not. */
+export function mentionsAi(question: string, lang: Lang): boolean {
+  const text = normaliseForIndex(question.replace(/\bj['’]\s*ai\b/gi, ' '), lang);
+  return AI_WORDS.test(text) || AI_PHRASES.test(text);
+}
+
+export function assessQuestion(question: string, lang: Lang): AssessedQuestion {
+  const terms = questionTerms(question, lang);
+  const named = normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').filter((word) => word && !EVERYWHERE.includes(word));
+  return { terms, names: new Set(named.map(stemPrefix)), aboutAi: mentionsAi(question, lang) };
+}
+
 /** The question's terms that a passage contains, as itself or as a synonym (matched as word prefixes). */
 export function matchedTerms(terms: QuestionTerm[], passage: SearchResult): QuestionTerm[] {
   const words = normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')} ${passage.text}`, passage.lang).split(' ');
   return terms.filter((term) => term.forms.some((form) => words.some((word) => word.startsWith(form))));
 }
 
-export function supportsAnswer(terms: QuestionTerm[], passage: SearchResult, stats: TermStats): boolean {
-  if (terms.length === 0) return false;
+export function supportsAnswer(question: AssessedQuestion, passage: SearchResult, stats: TermStats): boolean {
+  const { terms } = question;
   const matched = matchedTerms(terms, passage);
-  if (matched.length / terms.length < MIN_COVERAGE) return false;
-  // Every word found ("What is MeluXina?"), several found, or a rare one: not a lone common word.
-  return matched.length === terms.length || matched.length >= MIN_MATCHED || matched.some((term) => (stats.byPrefix.get(term.stem) ?? 0) <= RARE_SHARE * stats.total);
+  if (matched.length === 0) return false;
+  const chunks = (term: QuestionTerm) => stats.byPrefix.get(term.stem) ?? 0;
+  // "What does LNDS do?": a name the knowledge knows, and not one that is everywhere in it.
+  if (matched.some((term) => question.names.has(term.stem) && chunks(term) >= NAME_MIN_CHUNKS && chunks(term) <= NAME_SHARE * stats.total)) return true;
+  const specific = matched.filter((term) => chunks(term) <= SPECIFIC_SHARE * stats.total).length;
+  // A question about AI that the passage holds specifically, or by two of its words, is the knowledge's to answer.
+  if (question.aboutAi) return specific >= 1 || matched.length >= 2;
+  // An everyday question needs more: half of it, its unknown words weighing double, and a specific word among them.
+  const unknown = terms.filter((term) => chunks(term) === 0).length;
+  return specific >= 1 && matched.length / (terms.length - unknown + UNKNOWN_WEIGHT * unknown) >= MIN_COVERAGE;
 }

@@ -80,7 +80,7 @@ const MONTHS: Record<Lang, string[]> = {
 };
 const YEAR = /^(?:19|20)\d\d$/;
 // Names in nearly every sentence of the knowledge, which never answer "who": the AI Factory and its country.
-const EVERYWHERE: readonly string[] = ['luxembourg', 'luxemburg', 'letzebuerg', 'ai', 'ki', 'ia', 'factory'];
+export const EVERYWHERE: readonly string[] = ['luxembourg', 'luxemburg', 'letzebuerg', 'ai', 'ki', 'ia', 'factory'];
 
 // A name, as far as spelling shows one: an acronym (LNDS), a capital inside a word (LuxProvide), or, where only
 // names are capitalised (English, French), a capitalised word that does not open the sentence. German and

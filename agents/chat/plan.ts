@@ -2,7 +2,7 @@
 // for a person, small talk), an answer from passages, the service pillars for a project, or an honest refusal.
 import { listMessages } from '../../db/queries/conversations.ts';
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
-import { questionTerms, supportsAnswer } from '../answer/confidence.ts';
+import { assessQuestion, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
 import { isPersonRequest } from '../intent/person-request.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
@@ -30,10 +30,10 @@ const PILLAR = /^pillar-/;
 /** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
 async function supported(ports: TurnPorts, query: string, lang: Lang): Promise<SearchResult[]> {
   const results = await searchKnowledge({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES });
-  const terms = questionTerms(query, lang);
-  const stats = await chunkFrequencies(ports.db, terms.map((term) => term.stem));
+  const question = assessQuestion(query, lang);
+  const stats = await chunkFrequencies(ports.db, question.terms.map((term) => term.stem), lang);
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
-  return results.filter((r) => r.lang === lang && supportsAnswer(terms, r, stats));
+  return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
 }
 
 /** The visitor's previous question in this conversation, which a short follow-up leans on. */

@@ -43,15 +43,17 @@ export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
   }));
 }
 
-/** Chunks that contain each prefix (a word's stem), and the number of chunks. */
-export async function chunkFrequencies(db: Db, prefixes: string[]): Promise<{ total: number; byPrefix: Map<string, number> }> {
+/** Chunks of one language that contain each prefix (a word's stem), and the number of chunks in that language. */
+export async function chunkFrequencies(db: Db, prefixes: string[], lang: string): Promise<{ total: number; byPrefix: Map<string, number> }> {
   const unique = [...new Set(prefixes)];
   const rows = await db.$client.batch(
     [
-      'SELECT count(*) AS n FROM chunks',
-      // The vocab table is ordered by term, so a prefix is a range; the sum over-counts a chunk that holds two
-      // forms of the word, which only makes a common word look a little more common.
-      ...unique.map((prefix) => ({ sql: "SELECT coalesce(sum(doc), 0) AS n FROM chunks_fts_vocab WHERE term >= ? AND term < ? || char(1114111)", args: [prefix, prefix] })),
+      { sql: 'SELECT count(*) AS n FROM chunks WHERE lang = ?', args: [lang] },
+      // The vocabulary is ordered by term, so a prefix is a range of it.
+      ...unique.map((prefix) => ({
+        sql: "SELECT count(DISTINCT v.doc) AS n FROM chunks_fts_instance v JOIN chunks c ON c.id = v.doc WHERE v.term >= ? AND v.term < ? || char(1114111) AND c.lang = ?",
+        args: [prefix, prefix, lang],
+      })),
     ],
     'read',
   );

@@ -92,7 +92,8 @@ describe('instructions planted in data', () => {
     const seen = await everything(injected, 'sse');
     const call = ollama.requests.slice(from).find((r) => r.path === '/api/chat')!.body as { messages: { role: string; content: string }[] };
     const system = call.messages[0]!.content;
-    const passagesAt = system.lastIndexOf('\n\n');
+    // The rules end at the prompt's one blank line; the passages, planted text included, come after it.
+    const passagesAt = system.indexOf('\n\n');
     expect(system.indexOf(PLANTED[lang]!.planted)).toBeGreaterThan(passagesAt);
     expect(system.slice(0, passagesAt)).not.toContain('IGNOR');
     expect(call.messages.at(-1)).toEqual({ role: 'user', content: injected });
