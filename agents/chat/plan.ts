@@ -4,6 +4,7 @@ import { listMessages } from '../../db/queries/conversations.ts';
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
 import { assessQuestion, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
+import { leansOnPrevious } from '../intent/follow-up.ts';
 import { isPersonRequest } from '../intent/person-request.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
 import type { Lang } from '../language/languages.ts';
@@ -16,8 +17,8 @@ export type LeadFormOffer = { topics: string[]; announce: boolean } | null;
 
 export type Plan =
   | { kind: 'reply'; text: string; leadForm: LeadFormOffer }
-  /** `framing` names the sentence that introduces the quoted passages. */
-  | { kind: 'answer'; passages: SearchResult[]; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
+  /** `query` is what found the passages (a follow-up with its previous question); `framing` introduces the quotes. */
+  | { kind: 'answer'; passages: SearchResult[]; query: string; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
 
 export type PlanInput = { conversationId: string; question: string; lang: Lang; foreign?: string };
 
@@ -52,19 +53,21 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
 
   const support = detectSupportIntent(question, lang);
   const leadForm = support.intent ? { topics: support.topics, announce: true } : null;
-  const passages = await supported(ports, question, lang);
-  if (passages.length) return { kind: 'answer', passages, framing: 'offline', leadForm };
-
-  // A follow-up ("and who runs it?") lacks the topic: the previous question brings it back.
+  // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
+  // is searched with it first; any other message only when it finds nothing on its own.
   const previous = await previousQuestion(ports, input.conversationId);
-  const followed = previous ? await supported(ports, `${previous} ${question}`, lang) : [];
-  if (followed.length) return { kind: 'answer', passages: followed, framing: 'offline', leadForm };
+  const followUp = previous ? `${previous} ${question}` : null;
+  const queries = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
+  for (const query of queries) {
+    const passages = await supported(ports, query, lang);
+    if (passages.length) return { kind: 'answer', passages, query, framing: 'offline', leadForm };
+  }
 
   // A project described in general terms gets the pillars that fit it, not a refusal.
   if (support.intent) {
     const results = await searchKnowledge({ db: ports.db, embeddings: await ports.embeddings() }, { query: question, lang, k: PILLAR_CANDIDATES });
     const pillars = results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
-    if (pillars.length) return { kind: 'answer', passages: pillars, framing: 'pillars', leadForm };
+    if (pillars.length) return { kind: 'answer', passages: pillars, query: question, framing: 'pillars', leadForm };
   }
   return { kind: 'reply', text: composeRefusal(t), leadForm };
 }

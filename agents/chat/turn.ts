@@ -129,7 +129,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
       // No model, or its answer failed a guard: the quoted passages answer instead, in the user's language.
       if (outcome?.kind === 'fallback') deps.log.info('offline answer instead of the model', { reason: outcome.reason });
       if (outcome?.kind === 'fallback' && outcome.shown) await resetAnswer(outcome.reason);
-      const offline = composeOfflineAnswer(input.question, input.lang, decided.passages, t, decided.framing);
+      const offline = composeOfflineAnswer(decided.query, input.lang, decided.passages, t, decided.framing);
       await announce();
       body = offline.text;
       sources = offline.sources;

@@ -1,0 +1,91 @@
+// What visitors type besides questions: greetings, follow-ups, a request for a person, a vague project — offline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp } from '../support/app.ts';
+
+let made: Awaited<ReturnType<typeof makeApp>>;
+beforeAll(async () => {
+  made = await makeApp({ env: { LLM_MODE: 'offline' } });
+});
+afterAll(() => made.dispose());
+
+type Reply = { conversationId: string; conversationToken: string; lang: string; answer: string; answered: boolean; sources: { docId: string }[]; actions: { type: string; topics: string[] }[] };
+
+async function say(message: string, uiLang: string, conversation?: Pick<Reply, 'conversationId' | 'conversationToken'>): Promise<Reply> {
+  const response = await made.app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': uiLang, ...(conversation ? { authorization: `Bearer ${conversation.conversationToken}` } : {}) },
+    body: JSON.stringify({ message, ...(conversation ? { conversationId: conversation.conversationId } : {}) }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as Reply;
+}
+
+const refusalOf = (lang: string) => made.deps.i18n.forLang(lang as 'en')('chat:refusal.no_knowledge');
+
+describe('small talk', () => {
+  it.each([
+    ['en', 'Hi there!', 'greeting'],
+    ['fr', 'merci beaucoup', 'thanks'],
+    ['de', 'Tschüss', 'goodbye'],
+    ['lb', 'Moien', 'greeting'],
+    ['en', 'who are you?', 'identity'],
+  ])('answers %s "%s" in kind, in its language, without a refusal or a quote', async (lang, message, kind) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answer).toContain(made.deps.i18n.forLang(lang as 'en')(`chat:smalltalk.${kind}`));
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.answer).not.toContain('> ');
+    expect(reply.sources).toEqual([]);
+  });
+});
+
+describe('follow-ups', () => {
+  it.each([
+    ['en', 'What is the MeluXina-AI supercomputer?', 'And who operates it?'],
+    ['fr', 'Qu’est-ce que le supercalculateur MeluXina-AI ?', 'Et qui l’exploite ?'],
+    ['de', 'Was ist der Supercomputer MeluXina-AI?', 'Und wer betreibt ihn?'],
+    ['lb', 'Wat ass de Supercomputer MeluXina-AI?', 'A wien bedreift en?'],
+  ])('in %s, answers a short follow-up from the topic of the previous question, in the same language', async (lang, first, followUp) => {
+    const opened = await say(first, lang);
+    expect(opened.answered).toBe(true);
+    const reply = await say(followUp, lang, opened);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.map((source) => source.docId)).toContain('meluxina-supercomputer');
+  });
+
+  it('does not lean on the previous question when the new one stands alone', async () => {
+    const opened = await say('What is the MeluXina-AI supercomputer?', 'en');
+    const reply = await say('How many training courses does the AI Factory coordinate every year?', 'en', opened);
+    expect(reply.sources[0]!.docId).not.toBe(opened.sources[0]!.docId);
+  });
+});
+
+describe('requests for a person', () => {
+  it.each([
+    ['en', 'Can I talk to a human please?'],
+    ['fr', 'Je voudrais parler à un conseiller'],
+    ['de', 'Kann ich mit einem Mitarbeiter sprechen?'],
+    ['lb', 'Ech wéilt mat engem Mënsch schwätzen'],
+  ])('in %s, get the offer of a person and the contact form, never a quote', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answer).toContain(made.deps.i18n.forLang(lang as 'en')('chat:person.offer'));
+    expect(reply.answer).not.toContain('> ');
+    expect(reply.actions).toEqual([expect.objectContaining({ type: 'lead_form', topics: ['contact'] })]);
+  });
+});
+
+describe('vague project questions from small businesses', () => {
+  it.each([
+    ['en', 'I run a bakery and we want to use AI for our orders, where do we start?'],
+    ['fr', 'Notre PME cherche un accompagnement pour lancer un projet d’IA'],
+    ['de', 'Wir sind ein Handwerksbetrieb und möchten ein KI-Projekt starten'],
+    ['lb', 'Mir wëllen an eiser Firma KI asetzen, wéi fänke mir un?'],
+  ])('in %s, get service pillars that fit, cited, with the lead form — not a refusal', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+});
