@@ -47,5 +47,6 @@ const assistant :Workerd.Worker = (
     (name = "LEAD_RETENTION_DAYS", fromEnvironment = "LEAD_RETENTION_DAYS"),
     (name = "LEAD_QUALIFY_THRESHOLD", fromEnvironment = "LEAD_QUALIFY_THRESHOLD"),
     (name = "PUBLIC_URL", fromEnvironment = "PUBLIC_URL"),
+    (name = "STAFF_HOURS", fromEnvironment = "STAFF_HOURS"),
   ],
 );

@@ -12,10 +12,13 @@ import { languageFromRequest } from './middleware/language.ts';
 import { searchRoutes } from './search/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
+import { conversationEventRoutes } from './conversations/events.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
+import { staffSessionRoutes } from './staff/session-routes.ts';
+import { staffConversationRoutes } from './staff/conversation-routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -33,9 +36,12 @@ export function createApp(deps: AppDeps) {
     .route('/', searchRoutes())
     .route('/', chatRoutes())
     .route('/', conversationRoutes())
+    .route('/', conversationEventRoutes())
     .route('/', feedbackRoutes())
     .route('/', jobRoutes())
     .route('/', leadRoutes())
+    .route('/', staffSessionRoutes())
+    .route('/', staffConversationRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);
   app.notFound(notFound);

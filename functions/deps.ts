@@ -5,6 +5,7 @@ import { storedEmbedding } from '../db/queries/knowledge.ts';
 import type { TurnPorts } from '../agents/chat/ports.ts';
 import type { JobPorts } from '../agents/jobs/registry.ts';
 import { createI18n } from '../locales/index.ts';
+import { parseStaffHours } from '../agents/staff/hours.ts';
 import { createDb } from '../db/client.ts';
 import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/public/agent.ts';
 import { promptOpenings } from '../prompts/public.ts';
@@ -52,6 +53,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     i18n: createI18n(),
     llm,
     version: VERSION,
+    staffHours: parseStaffHours(env.STAFF_HOURS),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone.
     async queryEmbeddings() {
       const embedder = llm.embedder();
@@ -70,6 +72,7 @@ export function turnPorts(deps: AppDeps): TurnPorts {
     llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },
     guard: { canary: deps.canary, secrets: deps.secrets },
     leads: { threshold: deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: deps.env.LEAD_RETENTION_DAYS },
+    hours: deps.staffHours,
     now: deps.now,
     log: deps.log,
     i18n: deps.i18n,

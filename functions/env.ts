@@ -1,4 +1,5 @@
 // The configuration: one zod schema over the environment, parsed once by each entry point and passed in.
+import { StaffHoursSchema } from '../agents/staff/hours.ts';
 import { z } from 'zod';
 
 const list = (value: string) =>
@@ -42,6 +43,14 @@ export const EnvSchema = z.object({
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LEAD_QUALIFY_THRESHOLD: z.coerce.number().int().min(0).max(100).default(50),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Kept as text (checked here, parsed once in deps.ts), so the configuration reads back as it was written.
+  STAFF_HOURS: z
+    .string()
+    .default('mon-fri 09:00-17:00')
+    .superRefine((value, ctx) => {
+      const parsed = StaffHoursSchema.safeParse(value);
+      if (!parsed.success) ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid' });
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

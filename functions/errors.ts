@@ -17,6 +17,9 @@ export class AppError extends Error {
 /** The status of each domain error; a code missing here is a bug, answered as 500. */
 const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   conversation_not_found: 404,
+  conversation_held: 409,
+  conversation_not_held: 409,
+  conversation_changed: 409,
   token_invalid: 403,
   withdraw_link_invalid: 404,
   lead_not_found: 404,
@@ -24,6 +27,15 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   job_unknown: 404,
   job_failed: 500,
   unavailable: 503,
+  unauthorized: 401,
+  session_expired: 401,
+  login_failed: 401,
+  forbidden: 403,
+  csrf_invalid: 403,
+  too_many_attempts: 429,
+  account_not_found: 404,
+  password_too_short: 400,
+  password_too_long: 400,
 };
 
 /** A domain error as the AppError the error handler renders; anything else unchanged. */

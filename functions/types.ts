@@ -1,8 +1,10 @@
 // The app's dependencies and Hono bindings: everything a handler needs arrives here, nothing is imported as a global.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../agents/language/languages.ts';
+import type { StaffMember } from '../agents/staff/accounts.ts';
 import type { HostPool } from '../agents/ollama/pool.ts';
 import type { LlmTimeouts } from '../agents/public/agent.ts';
+import type { StaffHours } from '../agents/staff/hours.ts';
 import type { Db } from '../db/client.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
@@ -23,6 +25,8 @@ export type AppDeps = {
   i18n: ReturnType<typeof createI18n>;
   llm: HostPool;
   version: string;
+  /** STAFF_HOURS, parsed once. */
+  staffHours: StaffHours;
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
 };
 
@@ -33,5 +37,6 @@ export type AppBindings = {
     log: Logger;
     lang: Lang;
     t: Translate;
+    staff?: StaffMember;
   };
 };

@@ -30,24 +30,30 @@ export async function acceptQuestion(ports: { db: Db; now: Clock }, question: Qu
     if (!conversation) throw new DomainError('conversation_not_found');
     if (!matchesHash(conversation.tokenHash, question.token)) throw new DomainError('token_invalid');
     const choice = chooseLanguage({ explicit: question.lang, message: question.message, conversation: conversation.lang, acceptLanguage: question.acceptLanguage });
-    await appendMessage(db, userMessage(conversation.id, choice.lang), choice.lang);
+    const message = userMessage(conversation.id, choice.lang);
+    // While a person holds the conversation or is awaited, the message is for them: an event carries it live.
+    const awaitingStaff = conversation.status === 'escalated' || conversation.status === 'staff';
+    await appendMessage(db, message, choice.lang, awaitingStaff ? { type: 'visitor_message', data: { messageId: message.id, text: message.content } } : undefined);
     return {
       conversationId: conversation.id,
       conversationToken: question.token!,
+      questionId: message.id,
       question: question.message,
       lang: choice.lang,
       foreign: choice.foreign,
       firstReply: (await countAssistantMessages(db, conversation.id)) === 0,
+      awaitingStaff,
     };
   }
 
   const choice = chooseLanguage({ explicit: question.lang, message: question.message, acceptLanguage: question.acceptLanguage });
   const id = crypto.randomUUID();
   const token = randomToken(16);
+  const message = userMessage(id, choice.lang);
   await createConversationWithMessage(
     db,
     { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + CONVERSATION_RETENTION_DAYS * DAY_MS },
-    userMessage(id, choice.lang),
+    message,
   );
-  return { conversationId: id, conversationToken: token, question: question.message, lang: choice.lang, foreign: choice.foreign, firstReply: true };
+  return { conversationId: id, conversationToken: token, questionId: message.id, question: question.message, lang: choice.lang, foreign: choice.foreign, firstReply: true, awaitingStaff: false };
 }

@@ -5,13 +5,15 @@ import { citedNumbers, type Source } from '../answer/sources.ts';
 import { checkAnswerLanguage } from '../guards/language.ts';
 import { createLeakGuard } from '../guards/leak.ts';
 import type { Lang } from '../language/languages.ts';
-import { submitLead, type SubmittedLead } from '../leads/submit.ts';
+import { submitLead } from '../leads/submit.ts';
 import { streamAgentAnswer, type AgentEvent } from '../public/agent.ts';
 import { fitHistory, type Turn } from '../public/history.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { captureLeadTool } from '../tools/capture-lead.ts';
 import { createCitations, formatPassages } from '../tools/citations.ts';
+import { escalateToStaffTool } from '../tools/escalate-to-staff.ts';
 import { publicTools } from '../tools/registry.ts';
+import type { TurnAction } from './events.ts';
 import type { TurnPorts } from './ports.ts';
 
 export type ModelOutcome =
@@ -45,8 +47,10 @@ export async function answerWithModel(
     onStart: () => Promise<void>;
     relay: (text: string) => Promise<void>;
     reset: (reason: string) => Promise<void>;
-    /** A lead the agent completed with consent in this turn (capture_lead). */
-    leadSubmitted: (lead: SubmittedLead) => void;
+    /** What a tool did that the widget must show: a lead submitted with consent, an escalation to staff. */
+    act: (action: TurnAction) => void;
+    /** The agent put the conversation in the staff queue (escalate_to_staff); `text` tells the visitor. */
+    handedOver: (text: string) => void;
   },
 ): Promise<ModelOutcome> {
   let drifts = 0;
@@ -68,8 +72,18 @@ export async function answerWithModel(
               i18n: deps.i18n,
               submit: async (lead) => {
                 const submitted = await submitLead(deps.db, lead, { ...deps.leads, now: deps.now(), baseUrl: input.baseUrl });
-                io.leadSubmitted(submitted);
+                io.act({ type: 'lead_submitted', leadId: submitted.leadId, qualified: submitted.qualified, withdrawUrl: submitted.withdrawUrl });
                 return submitted;
+              },
+            }),
+          )
+          .register(
+            escalateToStaffTool({
+              conversationId: input.conversationId,
+              ports: deps,
+              escalated: ({ text, action }) => {
+                io.act(action);
+                io.handedOver(text);
               },
             }),
           )

@@ -1,5 +1,5 @@
-// What a turn will say, decided before any model is called: a short reply in kind (another language, a request
-// for a person, small talk), an answer from passages, the service pillars for a project, or an honest refusal.
+// What a turn will say, decided before any model is called: a short reply in kind (another language, small talk),
+// the staff queue for a request for a person, an answer from passages, the pillars for a project, or a refusal.
 import { listMessages } from '../../db/queries/conversations.ts';
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
 import { assessQuestion, supportsAnswer } from '../answer/confidence.ts';
@@ -16,6 +16,8 @@ import type { TurnPorts } from './ports.ts';
 export type LeadFormOffer = { topics: string[]; announce: boolean } | null;
 
 export type Plan =
+  /** The visitor asks for a person: the conversation goes to the staff queue. */
+  | { kind: 'escalate' }
   | { kind: 'reply'; text: string; leadForm: LeadFormOffer }
   /** `query` is what found the passages (a follow-up with its previous question); `framing` introduces the quotes. */
   | { kind: 'answer'; passages: SearchResult[]; query: string; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
@@ -47,11 +49,13 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const t = ports.i18n.forLang(input.lang);
   const { question, lang } = input;
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
-  if (isPersonRequest(question, lang)) return { kind: 'reply', text: t('chat:person.offer'), leadForm: { topics: ['contact'], announce: false } };
+  const support = detectSupportIntent(question, lang);
+  // "Can someone contact us about our AI project?" is a project for Luxinnovation (the lead form), not a chat with staff.
+  const project = support.intent && support.topics.some((topic) => topic !== 'contact' && topic !== 'support');
+  if (isPersonRequest(question, lang) && !project) return { kind: 'escalate' };
   const small = detectSmallTalk(question, lang);
   if (small) return { kind: 'reply', text: t(`chat:smalltalk.${small.kind}`), leadForm: null };
 
-  const support = detectSupportIntent(question, lang);
   const leadForm = support.intent ? { topics: support.topics, announce: true } : null;
   // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
   // is searched with it first; any other message only when it finds nothing on its own.

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { HostPool } from '../ollama/pool.ts';
 import type { LlmTimeouts } from '../public/agent.ts';
 import type { Clock, I18n, Log } from '../ports.ts';
+import type { StaffHours } from '../staff/hours.ts';
 
 export type TurnPorts = {
   /** Conversations, messages, lead drafts and the knowledge index. */
@@ -15,6 +16,8 @@ export type TurnPorts = {
   guard: { canary: string; secrets: string[] };
   /** LEAD_QUALIFY_THRESHOLD and LEAD_RETENTION_DAYS, for a lead the agent captures. */
   leads: { threshold: number; retentionDays: number };
+  /** STAFF_HOURS: when a person can take over. */
+  hours: StaffHours;
   now: Clock;
   log: Log;
   i18n: I18n;

@@ -5,18 +5,23 @@ import type { Source } from '../answer/sources.ts';
 import type { Lang } from '../language/languages.ts';
 import { answerMode } from '../ollama/pool.ts';
 import type { Turn } from '../public/history.ts';
-import type { AnswerMode, TurnAction, TurnEvent } from './events.ts';
+import type { AnswerMode, TurnAction, TurnEvent, TurnMode } from './events.ts';
 import { answerWithModel } from './model-answer.ts';
-import { planTurn } from './plan.ts';
+import { planTurn, type Plan } from './plan.ts';
+import { handOverToStaff } from '../staff/notice.ts';
 import type { TurnPorts } from './ports.ts';
 
 export type TurnInput = {
   conversationId: string;
   conversationToken: string;
+  /** The stored user message this turn answers. */
+  questionId: string;
   question: string;
   lang: Lang;
   foreign?: string;
   firstReply: boolean;
+  /** Staff hold the conversation or are awaited: the assistant stays silent. */
+  awaitingStaff: boolean;
   /** The public origin of the request, for links the answer carries. */
   baseUrl: string;
 };
@@ -26,7 +31,7 @@ export type TurnResult = {
   answer: string;
   sources: Source[];
   answered: boolean;
-  mode: AnswerMode;
+  mode: TurnMode;
   complete: boolean;
   actions: TurnAction[];
 };
@@ -44,10 +49,21 @@ function* wordsOf(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*|\s+/g)) yield match[0];
 }
 
+/** A person holds the conversation or is awaited: the message is stored for them (accept.ts), nothing is answered. */
+async function leaveToStaff(input: TurnInput, emit: (event: TurnEvent) => Promise<void>): Promise<TurnResult> {
+  await emit({ event: 'meta', data: { conversationId: input.conversationId, conversationToken: input.conversationToken, lang: input.lang, mode: 'staff' } });
+  await emit({ event: 'done', data: { messageId: input.questionId, answered: false } });
+  return { messageId: input.questionId, answer: '', sources: [], answered: false, mode: 'staff', complete: true, actions: [] };
+}
+
 export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
+  if (input.awaitingStaff) return leaveToStaff(input, emit);
   const t = deps.i18n.forLang(input.lang);
   const started = deps.now();
-  const decided = await planTurn(deps, input);
+  const planned = await planTurn(deps, input);
+  // Asking for a person hands the conversation to the staff queue; the reply says what happens next.
+  const handedOver = planned.kind === 'escalate' ? await handOverToStaff(deps, input.conversationId, 'message', t) : null;
+  const decided: Exclude<Plan, { kind: 'escalate' }> = planned.kind === 'escalate' ? { kind: 'reply', text: handedOver!.text, leadForm: null } : planned;
   const retrievedAt = deps.now();
   const messageId = crypto.randomUUID();
   const useModel = decided.kind === 'answer' && answerMode(deps.llm.pool.mode()) === 'llm';
@@ -83,7 +99,8 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   let sources: Source[] = [];
   let answered = false;
   let extra: Record<string, number> = {};
-  const actions: TurnAction[] = [];
+  let toolHandover: string | null = null;
+  const actions: TurnAction[] = handedOver ? [handedOver.action] : [];
 
   if (decided.kind === 'reply') {
     await announce();
@@ -112,7 +129,8 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
               await emit({ event: 'token', data: { text } });
             },
             reset: resetAnswer,
-            leadSubmitted: (lead) => actions.push({ type: 'lead_submitted', leadId: lead.leadId, qualified: lead.qualified, withdrawUrl: lead.withdrawUrl }),
+            act: (action) => actions.push(action),
+            handedOver: (text) => (toolHandover = text),
           },
         )
       : null;
@@ -125,6 +143,13 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
     if (outcome?.kind === 'answered') {
       body = outcome.body;
       sources = outcome.sources;
+      answered = true;
+    } else if (toolHandover !== null) {
+      // The agent handed the conversation to staff without a citation: the notice says what happens next.
+      if (outcome?.kind === 'fallback' && outcome.shown) await resetAnswer(outcome.reason);
+      await announce();
+      body = toolHandover;
+      await stream(body);
     } else {
       // No model, or its answer failed a guard: the quoted passages answer instead, in the user's language.
       if (outcome?.kind === 'fallback') deps.log.info('offline answer instead of the model', { reason: outcome.reason });
@@ -133,9 +158,9 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
       await announce();
       body = offline.text;
       sources = offline.sources;
+      answered = true;
       await stream(body);
     }
-    answered = true;
   }
 
   // A model that answered qualifies the lead in conversation (capture_lead); otherwise the form does it.

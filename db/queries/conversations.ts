@@ -9,7 +9,7 @@ export type Message = typeof messages.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'seq'>;
 
 // The next sequence number is computed inside the INSERT, so concurrent writers cannot take the same one.
-const nextSeq = (conversationId: string) =>
+export const nextSeq = (conversationId: string) =>
   sql`(SELECT coalesce(max(${messages.seq}), 0) + 1 FROM ${messages} WHERE ${messages.conversationId} = ${conversationId})`;
 
 export async function createConversationWithMessage(db: Db, conversation: typeof conversations.$inferInsert, first: NewMessage) {
@@ -20,13 +20,15 @@ export async function findConversation(db: Db, id: string): Promise<Conversation
   return db.select().from(conversations).where(eq(conversations.id, id)).get();
 }
 
-export async function appendMessage(db: Db, message: NewMessage, conversationLang?: Conversation['lang']) {
+/** Stores a message (and the event that announces it to staff, if any) and touches the conversation, in one batch. */
+export async function appendMessage(db: Db, message: NewMessage, conversationLang?: Conversation['lang'], event?: { type: string; data: Record<string, unknown> }) {
   await db.batch([
     db.insert(messages).values({ ...message, seq: nextSeq(message.conversationId) }),
     db
       .update(conversations)
       .set({ updatedAt: message.createdAt, ...(conversationLang ? { lang: conversationLang } : {}) })
       .where(eq(conversations.id, message.conversationId)),
+    ...(event ? [db.insert(events).values({ conversationId: message.conversationId, type: event.type, data: event.data, createdAt: message.createdAt })] : []),
   ]);
 }
 

@@ -39,6 +39,8 @@ export const messages = sqliteTable(
     seq: integer('seq').notNull(),
     role: text('role', { enum: ['user', 'assistant', 'staff', 'system'] }).notNull(),
     content: text('content').notNull(),
+    // The first name of the staff member who wrote a `staff` message, shown to the visitor with it.
+    author: text('author'),
     lang: text('lang', { enum: ['en', 'fr', 'de', 'lb'] }).notNull(),
     sources: text('sources', { mode: 'json' }).$type<unknown[]>(),
     mode: text('mode', { enum: ['llm', 'offline'] }),

@@ -3,3 +3,4 @@ export * from './knowledge.ts';
 export * from './chat.ts';
 export * from './jobs.ts';
 export * from './leads.ts';
+export * from './staff.ts';

@@ -2,13 +2,17 @@
 import { Hono, type Context } from 'hono';
 import { deleteConversation, findConversation, listFeedback, listMessages, type Message } from '../../db/queries/conversations.ts';
 import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
+import { handOverToStaff } from '../../agents/staff/notice.ts';
+import { turnPorts } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { setLanguage } from '../middleware/language.ts';
 import type { AppBindings } from '../types.ts';
 
-export async function authorisedConversation(c: Context<AppBindings>) {
+/** The conversation of the route, for the holder of its token (by default the bearer header). */
+export async function authorisedConversation(c: Context<AppBindings>, token = bearerToken(c.req.header('authorization'))) {
   const conversation = await findConversation(c.var.deps.db, c.req.param('id') ?? '');
   if (!conversation) throw new AppError(404, 'conversation_not_found');
-  if (!matchesHash(conversation.tokenHash, bearerToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
+  if (!matchesHash(conversation.tokenHash, token)) throw new AppError(403, 'token_invalid');
   return conversation;
 }
 
@@ -16,6 +20,7 @@ const publicMessage = (m: Message) => ({
   id: m.id,
   role: m.role,
   content: m.content,
+  ...(m.author ? { author: m.author } : {}),
   lang: m.lang,
   state: m.state,
   sources: m.sources ?? [],
@@ -47,6 +52,13 @@ export function conversationRoutes() {
         messages: rows.map(publicMessage),
         feedback: ratings.map((f) => ({ ...f, createdAt: new Date(f.createdAt).toISOString() })),
       });
+    })
+    .post('/api/conversations/:id/escalate', async (c) => {
+      const conversation = await authorisedConversation(c);
+      setLanguage(c, conversation.lang);
+      const handed = await handOverToStaff(turnPorts(c.var.deps), conversation.id, 'button', c.var.t);
+      const { status, position, open, waitMinutes, backAt } = handed.action;
+      return c.json({ status, position, open, waitMinutes, backAt, notice: handed.text });
     })
     .delete('/api/conversations/:id', async (c) => {
       const conversation = await authorisedConversation(c);

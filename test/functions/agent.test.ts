@@ -58,7 +58,7 @@ describe('the agent with two hosts, one failing', () => {
     expect(chatBodies(failing, fromFailing)).toHaveLength(1);
     const calls = chatBodies(good, fromGood);
     expect(calls).toHaveLength(2);
-    expect(calls[0]!.tools!.map((t) => t.function.name).sort()).toEqual(['capture_lead', 'recommend_services', 'search_knowledge']);
+    expect(calls[0]!.tools!.map((t) => t.function.name).sort()).toEqual(['capture_lead', 'escalate_to_staff', 'recommend_services', 'search_knowledge']);
     const toolMessage = calls[1]!.messages.find((m) => m.role === 'tool');
     expect(toolMessage?.content).toMatch(/\[\d+\] .*MeluXina/s);
     await made.deps.llm.probe();

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => made.dispose());
 
-type Reply = { conversationId: string; conversationToken: string; lang: string; answer: string; answered: boolean; sources: { docId: string }[]; actions: { type: string; topics: string[] }[] };
+type Reply = { conversationId: string; conversationToken: string; lang: string; answer: string; answered: boolean; sources: { docId: string }[]; actions: { type: string; topics?: string[]; status?: string }[] };
 
 async function say(message: string, uiLang: string, conversation?: Pick<Reply, 'conversationId' | 'conversationToken'>): Promise<Reply> {
   const response = await made.app.request('/api/chat', {
@@ -67,11 +67,12 @@ describe('requests for a person', () => {
     ['fr', 'Je voudrais parler à un conseiller'],
     ['de', 'Kann ich mit einem Mitarbeiter sprechen?'],
     ['lb', 'Ech wéilt mat engem Mënsch schwätzen'],
-  ])('in %s, get the offer of a person and the contact form, never a quote', async (lang, message) => {
+  ])('in %s, put the conversation in the staff queue and say so, never with a quote', async (lang, message) => {
     const reply = await say(message, lang);
-    expect(reply.answer).toContain(made.deps.i18n.forLang(lang as 'en')('chat:person.offer'));
+    expect(reply.actions).toEqual([expect.objectContaining({ type: 'escalated', status: 'escalated' })]);
     expect(reply.answer).not.toContain('> ');
-    expect(reply.actions).toEqual([expect.objectContaining({ type: 'lead_form', topics: ['contact'] })]);
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.sources).toEqual([]);
   });
 });
 

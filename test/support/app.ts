@@ -41,13 +41,15 @@ export type MakeAppOptions = {
   cooldownMs?: number;
   files?: KnowledgeFile[];
   embedder?: Embedder | null;
+  /** The app's clock (office hours, session expiry); the real one by default. */
+  now?: () => number;
 };
 
 export async function makeApp(options: MakeAppOptions = {}) {
   const db = await makeDb();
   const lines: string[] = [];
   const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...options.env });
-  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs });
+  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs, now: options.now });
   await deps.llm.probe();
   const report = await ingestKnowledge(deps.db, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
   const app = createApp(deps);

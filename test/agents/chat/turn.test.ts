@@ -7,6 +7,7 @@ import { runTurn } from '../../../agents/chat/turn.ts';
 import { DomainError } from '../../../agents/errors.ts';
 import { createHostPool } from '../../../agents/ollama/pool.ts';
 import { DEFAULT_TIMEOUTS } from '../../../agents/public/agent.ts';
+import { parseStaffHours } from '../../../agents/staff/hours.ts';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
 import { createLogger } from '../../../functions/logger.ts';
@@ -36,6 +37,7 @@ async function portsWith(options: { offline: boolean }): Promise<TurnPorts> {
     llm: { pool, model: 'qwen3:8b', timeouts: DEFAULT_TIMEOUTS },
     guard: { canary: 'cnry-test-canary', secrets: ['cnry-test-canary'] },
     leads: { threshold: 50, retentionDays: 90 },
+    hours: parseStaffHours('mon-fri 09:00-17:00'),
     now: Date.now,
     log: createLogger('error', () => undefined),
     i18n: createI18n(),

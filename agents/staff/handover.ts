@@ -1,0 +1,131 @@
+// The handover between the assistant and a person: escalate (visitor), claim, reply, hand back and resolve (staff).
+// Each step changes the status only from the states it allows, with its events and audit row in the same write.
+import { findConversation, type Conversation } from '../../db/queries/conversations.ts';
+import { applyHandover, waitingBefore } from '../../db/queries/handover.ts';
+import type { Db } from '../../db/client.ts';
+import { DomainError } from '../errors.ts';
+import type { Clock, I18n } from '../ports.ts';
+
+export type HandoverPorts = { db: Db; now: Clock; i18n: I18n };
+/** The staff member acting; audit rows name them by e-mail, visitors see only the first name. */
+export type StaffActor = { id: string; email: string; name: string };
+export type EscalationTrigger = 'message' | 'tool' | 'button';
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+const audit = (actor: StaffActor, action: string, conversationId: string, at: number, details: Record<string, unknown> = {}) => ({
+  at,
+  actor: actor.email,
+  action,
+  subjectType: 'conversation',
+  subjectId: conversationId,
+  details,
+});
+
+async function existing(db: Db, conversationId: string): Promise<Conversation> {
+  const conversation = await findConversation(db, conversationId);
+  if (!conversation) throw new DomainError('conversation_not_found');
+  return conversation;
+}
+
+export type Escalation = { status: 'escalated' | 'staff'; position: number | null; waitingSince: number | null; already: boolean };
+
+/** The visitor asks for a person: the conversation waits in the queue; asking again changes nothing. */
+export async function escalate(ports: HandoverPorts, conversationId: string, trigger: EscalationTrigger): Promise<Escalation> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const conversation = await existing(ports.db, conversationId);
+    if (conversation.status === 'escalated' || conversation.status === 'staff') {
+      const position = conversation.status === 'escalated' && conversation.waitingSince !== null ? await waitingBefore(ports.db, conversation.waitingSince) : null;
+      return { status: conversation.status, position, waitingSince: conversation.waitingSince, already: true };
+    }
+    const at = ports.now();
+    const position = (await waitingBefore(ports.db, at)) + 1;
+    const landed = await applyHandover(ports.db, conversationId, {
+      from: ['bot', 'resolved'],
+      set: { status: 'escalated', escalatedAt: at, waitingSince: at, assigneeId: null, assigneeName: null, firstStaffReplyAt: null, resolvedAt: null, resolutionNote: null },
+      events: [{ type: 'status', data: { status: 'escalated', position, trigger } }],
+      at,
+    });
+    if (landed) return { status: 'escalated', position, waitingSince: at, already: false };
+  }
+  throw new DomainError('unavailable');
+}
+
+/** A staff member takes the conversation: the bot falls silent and the visitor learns who joined. */
+export async function claim(ports: HandoverPorts, conversationId: string, actor: StaffActor): Promise<void> {
+  const conversation = await existing(ports.db, conversationId);
+  if (conversation.status === 'staff' && conversation.assigneeId === actor.id) return;
+  if (conversation.status === 'staff') throw new DomainError('conversation_held', { name: conversation.assigneeName ?? '' });
+  const at = ports.now();
+  const landed = await applyHandover(ports.db, conversationId, {
+    from: ['escalated', 'bot'],
+    set: { status: 'staff', assigneeId: actor.id, assigneeName: actor.name, waitingSince: null, escalatedAt: conversation.escalatedAt ?? at },
+    events: [
+      { type: 'staff_joined', data: { name: firstName(actor.name) } },
+      { type: 'status', data: { status: 'staff' } },
+    ],
+    audit: audit(actor, 'conversation.claimed', conversationId, at, { from: conversation.status }),
+    at,
+  });
+  if (!landed) throw new DomainError('conversation_changed');
+}
+
+/** A staff reply, shown live to the visitor with the staff member's first name. Only the holder replies. */
+export async function reply(ports: HandoverPorts, conversationId: string, actor: StaffActor, text: string): Promise<{ messageId: string }> {
+  const conversation = await existing(ports.db, conversationId);
+  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
+  const at = ports.now();
+  const messageId = crypto.randomUUID();
+  const landed = await applyHandover(ports.db, conversationId, {
+    from: ['staff'],
+    heldBy: actor.id,
+    set: { firstStaffReplyAt: conversation.firstStaffReplyAt ?? at },
+    message: { id: messageId, conversationId, role: 'staff', content: text, author: firstName(actor.name), lang: conversation.lang, state: 'complete', createdAt: at },
+    events: [{ type: 'staff_message', data: { messageId, text, name: firstName(actor.name) } }],
+    // The audit row says that a reply was sent, not what it said.
+    audit: audit(actor, 'conversation.replied', conversationId, at, { messageId, characters: text.length }),
+    at,
+  });
+  if (!landed) throw new DomainError('conversation_not_held');
+  return { messageId };
+}
+
+/** The holder hands the conversation back to the assistant; the visitor is told, in their language. */
+export async function release(ports: HandoverPorts, conversationId: string, actor: StaffActor): Promise<void> {
+  const conversation = await existing(ports.db, conversationId);
+  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
+  const at = ports.now();
+  const notice = ports.i18n.forLang(conversation.lang)('chat:handover.released');
+  const landed = await applyHandover(ports.db, conversationId, {
+    from: ['staff'],
+    heldBy: actor.id,
+    set: { status: 'bot', assigneeId: null, assigneeName: null, waitingSince: null },
+    message: { id: crypto.randomUUID(), conversationId, role: 'system', content: notice, lang: conversation.lang, state: 'complete', createdAt: at },
+    events: [
+      { type: 'staff_left', data: {} },
+      { type: 'status', data: { status: 'bot', notice } },
+    ],
+    audit: audit(actor, 'conversation.released', conversationId, at),
+    at,
+  });
+  if (!landed) throw new DomainError('conversation_not_held');
+}
+
+/** Staff close the conversation (the holder, or anyone while it still waits); the note stays with staff. */
+export async function resolve(ports: HandoverPorts, conversationId: string, actor: StaffActor, note: string | null): Promise<void> {
+  const conversation = await existing(ports.db, conversationId);
+  if (conversation.status === 'staff' && conversation.assigneeId !== actor.id) throw new DomainError('conversation_held', { name: conversation.assigneeName ?? '' });
+  if (conversation.status === 'resolved') return;
+  const at = ports.now();
+  const notice = ports.i18n.forLang(conversation.lang)('chat:handover.resolved');
+  const held = conversation.status === 'staff';
+  const landed = await applyHandover(ports.db, conversationId, {
+    from: held ? ['staff'] : ['escalated', 'bot'],
+    ...(held ? { heldBy: actor.id } : {}),
+    set: { status: 'resolved', resolvedAt: at, resolutionNote: note, waitingSince: null, assigneeId: null, assigneeName: null },
+    message: { id: crypto.randomUUID(), conversationId, role: 'system', content: notice, lang: conversation.lang, state: 'complete', createdAt: at },
+    events: [...(held ? [{ type: 'staff_left', data: {} }] : []), { type: 'status', data: { status: 'resolved', notice } }],
+    audit: audit(actor, 'conversation.resolved', conversationId, at, { from: conversation.status, note: note !== null }),
+    at,
+  });
+  if (!landed) throw new DomainError('conversation_changed');
+}

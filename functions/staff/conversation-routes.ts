@@ -1,0 +1,123 @@
+// The staff inbox: the queue longest waiting first, a conversation's transcript, and claim, reply, hand back, resolve.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { LANGS } from '../../agents/language/languages.ts';
+import { claim, release, reply, resolve } from '../../agents/staff/handover.ts';
+import { findConversation, listMessages } from '../../db/queries/conversations.ts';
+import { eventsAfter, lastEventId } from '../../db/queries/events.ts';
+import { listConversationEvents, listQueue } from '../../db/queries/handover.ts';
+import { AppError } from '../errors.ts';
+import { tailEvents } from '../events/stream.ts';
+import { jsonBody } from '../middleware/json-body.ts';
+import { validate } from '../middleware/validate.ts';
+import type { AppBindings } from '../types.ts';
+import { requireStaff, staffOf } from './auth.ts';
+
+const STATUSES = ['bot', 'escalated', 'staff', 'resolved'] as const;
+/** What the inbox follows live: new escalations, who claims, replies and visitor messages, status changes. */
+export const STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message'] as const;
+export const MAX_STAFF_MESSAGE = 4000;
+const MAX_NOTE = 2000;
+
+const QueueQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : undefined))
+    .pipe(z.array(z.enum(STATUSES, { error: 'status_invalid' })).optional()),
+  lang: z.enum(LANGS, { error: 'lang_unsupported' }).optional(),
+  assistant: z.enum(['public', 'education'], { error: 'not_available' }).optional(),
+});
+const ReplySchema = z.object({ text: z.string({ error: 'message_missing' }).trim().min(1, { error: 'message_missing' }).max(MAX_STAFF_MESSAGE, { error: 'message_too_long' }) });
+const ResolveSchema = z.object({ note: z.string({ error: 'bad_request' }).trim().max(MAX_NOTE, { error: 'comment_too_long' }).optional() }, { error: 'bad_request' });
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function staffConversationRoutes() {
+  return new Hono<AppBindings>()
+    .use('/api/staff/conversations/*', requireStaff())
+    .use('/api/staff/conversations', requireStaff())
+    .use('/api/staff/events', requireStaff())
+    .get('/api/staff/conversations', validate('query', QueueQuerySchema), async (c) => {
+      const rows = await listQueue(c.var.deps.db, c.req.valid('query'));
+      return c.json({
+        conversations: rows.map((row) => ({
+          id: row.id,
+          status: row.status,
+          lang: row.lang,
+          assistant: row.assistant,
+          waitingSince: iso(row.waitingSince),
+          escalatedAt: iso(row.escalatedAt),
+          updatedAt: iso(row.updatedAt),
+          lastMessage: row.lastMessage,
+          assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName } : null,
+        })),
+      });
+    })
+    .get('/api/staff/conversations/:id', async (c) => {
+      const { db } = c.var.deps;
+      const conversation = await findConversation(db, c.req.param('id'));
+      if (!conversation) throw new AppError(404, 'conversation_not_found');
+      const [messages, events] = await Promise.all([listMessages(db, conversation.id), listConversationEvents(db, conversation.id)]);
+      return c.json({
+        conversation: {
+          id: conversation.id,
+          status: conversation.status,
+          lang: conversation.lang,
+          assistant: conversation.assistant,
+          createdAt: iso(conversation.createdAt),
+          escalatedAt: iso(conversation.escalatedAt),
+          waitingSince: iso(conversation.waitingSince),
+          firstStaffReplyAt: iso(conversation.firstStaffReplyAt),
+          resolvedAt: iso(conversation.resolvedAt),
+          resolutionNote: conversation.resolutionNote,
+          assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: conversation.assigneeName } : null,
+        },
+        // Each answer with what staff need to judge it: its sources, mode, model and timings.
+        messages: messages.map((m) => ({
+          id: m.id,
+          role: m.role,
+          content: m.content,
+          author: m.author,
+          lang: m.lang,
+          state: m.state,
+          sources: m.sources ?? [],
+          answered: m.answered,
+          mode: m.mode,
+          model: m.model,
+          timings: m.timings,
+          createdAt: iso(m.createdAt),
+        })),
+        events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, createdAt: iso(e.createdAt) })),
+      });
+    })
+    .post('/api/staff/conversations/:id/claim', async (c) => {
+      await claim(c.var.deps, c.req.param('id'), staffOf(c));
+      return c.json({ status: 'staff' });
+    })
+    .post('/api/staff/conversations/:id/messages', jsonBody(), validate('json', ReplySchema, { max: MAX_STAFF_MESSAGE }), async (c) => {
+      const { messageId } = await reply(c.var.deps, c.req.param('id'), staffOf(c), c.req.valid('json').text);
+      return c.json({ messageId }, 201);
+    })
+    .post('/api/staff/conversations/:id/release', async (c) => {
+      await release(c.var.deps, c.req.param('id'), staffOf(c));
+      return c.json({ status: 'bot' });
+    })
+    .post('/api/staff/conversations/:id/resolve', async (c) => {
+      // The note is optional, and so is the body that carries it.
+      const raw = (c.req.header('content-length') ?? '0') === '0' ? {} : await c.req.json().catch(() => null);
+      const body = ResolveSchema.safeParse(raw);
+      if (!body.success) throw new AppError(400, raw === null ? 'json_invalid' : (body.error.issues[0]?.message ?? 'bad_request'), { max: MAX_NOTE });
+      await resolve(c.var.deps, c.req.param('id'), staffOf(c), body.data.note || null);
+      return c.json({ status: 'resolved' });
+    })
+    // The inbox follows every conversation live; it starts at the newest event unless it resumes.
+    .get('/api/staff/events', async (c) => {
+      const { db } = c.var.deps;
+      return tailEvents(c, {
+        load: (afterId) => eventsAfter(db, afterId, STAFF_EVENT_TYPES),
+        start: () => lastEventId(db),
+        present: (row) => ({ conversationId: row.conversationId, ...row.data }),
+      });
+    });
+}
