@@ -2,10 +2,12 @@
 import type { Db } from '../../db/client.ts';
 import { purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
+import { purgeStaffSessions } from '../../db/queries/staff.ts';
 import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
 import type { HostPool } from '../ollama/pool.ts';
 import { answerMode } from '../ollama/pool.ts';
 import { CONVERSATION_RETENTION_DAYS, DAY_MS, type Clock, type Log } from '../ports.ts';
+import { SESSION } from '../staff/sessions.ts';
 
 export type JobResult = Record<string, unknown>;
 
@@ -70,13 +72,15 @@ export function createJobs(options: { dispatch?: DispatchOptions } = {}) {
       async run({ db, now }) {
         const cutoff = now();
         const total: PurgeCounts = { conversations: 0, messages: 0, events: 0, feedback: 0 };
+        // Staff sessions that ended, went idle or were revoked hold nothing anyone can use.
+        const staffSessions = await purgeStaffSessions(db, cutoff, cutoff - SESSION.idleMs);
         for (let slice = 0; slice < PURGE_MAX_SLICES; slice++) {
           const deleted = await purgeExpiredConversations(db, cutoff, PURGE_SLICE);
           for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += deleted[key];
           // A slice that was not full means nothing expired is left; otherwise the next run continues.
-          if (deleted.conversations < PURGE_SLICE) return { deleted: total, more: false };
+          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions }, more: false };
         }
-        return { deleted: total, more: true };
+        return { deleted: { ...total, staffSessions }, more: true };
       },
     },
   } satisfies Record<string, Job>;
