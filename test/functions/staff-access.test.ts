@@ -61,7 +61,8 @@ describe('the staff API gate', () => {
 
   it.each(ROUTES.filter((route) => route.method === 'POST').map((route) => [`${route.method} ${route.path}`, route] as const))('%s answers 403 without the CSRF token', async (_, route) => {
     const { cookie } = await session('rev@ai-factory.lu', 'reviewer password 1');
-    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'not-the-token' }]) {
+    const attempts: Record<string, string>[] = [{ cookie }, { cookie, 'x-csrf-token': 'not-the-token' }];
+    for (const headers of attempts) {
       const response = await request(route, headers);
       expect(response.status).toBe(403);
       expect(await codeOf(response)).toBe('csrf_invalid');
