@@ -19,6 +19,7 @@ import { widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { staffSessionRoutes } from './staff/session-routes.ts';
 import { staffConversationRoutes } from './staff/conversation-routes.ts';
+import { consoleRoutes } from './console/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
     .route('/', leadRoutes())
     .route('/', staffSessionRoutes())
     .route('/', staffConversationRoutes())
+    .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);
   app.notFound(notFound);

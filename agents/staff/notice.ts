@@ -23,7 +23,7 @@ export async function escalationNotice(ports: { db: Db; now: Clock; hours: Staff
   const position = escalation.position ?? 1;
   const waitMinutes = estimateWait(position, await recentFirstResponses(ports.db));
   const queued = t(escalation.already ? 'chat:handover.already_waiting' : 'chat:handover.queued', { position });
-  return { ...base, waitMinutes, text: waitMinutes === null ? queued : `${queued} ${t('chat:handover.queued_wait', { minutes: waitMinutes })}` };
+  return { ...base, waitMinutes, text: waitMinutes === null ? queued : `${queued} ${t('chat:handover.queued_wait', { count: waitMinutes })}` };
 }
 
 /** Escalates and says so: the text for the visitor and the action that puts the widget in its waiting state. */

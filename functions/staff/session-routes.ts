@@ -1,5 +1,5 @@
 // Staff session routes: POST /api/staff/login → {name, role, csrfToken} and the session cookie; POST /api/staff/logout;
-// GET /api/staff/me → {name, role, lang, csrfToken} (a reloaded console recovers its CSRF token through the cookie);
+// GET /api/staff/me → {id, name, role, lang, csrfToken} (a reloaded console recovers its CSRF token through the cookie);
 // GET /api/staff/accounts (admin) → the accounts without password hashes.
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -55,9 +55,9 @@ export function staffSessionRoutes() {
       return c.json({ ok: true });
     })
     .get('/api/staff/me', requireStaff(), async (c) => {
-      const { name, role, lang } = staffOf(c);
+      const { id, name, role, lang } = staffOf(c);
       const token = sessionToken(c);
-      return c.json({ name, role, lang, csrfToken: token ? csrfTokenFor(token) : undefined });
+      return c.json({ id, name, role, lang, csrfToken: token ? csrfTokenFor(token) : undefined });
     })
     .get('/api/staff/accounts', requireStaff({ role: 'admin' }), async (c) => c.json({ accounts: await listAccounts({ db: c.var.deps.db }) }));
 }

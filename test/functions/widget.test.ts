@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUDGET_GZIP, buildWeb, GENERATED, gzipSize } from '../../bin/build-web.ts';
+import { BUDGET_GZIP, buildConsole, buildWeb, CONSOLE_GENERATED, GENERATED, gzipSize } from '../../bin/build-web.ts';
 import { html } from '../../web/pages/html.ts';
 import { makeApp } from '../support/app.ts';
 
@@ -44,6 +44,13 @@ describe('GET /widget.js', () => {
     const urls = [...web.widgetJs.matchAll(/https?:\/\/[^\s"'`)]+/g)].map((m) => m[0]);
     expect(urls.filter((u) => !u.startsWith('http://www.w3.org/'))).toEqual([]);
     expect(web.widgetJs).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+});
+
+describe('the staff console bundle', () => {
+  it('is what web/console/ builds to', async () => {
+    const built = await buildConsole();
+    expect(readFileSync(CONSOLE_GENERATED, 'utf8'), 'functions/console/assets.generated.ts is stale: run `npm run build:web`').toBe(built.source);
   });
 });
 

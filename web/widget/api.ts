@@ -1,15 +1,17 @@
-// The widget's side of the HTTP contract: POST /api/chat read as SSE over fetch, history, feedback, leads and deletion.
+// The widget's side of the HTTP contract: POST /api/chat read as SSE over fetch, history, feedback, leads, escalation, the events URL and deletion.
 // The server's types come in as types only: esbuild erases them, so no server code (nor zod) reaches the bundle.
 import type { z } from 'zod';
 import type { Source } from '../../agents/answer/sources.ts';
-import type { TurnEvent } from '../../agents/chat/events.ts';
+import type { EscalatedAction, TurnEvent } from '../../agents/chat/events.ts';
 import type { Lang } from '../../agents/language/languages.ts';
 import type { LeadSchema } from '../../functions/leads/schema.ts';
 
 export type Stored = { id: string; token: string };
 /** One message of GET /api/conversations/:id/messages: built by `publicMessage` in functions/conversations/routes.ts,
  * which exports no type for it (createdAt left out: the widget does not show it). */
-export type HistoryMessage = { id: string; role: string; content: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null };
+export type HistoryMessage = { id: string; role: string; content: string; author?: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null };
+/** The answer of POST /api/conversations/:id/escalate (functions/conversations/routes.ts): the action's facts and the notice. */
+export type Escalation = Omit<EscalatedAction, 'type'> & { notice: string };
 /** The body of POST /api/leads as sent: the schema's input shape (JSON, before the server's trims and transforms). */
 export type LeadBody = z.input<typeof LeadSchema>;
 /** The 201 answer of POST /api/leads: built in functions/leads/routes.ts, which exports no type for it. */
@@ -71,7 +73,7 @@ export function createApi(base: string) {
   return {
     /** The UI language goes as Accept-Language: the server answers in the message's own language, and in the UI's
      * when the message is too short to tell. */
-    async *chat(body: { message: string; assistant: string; conversationId?: string }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<TurnEvent> {
+    async *chat(body: { message: string; assistant: string; conversationId?: string; lang?: Lang }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<TurnEvent> {
       const response = await fetch(`${base}/api/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-language': uiLang, ...(token ? bearer(token) : {}) },
@@ -81,7 +83,7 @@ export function createApi(base: string) {
       if (!response.ok || !response.body) throw await failure(response);
       for await (const raw of readSse(response.body)) yield { event: raw.event, data: JSON.parse(raw.data) } as TurnEvent;
     },
-    async history(stored: Stored): Promise<{ lang: Lang; messages: HistoryMessage[] }> {
+    async history(stored: Stored): Promise<{ lang: Lang; status: 'bot' | 'escalated' | 'staff' | 'resolved'; messages: HistoryMessage[] }> {
       const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}/messages`, { headers: bearer(stored.token) });
       if (!response.ok) throw await failure(response);
       return response.json();
@@ -91,6 +93,10 @@ export function createApi(base: string) {
     },
     /** The conversation's token goes along when there is one, so the server can tie the lead to it. */
     lead: (body: LeadBody, token: string | undefined): Promise<LeadResult> => post('/api/leads', body, token),
+    escalate: (stored: Stored): Promise<Escalation> => post(`/api/conversations/${encodeURIComponent(stored.id)}/escalate`, {}, stored.token),
+    /** EventSource sends no headers: the token goes in the query (the server never logs query strings). */
+    events: (stored: Stored, after: number | null) =>
+      `${base}/api/conversations/${encodeURIComponent(stored.id)}/events?token=${encodeURIComponent(stored.token)}${after === null ? '' : `&lastEventId=${after}`}`,
     async forget(stored: Stored): Promise<void> {
       const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}`, { method: 'DELETE', headers: bearer(stored.token) });
       // Already gone counts as forgotten.

@@ -1,10 +1,11 @@
-// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, the lead form, restore and forget, in four languages.
+// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, the lead form, a person on request, restore and forget, in four languages.
 import type { TFunction } from 'i18next';
 import type { Source } from '../../agents/answer/sources.ts';
-import type { LeadFormAction } from '../../agents/chat/events.ts';
+import type { EscalatedAction, LeadFormAction } from '../../agents/chat/events.ts';
 import type { Lang } from '../../agents/language/languages.ts';
 import { ApiError, createApi, type Api, type HistoryMessage, type Stored } from './api.ts';
 import { h, icon, ICONS, renderBlocks } from './dom.ts';
+import { Handover } from './handover.ts';
 import { createWidgetI18n, isLang, LANGS } from './i18n.ts';
 import { leadForm } from './lead-form.ts';
 import { parseMarkdown, plainText, safeHref } from './markdown.ts';
@@ -32,6 +33,7 @@ export class AssistantWidget extends HTMLElement {
   #busy: AbortController | null = null;
   #restored = false;
   #rendering = 0;
+  #handover!: Handover;
   #el!: { launcher: HTMLButtonElement; panel: HTMLElement; scroll: HTMLElement; list: HTMLOListElement; live: HTMLElement; input: HTMLTextAreaElement; send: HTMLButtonElement; stop: HTMLButtonElement; forget: HTMLElement; langs: HTMLButtonElement[] };
 
   connectedCallback() {
@@ -50,6 +52,7 @@ export class AssistantWidget extends HTMLElement {
 
   disconnectedCallback() {
     this.#busy?.abort();
+    this.#handover?.stop();
   }
 
   // ---- strings ---------------------------------------------------------------------------------------------------
@@ -129,11 +132,29 @@ export class AssistantWidget extends HTMLElement {
 
     const forget = h('div', { class: 'forget', hidden: !this.#stored });
     this.#renderForget(forget, false);
+    const talk = this.#bind(h('button', { type: 'button', class: 'talk' }), 'handover.button');
+    talk.addEventListener('click', () => void this.#talk());
+    const banner = h('div', { class: 'handover', hidden: true });
+    this.#handover = new Handover({
+      bind: (el, key, params) => this.#bind(el, key, 'text', { params, tagLang: true }),
+      text: (key, params) => this.#t(key, params ?? {}),
+      list,
+      banner,
+      announce: (text) => this.#announce(text),
+      scroll: () => this.#scrollDown(),
+      url: (after) => this.#stored && this.#api.events(this.#stored, after),
+      changed: () => (talk.hidden = this.#handover.status !== 'bot'),
+      restart: () => {
+        this.#remember(null);
+        list.replaceChildren();
+        input.focus();
+      },
+    });
 
     const live = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     const title = this.#bind(h('h2', { id: 'title' }), 'panel.title');
     const header = h('div', { class: 'header' }, title, close, this.#bind(h('div', { class: 'langs', role: 'group' }, ...langs), 'language.label', 'aria-label'));
-    const panel = h('section', { id: 'panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'title', hidden: true }, header, scroll, form, forget);
+    const panel = h('section', { id: 'panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'title', hidden: true }, header, scroll, banner, form, h('div', { class: 'tools' }, talk, forget));
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
@@ -330,59 +351,83 @@ export class AssistantWidget extends HTMLElement {
     stop.hidden = !controller;
   }
 
-  async #ask(text: string, asked?: HTMLLIElement) {
+  async #ask(text: string, asked?: HTMLLIElement, lang?: Lang) {
+    // Staff closed the conversation: what the visitor writes next starts a new one.
+    if (this.#handover.status === 'resolved') this.#remember(null);
     const user = asked ?? this.#addUser(text, this.#lang);
-    const reply = this.#addReply(this.#lang);
-    this.#typing(reply, true);
+    // While a person is awaited or holds the conversation, the message is for them: no assistant bubble, unless the
+    // server answers after all (staff handed it back meanwhile).
+    let reply = null as Reply | null;
+    const bubble = () => (reply ??= this.#addReply(user.lang as Lang));
+    if (!this.#handover.active) this.#typing(bubble(), true);
     const controller = new AbortController();
     this.#setBusy(controller);
     let finished = false;
+    let staff = false;
     let lead: LeadFormAction | null = null;
+    let escalated: EscalatedAction | null = null;
     const retry = () => {
-      reply.li.remove();
-      void this.#ask(text, user);
+      reply?.li.remove();
+      void this.#ask(text, user, lang);
     };
     try {
-      const request = { message: text, assistant: this.#assistant, ...(this.#stored ? { conversationId: this.#stored.id } : {}) };
+      const request = { message: text, assistant: this.#assistant, ...(this.#stored ? { conversationId: this.#stored.id } : {}), ...(lang ? { lang } : {}) };
       for await (const event of this.#api.chat(request, this.#lang, this.#stored?.token, controller.signal)) {
         if (event.event === 'meta') {
           this.#remember({ id: event.data.conversationId, token: event.data.conversationToken });
           user.lang = event.data.lang;
-          reply.li.lang = event.data.lang;
+          staff = event.data.mode === 'staff';
+          if (staff) {
+            reply?.li.remove();
+            reply = null;
+          } else bubble().li.lang = event.data.lang;
         } else if (event.event === 'token') {
-          if (!reply.content) this.#typing(reply, false);
-          reply.content += event.data.text;
-          this.#scheduleRender(reply);
+          const r = bubble();
+          if (!r.content) this.#typing(r, false);
+          r.content += event.data.text;
+          this.#scheduleRender(r);
         } else if (event.event === 'reset') {
-          reply.content = '';
-          this.#scheduleRender(reply);
+          bubble().content = '';
+          this.#scheduleRender(bubble());
         } else if (event.event === 'sources') {
-          reply.sources = event.data.sources;
+          bubble().sources = event.data.sources;
         } else if (event.event === 'action') {
           if (event.data.type === 'lead_form') lead = event.data;
+          if (event.data.type === 'escalated') escalated = event.data;
         } else if (event.event === 'done') {
           finished = true;
-          reply.messageId = event.data.messageId;
-          this.#typing(reply, false);
-          this.#finish(reply);
-          this.#announce(this.#t('message.answered', { text: plainText(parseMarkdown(reply.content)) }));
+          if (staff) {
+            user.append(this.#bind(h('p', { class: 'sent' }), 'handover.sent', 'text', { tagLang: true }));
+            this.#announce(this.#t('handover.sent'));
+            this.#scrollDown();
+            continue;
+          }
+          const r = bubble();
+          r.messageId = event.data.messageId;
+          this.#typing(r, false);
+          this.#finish(r);
+          this.#announce(this.#t('message.answered', { text: plainText(parseMarkdown(r.content)) }));
         } else if (event.event === 'error') {
           finished = true;
-          this.#renderBody(reply);
-          this.#note(reply, '', retry, event.data.message);
+          this.#renderBody(bubble());
+          this.#note(bubble(), '', retry, event.data.message);
         }
       }
       if (!finished) throw new TypeError('stream ended early');
       // Once the stream has ended, so that no pending render scrolls the answer away from view.
       if (lead) this.#addLeadForm(lead, text);
+      // Asked for a person (or found one holding the conversation): wait for them on the events stream.
+      if (escalated) this.#handover.follow(escalated.status, escalated);
+      else if (staff && !this.#handover.active) this.#handover.follow(null);
     } catch (error) {
-      this.#renderBody(reply);
-      if (controller.signal.aborted) this.#note(reply, 'message.stopped');
+      const r = bubble();
+      this.#renderBody(r);
+      if (controller.signal.aborted) this.#note(r, 'message.stopped');
       else if (error instanceof ApiError) {
         // The conversation was deleted or expired elsewhere: the next try starts a new one.
         if (error.status === 403 || error.status === 404) this.#remember(null);
-        this.#note(reply, '', retry, error.message);
-      } else this.#note(reply, 'errors.network', retry);
+        this.#note(r, '', retry, error.message);
+      } else this.#note(r, 'errors.network', retry);
     } finally {
       cancelAnimationFrame(this.#rendering);
       this.#rendering = 0;
@@ -390,7 +435,36 @@ export class AssistantWidget extends HTMLElement {
     }
   }
 
+  /**
+   * The "talk to a person" button. With a conversation, POST …/escalate and its notice. Without one, it sends the
+   * localized request through the chat instead: no endpoint opens an empty conversation, the server recognises the
+   * request in all four languages and answers with the queue place, and staff see what was asked as its first message.
+   */
+  async #talk(): Promise<void> {
+    const { list, input } = this.#el;
+    input.focus();
+    if (this.#busy) return;
+    if (!this.#stored) return this.#ask(this.#t('handover.ask'), undefined, this.#lang);
+    try {
+      const state = await this.#api.escalate(this.#stored);
+      list.append(h('li', { class: 'event' }, h('p', {}, state.notice)));
+      this.#handover.follow(state.status, state);
+      this.#announce(state.notice);
+    } catch (error) {
+      // The conversation was deleted or expired elsewhere: ask in a new one.
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        this.#remember(null);
+        return this.#talk();
+      }
+      const message = error instanceof ApiError ? error.message : this.#t('errors.network');
+      list.append(h('li', { class: 'event' }, h('p', { class: 'note' }, message)));
+      this.#announce(message);
+    }
+    this.#scrollDown();
+  }
+
   #remember(stored: Stored | null) {
+    if (!stored) this.#handover.reset();
     this.#stored = stored;
     store.setConversation(this.#assistant, stored);
     this.#el.forget.hidden = !stored;
@@ -405,6 +479,7 @@ export class AssistantWidget extends HTMLElement {
       const history = await this.#api.history(stored);
       for (const message of history.messages) this.#show(message);
       if (history.messages.length) this.#announce(this.#t('restored'));
+      if (history.status !== 'bot') this.#handover.follow(history.status);
       this.#scrollDown();
     } catch (error) {
       if (error instanceof ApiError && (error.status === 403 || error.status === 404)) this.#remember(null);
@@ -417,6 +492,8 @@ export class AssistantWidget extends HTMLElement {
       this.#addUser(message.content, message.lang);
       return;
     }
+    if (message.role === 'staff') return this.#handover.staff(message.id, message.content, message.author ?? '', message.lang);
+    if (message.role === 'system') return this.#handover.notice(message.content, message.lang);
     const reply = this.#addReply(message.lang, message.role);
     reply.content = message.content;
     reply.sources = message.sources ?? [];

@@ -1,0 +1,37 @@
+// The console's i18next instance over the bundled `console` strings of locales/: the same library and files as the
+// server, built the way web/widget/i18n.ts builds the widget's (strings inside the bundle, no request for them).
+import i18next, { type TFunction } from 'i18next';
+import type { Lang, LANGS as SERVER_LANGS } from '../../agents/language/languages.ts';
+import en from '../../locales/en/console.json' with { type: 'json' };
+import fr from '../../locales/fr/console.json' with { type: 'json' };
+import de from '../../locales/de/console.json' with { type: 'json' };
+import lb from '../../locales/lb/console.json' with { type: 'json' };
+
+// A copy typed as the server's tuple (importing it would bring zod into the bundle); it fails to compile if they differ.
+export const LANGS: typeof SERVER_LANGS = ['en', 'fr', 'de', 'lb'];
+export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
+
+export function createConsoleI18n() {
+  const instance = i18next.createInstance();
+  instance.init({
+    resources: { en: { console: en }, fr: { console: fr }, de: { console: de }, lb: { console: lb } },
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: ['console'],
+    defaultNS: 'console',
+    // Strings only ever become text nodes, never markup.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnEmptyString: false,
+  });
+  return (lang: Lang): TFunction => instance.getFixedT(lang);
+}
+
+/** The browser's first language we speak; the shell's `lang` (chosen by the server from Accept-Language) otherwise. */
+export function browserLang(fallback: string): Lang {
+  for (const tag of navigator.languages ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return isLang(fallback) ? fallback : 'en';
+}
