@@ -200,7 +200,7 @@ describe('staff sessions', () => {
     s.clock.now += 29 * MINUTE;
     const alive = await me(s.app, cookie);
     expect(alive.status).toBe(200);
-    expect(await alive.json()).toEqual({ name: 'Alice Weber', role: 'reviewer', lang: 'de', csrfToken });
+    expect(await alive.json()).toEqual({ id: expect.any(String), name: 'Alice Weber', role: 'reviewer', lang: 'de', csrfToken });
     s.clock.now += 29 * MINUTE;
     expect((await me(s.app, cookie)).status).toBe(200);
     s.clock.now += 30 * MINUTE;
