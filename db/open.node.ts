@@ -19,6 +19,8 @@ export async function openClient(url: string, authToken?: string): Promise<Clien
  * (a second instance, `npm run ingest`), so a writer waits for another instead of failing.
  */
 export async function tuneFileDatabase(client: Client): Promise<void> {
+  // Deleted rows are overwritten with zeros, so a purged conversation leaves no readable trace in the file.
+  await client.execute('PRAGMA secure_delete = ON');
   await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA synchronous = NORMAL');
   await client.execute('PRAGMA busy_timeout = 5000');

@@ -48,5 +48,6 @@ const assistant :Workerd.Worker = (
     (name = "LEAD_QUALIFY_THRESHOLD", fromEnvironment = "LEAD_QUALIFY_THRESHOLD"),
     (name = "PUBLIC_URL", fromEnvironment = "PUBLIC_URL"),
     (name = "STAFF_HOURS", fromEnvironment = "STAFF_HOURS"),
+    (name = "EDU_ACCESS", fromEnvironment = "EDU_ACCESS"),
   ],
 );

@@ -6,7 +6,7 @@ import { assessQuestion, supportsAnswer } from '../agents/answer/confidence.ts';
 import { chunkFrequencies } from '../db/queries/knowledge.ts';
 import { chooseLanguage } from '../agents/language/choose.ts';
 import { LANGS, LangSchema, type Lang } from '../agents/language/languages.ts';
-import { searchKnowledge } from '../agents/retrieval/search.ts';
+import { scopeOf, searchInScope } from '../agents/chat/scope.ts';
 import { makeApp } from '../test/support/app.ts';
 import { loadChatSets } from './chat.ts';
 import { loadQuestions } from './evaluate.ts';
@@ -23,9 +23,9 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
   const { deps, dispose } = await makeApp({ env: { LLM_MODE: 'offline' } });
   const best = async (question: string, uiLang: Lang) => {
     const { lang } = chooseLanguage({ message: question, acceptLanguage: uiLang });
-    const results = await searchKnowledge({ db: deps.db }, { query: question, lang, k: 4 });
+    const results = await searchInScope({ db: deps.db }, { query: question, lang, k: 4 }, 'public');
     const assessed = assessQuestion(question, lang);
-    const stats = await chunkFrequencies(deps.db, assessed.terms.map((term) => term.stem), lang);
+    const stats = await chunkFrequencies(deps.db, assessed.terms.map((term) => term.stem), lang, scopeOf('public'));
     return results.some((r) => r.lang === lang && supportsAnswer(assessed, r, stats));
   };
   try {

@@ -1,11 +1,14 @@
 // `npm run eval`: recall@1, recall@5 and MRR per language for /api/search in lexical mode, the misses, and the
-// offline answerer's false-refusal and false-answer rates. `npm run eval -- --chat`: the chat eval (eval/chat.ts) instead.
+// offline answerer's false-refusal and false-answer rates. `npm run eval -- --chat`: the chat eval (eval/chat.ts)
+// instead; `-- --edu`: the teachers' assistant's retrieval (eval/edu/run.ts).
 import { decisions, rates } from './calibrate.ts';
 import { chatReport, runChatEval } from './chat.ts';
 import { evaluateRetrieval } from './evaluate.ts';
 
 if (process.argv.includes('--chat')) {
   console.log(chatReport(await runChatEval()));
+} else if (process.argv.includes('--edu')) {
+  await import('./edu/run.ts');
 } else {
   const scores = await evaluateRetrieval();
   console.log('| lang | questions | recall@1 | recall@5 | MRR   | recall@5, expected doc only |');

@@ -6,8 +6,10 @@ import type { TurnPorts } from '../agents/chat/ports.ts';
 import type { JobPorts } from '../agents/jobs/registry.ts';
 import { createI18n } from '../locales/index.ts';
 import { parseStaffHours } from '../agents/staff/hours.ts';
+import { createRedactor } from '../agents/privacy/redact.ts';
 import { createDb } from '../db/client.ts';
 import { DEFAULT_TIMEOUTS, type LlmTimeouts } from '../agents/public/agent.ts';
+import { educationPromptOpenings } from '../prompts/education.ts';
 import { promptOpenings } from '../prompts/public.ts';
 import type { Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -43,7 +45,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   return {
     env,
     canary,
-    secrets: [canary, ...promptOpenings(), ...configurationValues(env)],
+    secrets: [canary, ...promptOpenings(), ...educationPromptOpenings(), ...configurationValues(env)],
     db,
     now: options.now ?? Date.now,
     llmTimeouts: options.llmTimeouts ?? DEFAULT_TIMEOUTS,
@@ -54,6 +56,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     llm,
     version: VERSION,
     staffHours: parseStaffHours(env.STAFF_HOURS),
+    redact: createRedactor(),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone.
     async queryEmbeddings() {
       const embedder = llm.embedder();
@@ -73,6 +76,8 @@ export function turnPorts(deps: AppDeps): TurnPorts {
     guard: { canary: deps.canary, secrets: deps.secrets },
     leads: { threshold: deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: deps.env.LEAD_RETENTION_DAYS },
     hours: deps.staffHours,
+    eduAccess: deps.env.EDU_ACCESS,
+    redact: deps.redact,
     now: deps.now,
     log: deps.log,
     i18n: deps.i18n,

@@ -43,6 +43,7 @@ export const EnvSchema = z.object({
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LEAD_QUALIFY_THRESHOLD: z.coerce.number().int().min(0).max(100).default(50),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EDU_ACCESS: z.enum(['open', 'codes']).default('open'),
   // Kept as text (checked here, parsed once in deps.ts), so the configuration reads back as it was written.
   STAFF_HOURS: z
     .string()

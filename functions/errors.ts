@@ -17,6 +17,8 @@ export class AppError extends Error {
 /** The status of each domain error; a code missing here is a bug, answered as 500. */
 const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   conversation_not_found: 404,
+  access_code_required: 401,
+  access_code_not_found: 404,
   conversation_held: 409,
   conversation_not_held: 409,
   conversation_changed: 409,

@@ -5,6 +5,7 @@ import type { StaffMember } from '../agents/staff/accounts.ts';
 import type { HostPool } from '../agents/ollama/pool.ts';
 import type { LlmTimeouts } from '../agents/public/agent.ts';
 import type { StaffHours } from '../agents/staff/hours.ts';
+import type { Redactor } from '../agents/privacy/redact.ts';
 import type { Db } from '../db/client.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
@@ -27,6 +28,7 @@ export type AppDeps = {
   version: string;
   /** STAFF_HOURS, parsed once. */
   staffHours: StaffHours;
+  redact: Redactor;
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
 };
 

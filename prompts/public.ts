@@ -1,8 +1,8 @@
 // System prompts of the public assistant, one per language: answer only from the passages, cite them, stay in the
 // user's language, offer staff contact when the documentation is silent, never ask for unneeded personal data.
 import type { Lang } from '../agents/language/languages.ts';
+import { promptWith, type PromptOptions, type PromptText } from './compose.ts';
 
-type PromptText = { role: string; rules: string[]; strict: string; passages: string; canary: string };
 
 const TEXT: Record<Lang, PromptText> = {
   en: {
@@ -63,11 +63,8 @@ const TEXT: Record<Lang, PromptText> = {
   },
 };
 
-export type PromptOptions = { passages: string; canary: string; strict?: boolean };
-
-export function publicSystemPrompt(lang: Lang, { passages, canary, strict = false }: PromptOptions): string {
-  const text = TEXT[lang];
-  return [text.role, ...text.rules, ...(strict ? [text.strict] : []), `${text.canary} ${canary}`, '', text.passages, passages].join('\n');
+export function publicSystemPrompt(lang: Lang, options: PromptOptions): string {
+  return promptWith(TEXT[lang], options);
 }
 
 /** The first words of every system prompt: an answer that repeats them is leaking the prompt. */

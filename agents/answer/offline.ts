@@ -22,10 +22,14 @@ const FOLLOW_UP = 0.5;
 const AS_SYNONYM = 0.5;
 const AS_NAME = 2;
 // A word matches a question word's stem only if it is at most this much longer: "Wetter" is not "Wettbewerb", and
-// retrieval's looser prefix match (stemPrefix) has already chosen the passages.
+// retrieval's looser prefix match (stemPrefix) has already chosen the passages. A synonym, brought in by the concept
+// list rather than typed, must match closer: "euros" (stem "euro") is money, "European" is not.
 const LONGER = 8;
+const SYNONYM_LONGER = 3;
 // A word found only in the sentence a quote refers back to counts half: it says what "it" is, not what "it" does.
 const IN_CONTEXT = 0.5;
+// In a next quote, a question word an earlier quote already holds counts this much: a new word adds more.
+const REPEATED = 0.5;
 
 /** A quotable stretch of a passage: one sentence, with the ones before it that it refers back to. */
 type Quote = {
@@ -45,11 +49,11 @@ type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: Questi
 
 function foundTerms(text: string, asked: Asked): Map<string, number> {
   const words = normaliseForIndex(text, asked.lang).split(' ');
-  const has = (form: string) => words.some((word) => word.startsWith(form) && word.length <= form.length + LONGER);
+  const has = (form: string, longer = LONGER) => words.some((word) => word.startsWith(form) && word.length <= form.length + longer);
   const found = new Map<string, number>();
   for (const term of asked.terms) {
     if (has(term.stem)) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
-    else if (term.forms.some(has)) found.set(term.stem, AS_SYNONYM);
+    else if (term.forms.some((form) => has(form, SYNONYM_LONGER))) found.set(term.stem, AS_SYNONYM);
   }
   return found;
 }
@@ -90,9 +94,11 @@ const sameFact = (a: Quote, b: Quote) => overlaps(a, b) || a.contents.some((one)
 /**
  * Quotes that answer the question, best first, none repeating another's fact. The first must be relevant: its
  * question words weigh two (a name from the question alone does), counting its passage's headings and a fitting
- * answer as one each, so that one general word ("tomorrow", "first") is not enough. Each next one is taken when
- * it adds a question word or the kind of answer still missing, or when it is at least half as strong as the first:
- * facts that the question's words cannot tell apart are better quoted side by side than guessed.
+ * answer as one each, so that one general word ("tomorrow", "first") is not enough. Each next one must add a
+ * question word or the kind of answer still missing, or be at least half as strong as the first: facts that the
+ * question's words cannot tell apart are better quoted side by side than guessed. Of those that qualify, the one
+ * that adds most comes next, the question words already quoted counting at a discount: a strong quote of the same
+ * words beats a weak one that merely brings a new word.
  */
 function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limit: number): Quote[] {
   const needed = Math.min(2, asked.terms.length);
@@ -102,12 +108,14 @@ function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limi
   const strength = (quote: Quote) => weight(quote, [...quote.found.keys()]) + (quote.fits ? 1 : 0);
   const answers = (quote: Quote) => (quote.fits && !chosen.some((other) => other.fits) ? 1 : 0);
   const gain = (quote: Quote) => weight(quote, [...quote.found.keys()].filter((stem) => !covered.has(stem))) + answers(quote);
+  const added = (quote: Quote) => gain(quote) + REPEATED * weight(quote, [...quote.found.keys()].filter((stem) => covered.has(stem)));
   const relevant = (quote: Quote) => quote.found.size > 0 && strength(quote) + (headings[quote.passage]?.size ?? 0) >= needed;
+  const follows = (quote: Quote) => quote.found.size > 0 && (gain(quote) >= 1 || (relevant(quote) && strength(quote) >= FOLLOW_UP * strength(chosen[0]!)));
   while (chosen.length < limit) {
     const best = candidates
-      .filter((quote) => (chosen.length ? quote.found.size > 0 : relevant(quote)) && !chosen.some((other) => sameFact(quote, other)))
-      .sort((a, b) => answers(b) - answers(a) || gain(b) - gain(a) || strength(b) - strength(a) || a.passage - b.passage || a.first - b.first)[0];
-    if (!best || (chosen.length > 0 && gain(best) < 1 && !(relevant(best) && strength(best) >= FOLLOW_UP * strength(chosen[0]!)))) break;
+      .filter((quote) => (chosen.length ? follows(quote) : relevant(quote)) && !chosen.some((other) => sameFact(quote, other)))
+      .sort((a, b) => answers(b) - answers(a) || added(b) - added(a) || strength(b) - strength(a) || a.passage - b.passage || a.first - b.first)[0];
+    if (!best) break;
     chosen.push(best);
     for (const stem of best.found.keys()) covered.add(stem);
   }

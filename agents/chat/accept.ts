@@ -1,44 +1,65 @@
 // Accepting a question: the conversation opened (or created) with its token, the language chosen, and the
-// user's message stored, before any answering starts, so nothing the visitor wrote is lost.
+// user's message stored, before any answering starts, so nothing the visitor wrote is lost. For the teachers'
+// assistant the access code is checked first and personal data is removed before anything is stored.
 import { appendMessage, countAssistantMessages, createConversationWithMessage, findConversation } from '../../db/queries/conversations.ts';
 import type { Db } from '../../db/client.ts';
+import { checkAccess, type EduAccess } from '../edu/access.ts';
 import { DomainError } from '../errors.ts';
 import { chooseLanguage } from '../language/choose.ts';
 import type { Lang } from '../language/languages.ts';
 import { CONVERSATION_RETENTION_DAYS, DAY_MS, type Clock } from '../ports.ts';
+import type { Redactor } from '../privacy/redact.ts';
 import { matchesHash, randomToken, sha256Hex } from '../security/tokens.ts';
+import type { Assistant } from './ports.ts';
 import type { TurnInput } from './turn.ts';
 
 export type Question = {
   message: string;
-  assistant: 'public' | 'education';
+  assistant: Assistant;
   lang?: Lang;
   conversationId?: string;
   /** The conversation's token as presented (header or body). */
   token?: string;
   acceptLanguage?: string;
+  /** The class or school code of the teachers' assistant (EDU_ACCESS=codes). */
+  accessCode?: string;
 };
 
-/** Throws `conversation_not_found` or `token_invalid`; returns the turn to run (the caller adds `baseUrl`). */
-export async function acceptQuestion(ports: { db: Db; now: Clock }, question: Question): Promise<Omit<TurnInput, 'baseUrl'>> {
+/** How long each assistant keeps a conversation: the teachers' one a day, as its privacy notice promises. */
+export const RETENTION_MS: Record<Assistant, number> = { public: CONVERSATION_RETENTION_DAYS * DAY_MS, education: DAY_MS };
+
+/** `redact` is built once per isolate (it compiles its detectors). */
+type AcceptPorts = { db: Db; now: Clock; eduAccess: EduAccess; redact: Redactor };
+
+/** The message as stored: the teachers' assistant keeps only its redacted text, and says what was removed. */
+function storable(redact: Redactor, assistant: Assistant, message: string, lang: Lang) {
+  return assistant === 'education' ? redact(message, lang) : { text: message, found: [] };
+}
+
+/** Throws `conversation_not_found`, `token_invalid` or `access_code_required`; returns the turn to run (the caller adds `baseUrl`). */
+export async function acceptQuestion(ports: AcceptPorts, question: Question): Promise<Omit<TurnInput, 'baseUrl'>> {
   const { db } = ports;
   const at = ports.now();
-  const userMessage = (conversationId: string, lang: Lang) => ({ id: crypto.randomUUID(), conversationId, role: 'user', content: question.message, lang, state: 'complete', createdAt: at }) as const;
+  const userMessage = (conversationId: string, lang: Lang, content: string) => ({ id: crypto.randomUUID(), conversationId, role: 'user', content, lang, state: 'complete', createdAt: at }) as const;
 
   if (question.conversationId) {
     const conversation = await findConversation(db, question.conversationId);
     if (!conversation) throw new DomainError('conversation_not_found');
     if (!matchesHash(conversation.tokenHash, question.token)) throw new DomainError('token_invalid');
+    if (conversation.assistant === 'education') await checkAccess(ports, ports.eduAccess, question.accessCode);
     const choice = chooseLanguage({ explicit: question.lang, message: question.message, conversation: conversation.lang, acceptLanguage: question.acceptLanguage });
-    const message = userMessage(conversation.id, choice.lang);
+    const stored = storable(ports.redact, conversation.assistant, question.message, choice.lang);
+    const message = userMessage(conversation.id, choice.lang, stored.text);
     // While a person holds the conversation or is awaited, the message is for them: an event carries it live.
     const awaitingStaff = conversation.status === 'escalated' || conversation.status === 'staff';
     await appendMessage(db, message, choice.lang, awaitingStaff ? { type: 'visitor_message', data: { messageId: message.id, text: message.content } } : undefined);
     return {
       conversationId: conversation.id,
       conversationToken: question.token!,
+      assistant: conversation.assistant,
       questionId: message.id,
-      question: question.message,
+      question: stored.text,
+      redacted: stored.found,
       lang: choice.lang,
       foreign: choice.foreign,
       firstReply: (await countAssistantMessages(db, conversation.id)) === 0,
@@ -46,14 +67,27 @@ export async function acceptQuestion(ports: { db: Db; now: Clock }, question: Qu
     };
   }
 
+  if (question.assistant === 'education') await checkAccess(ports, ports.eduAccess, question.accessCode);
   const choice = chooseLanguage({ explicit: question.lang, message: question.message, acceptLanguage: question.acceptLanguage });
+  const stored = storable(ports.redact, question.assistant, question.message, choice.lang);
   const id = crypto.randomUUID();
   const token = randomToken(16);
-  const message = userMessage(id, choice.lang);
+  const message = userMessage(id, choice.lang, stored.text);
   await createConversationWithMessage(
     db,
-    { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + CONVERSATION_RETENTION_DAYS * DAY_MS },
+    { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_MS[question.assistant] },
     message,
   );
-  return { conversationId: id, conversationToken: token, questionId: message.id, question: question.message, lang: choice.lang, foreign: choice.foreign, firstReply: true, awaitingStaff: false };
+  return {
+    conversationId: id,
+    conversationToken: token,
+    assistant: question.assistant,
+    questionId: message.id,
+    question: stored.text,
+    redacted: stored.found,
+    lang: choice.lang,
+    foreign: choice.foreign,
+    firstReply: true,
+    awaitingStaff: false,
+  };
 }

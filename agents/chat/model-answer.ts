@@ -1,5 +1,6 @@
 // A model answer with its guards: relayed as it streams, reset and regenerated once when it drifts out of the
 // user's language, replaced by the offline answer when it drifts again, leaks a secret or cites nothing.
+import { educationSystemPrompt } from '../../prompts/education.ts';
 import { publicSystemPrompt } from '../../prompts/public.ts';
 import { citedNumbers, type Source } from '../answer/sources.ts';
 import { checkAnswerLanguage } from '../guards/language.ts';
@@ -12,9 +13,9 @@ import type { SearchResult } from '../retrieval/search.ts';
 import { captureLeadTool } from '../tools/capture-lead.ts';
 import { createCitations, formatPassages } from '../tools/citations.ts';
 import { escalateToStaffTool } from '../tools/escalate-to-staff.ts';
-import { publicTools } from '../tools/registry.ts';
+import { publicTools, teachingTools } from '../tools/registry.ts';
 import type { TurnAction } from './events.ts';
-import type { TurnPorts } from './ports.ts';
+import type { Assistant, TurnPorts } from './ports.ts';
 
 export type ModelOutcome =
   | { kind: 'answered'; body: string; sources: Source[]; drifts: number; tools: string[] }
@@ -24,6 +25,7 @@ export type ModelOutcome =
 
 export type ModelAnswerInput = {
   conversationId: string;
+  assistant: Assistant;
   question: string;
   lang: Lang;
   passages: SearchResult[];
@@ -36,6 +38,43 @@ export type ModelAnswerInput = {
 // History is kept within this many tokens, leaving room in the context for the passages and the answer.
 const HISTORY_BUDGET = 1500;
 
+type ModelIo = {
+  onStart: () => Promise<void>;
+  relay: (text: string) => Promise<void>;
+  reset: (reason: string) => Promise<void>;
+  /** What a tool did that the widget must show: a lead submitted with consent, an escalation to staff. */
+  act: (action: TurnAction) => void;
+  /** The agent put the conversation in the staff queue (escalate_to_staff); `text` tells the visitor. */
+  handedOver: (text: string) => void;
+};
+
+/** Each assistant's tools: the public one qualifies leads; the teachers' one never does, and drafts lessons instead. */
+function toolsFor(deps: TurnPorts, input: ModelAnswerInput, io: ModelIo) {
+  const escalation = escalateToStaffTool({
+    conversationId: input.conversationId,
+    ports: deps,
+    escalated: ({ text, action }) => {
+      io.act(action);
+      io.handedOver(text);
+    },
+  });
+  if (input.assistant === 'education') return teachingTools().register(escalation);
+  return publicTools()
+    .register(
+      captureLeadTool({
+        conversationId: input.conversationId,
+        now: deps.now,
+        i18n: deps.i18n,
+        submit: async (lead) => {
+          const submitted = await submitLead(deps.db, lead, { ...deps.leads, now: deps.now(), baseUrl: input.baseUrl });
+          io.act({ type: 'lead_submitted', leadId: submitted.leadId, qualified: submitted.qualified, withdrawUrl: submitted.withdrawUrl });
+          return submitted;
+        },
+      }),
+    )
+    .register(escalation);
+}
+
 /**
  * Runs the agent until one answer passes the guards. `onStart` is called once, before the first token is relayed
  * (so the caller can announce the mode); `relay` sends text; `reset` tells the client to discard what it showed.
@@ -43,15 +82,7 @@ const HISTORY_BUDGET = 1500;
 export async function answerWithModel(
   deps: TurnPorts,
   input: ModelAnswerInput,
-  io: {
-    onStart: () => Promise<void>;
-    relay: (text: string) => Promise<void>;
-    reset: (reason: string) => Promise<void>;
-    /** What a tool did that the widget must show: a lead submitted with consent, an escalation to staff. */
-    act: (action: TurnAction) => void;
-    /** The agent put the conversation in the staff queue (escalate_to_staff); `text` tells the visitor. */
-    handedOver: (text: string) => void;
-  },
+  io: ModelIo,
 ): Promise<ModelOutcome> {
   let drifts = 0;
   let started = false;
@@ -62,32 +93,12 @@ export async function answerWithModel(
     const stream = streamAgentAnswer({
       pool: deps.llm.pool,
       model: deps.llm.model,
-      systemPrompt: publicSystemPrompt(input.lang, { passages: formatPassages(citations.add(input.passages)), canary: deps.guard.canary, strict }),
-      tools: () =>
-        publicTools()
-          .register(
-            captureLeadTool({
-              conversationId: input.conversationId,
-              now: deps.now,
-              i18n: deps.i18n,
-              submit: async (lead) => {
-                const submitted = await submitLead(deps.db, lead, { ...deps.leads, now: deps.now(), baseUrl: input.baseUrl });
-                io.act({ type: 'lead_submitted', leadId: submitted.leadId, qualified: submitted.qualified, withdrawUrl: submitted.withdrawUrl });
-                return submitted;
-              },
-            }),
-          )
-          .register(
-            escalateToStaffTool({
-              conversationId: input.conversationId,
-              ports: deps,
-              escalated: ({ text, action }) => {
-                io.act(action);
-                io.handedOver(text);
-              },
-            }),
-          )
-          .build({ db: deps.db, embeddings: null, lang: input.lang, citations }),
+      systemPrompt: (input.assistant === 'education' ? educationSystemPrompt : publicSystemPrompt)(input.lang, {
+        passages: formatPassages(citations.add(input.passages)),
+        canary: deps.guard.canary,
+        strict,
+      }),
+      tools: () => toolsFor(deps, input, io).build({ db: deps.db, embeddings: null, lang: input.lang, citations, assistant: input.assistant }),
       history: fitHistory(input.history, HISTORY_BUDGET),
       question: input.question,
       timeouts: deps.llm.timeouts,

@@ -2,15 +2,17 @@
 // the staff queue for a request for a person, an answer from passages, the pillars for a project, or a refusal.
 import { listMessages } from '../../db/queries/conversations.ts';
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
-import { assessQuestion, supportsAnswer } from '../answer/confidence.ts';
+import { assessQuestion, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
 import { leansOnPrevious } from '../intent/follow-up.ts';
 import { isPersonRequest } from '../intent/person-request.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
 import type { Lang } from '../language/languages.ts';
-import { detectSupportIntent } from '../leads/intent.ts';
-import { searchKnowledge, type SearchResult } from '../retrieval/search.ts';
-import type { TurnPorts } from './ports.ts';
+import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
+import type { SearchResult } from '../retrieval/search.ts';
+import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
+import { scopeOf, searchInScope } from './scope.ts';
+import type { Assistant, TurnPorts } from './ports.ts';
 
 /** A lead form to offer with the reply: its topics, and whether the reply still needs the sentence that offers it. */
 export type LeadFormOffer = { topics: string[]; announce: boolean } | null;
@@ -22,21 +24,28 @@ export type Plan =
   /** `query` is what found the passages (a follow-up with its previous question); `framing` introduces the quotes. */
   | { kind: 'answer'; passages: SearchResult[]; query: string; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
 
-export type PlanInput = { conversationId: string; question: string; lang: Lang; foreign?: string };
+export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string };
 
 const PASSAGES = 4;
+const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false };
 // Candidates searched for the pillars that fit a project: enough for the six pillar documents to show up.
 const PILLAR_CANDIDATES = 12;
 const PILLARS_SHOWN = 2;
 const PILLAR = /^pillar-/;
 
 /** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
-async function supported(ports: TurnPorts, query: string, lang: Lang): Promise<SearchResult[]> {
-  const results = await searchKnowledge({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES });
+async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang): Promise<SearchResult[]> {
+  const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant);
   const question = assessQuestion(query, lang);
-  const stats = await chunkFrequencies(ports.db, question.terms.map((term) => term.stem), lang);
+  const stats = await chunkFrequencies(ports.db, question.terms.map((term) => term.stem), lang, scopeOf(assistant));
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
   return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
+}
+
+/** The service pillars that fit a project described in the visitor's words, best first. */
+async function pillarsFor(ports: TurnPorts, question: string, lang: Lang): Promise<SearchResult[]> {
+  const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query: question, lang, k: PILLAR_CANDIDATES }, 'public');
+  return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
 }
 
 /** The visitor's previous question in this conversation, which a short follow-up leans on. */
@@ -49,28 +58,35 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const t = ports.i18n.forLang(input.lang);
   const { question, lang } = input;
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
-  const support = detectSupportIntent(question, lang);
+  const teachers = input.assistant === 'education';
+  // Grading, ranking or profiling a pupil is not the teachers' assistant's to do: the reply names the rule.
+  const assessment = teachers ? detectPupilAssessment(question, lang) : null;
+  if (assessment) return { kind: 'reply', text: t(`chat:edu.refusal.${assessment.kind}`), leadForm: null };
+  // The teachers' assistant never captures leads.
+  const support = teachers ? NO_SUPPORT : detectSupportIntent(question, lang);
   // "Can someone contact us about our AI project?" is a project for Luxinnovation (the lead form), not a chat with staff.
   const project = support.intent && support.topics.some((topic) => topic !== 'contact' && topic !== 'support');
   if (isPersonRequest(question, lang) && !project) return { kind: 'escalate' };
   const small = detectSmallTalk(question, lang);
   if (small) return { kind: 'reply', text: t(`chat:smalltalk.${small.kind}`), leadForm: null };
 
-  const leadForm = support.intent ? { topics: support.topics, announce: true } : null;
+  // An organisation asking where to start with AI ("where do I start with AI in my company?") names no topic of the
+  // knowledge: when nothing answers it, the pillars that fit do, with the lead form.
+  const adoption = !teachers && mentionsAi(question, lang) && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
+  const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
   // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
   // is searched with it first; any other message only when it finds nothing on its own.
   const previous = await previousQuestion(ports, input.conversationId);
   const followUp = previous ? `${previous} ${question}` : null;
   const queries = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
   for (const query of queries) {
-    const passages = await supported(ports, query, lang);
+    const passages = await supported(ports, input.assistant, query, lang);
     if (passages.length) return { kind: 'answer', passages, query, framing: 'offline', leadForm };
   }
 
   // A project described in general terms gets the pillars that fit it, not a refusal.
-  if (support.intent) {
-    const results = await searchKnowledge({ db: ports.db, embeddings: await ports.embeddings() }, { query: question, lang, k: PILLAR_CANDIDATES });
-    const pillars = results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
+  if (support.intent || adoption) {
+    const pillars = await pillarsFor(ports, question, lang);
     if (pillars.length) return { kind: 'answer', passages: pillars, query: question, framing: 'pillars', leadForm };
   }
   return { kind: 'reply', text: composeRefusal(t), leadForm };

@@ -5,6 +5,11 @@ import type { HostPool } from '../ollama/pool.ts';
 import type { LlmTimeouts } from '../public/agent.ts';
 import type { Clock, I18n, Log } from '../ports.ts';
 import type { StaffHours } from '../staff/hours.ts';
+import type { EduAccess } from '../edu/access.ts';
+import type { Redactor } from '../privacy/redact.ts';
+
+/** The two assistants: the public one (widget) and the teachers' one (/edu). */
+export type Assistant = 'public' | 'education';
 
 export type TurnPorts = {
   /** Conversations, messages, lead drafts and the knowledge index. */
@@ -18,6 +23,10 @@ export type TurnPorts = {
   leads: { threshold: number; retentionDays: number };
   /** STAFF_HOURS: when a person can take over. */
   hours: StaffHours;
+  /** EDU_ACCESS: whether the teachers' assistant needs an access code. */
+  eduAccess: EduAccess;
+  /** Removes personal data from teachers' messages (built once: it compiles its detectors). */
+  redact: Redactor;
   now: Clock;
   log: Log;
   i18n: I18n;

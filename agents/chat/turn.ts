@@ -9,14 +9,19 @@ import type { AnswerMode, TurnAction, TurnEvent, TurnMode } from './events.ts';
 import { answerWithModel } from './model-answer.ts';
 import { planTurn, type Plan } from './plan.ts';
 import { handOverToStaff } from '../staff/notice.ts';
-import type { TurnPorts } from './ports.ts';
+import type { Assistant, TurnPorts } from './ports.ts';
+import type { Found } from '../privacy/spans.ts';
+import { redactionNotice } from '../privacy/notice.ts';
 
 export type TurnInput = {
   conversationId: string;
   conversationToken: string;
-  /** The stored user message this turn answers. */
+  assistant: Assistant;
+  /** The stored user message this turn answers, and its text as stored (redacted for the teachers' assistant). */
   questionId: string;
   question: string;
+  /** What redaction removed from the question: the reply says so. */
+  redacted: Found;
   lang: Lang;
   foreign?: string;
   firstReply: boolean;
@@ -69,7 +74,9 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   const useModel = decided.kind === 'answer' && answerMode(deps.llm.pool.mode()) === 'llm';
   await appendMessage(deps.db, { id: messageId, conversationId: input.conversationId, role: 'assistant', content: '', lang: input.lang, state: 'streaming', mode: useModel ? 'llm' : 'offline', createdAt: retrievedAt });
 
-  const notice = input.firstReply ? `${t('chat:ai_notice')}\n\n` : '';
+  // The AI notice opens a conversation; a note of what redaction removed opens the reply to that message.
+  const privacy = input.redacted.length ? `${redactionNotice(input.redacted, t)}\n\n` : '';
+  const notice = `${input.firstReply ? `${t('chat:ai_notice')}\n\n` : ''}${privacy}`;
   let mode = 'offline' as AnswerMode;
   let announced = false;
   let firstTokenAt: number | undefined;
@@ -112,6 +119,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
           deps,
           {
             conversationId: input.conversationId,
+            assistant: input.assistant,
             question: input.question,
             lang: input.lang,
             passages: decided.passages,
@@ -156,7 +164,8 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
       if (outcome?.kind === 'fallback' && outcome.shown) await resetAnswer(outcome.reason);
       const offline = composeOfflineAnswer(decided.query, input.lang, decided.passages, t, decided.framing);
       await announce();
-      body = offline.text;
+      // Teachers come for drafted lessons too: offline, the reply says that this part needs the model.
+      body = input.assistant === 'education' ? `${offline.text}\n\n${t('chat:teachers.offline_note')}` : offline.text;
       sources = offline.sources;
       answered = true;
       await stream(body);

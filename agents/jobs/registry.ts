@@ -1,6 +1,6 @@
 // Every scheduled job, in one list: what it does, whether it needs the cluster-wide lease, and how often it runs.
 import type { Db } from '../../db/client.ts';
-import { purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
+import { checkpoint, purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
 import { purgeStaffSessions } from '../../db/queries/staff.ts';
 import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
@@ -78,9 +78,9 @@ export function createJobs(options: { dispatch?: DispatchOptions } = {}) {
           const deleted = await purgeExpiredConversations(db, cutoff, PURGE_SLICE);
           for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += deleted[key];
           // A slice that was not full means nothing expired is left; otherwise the next run continues.
-          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions }, more: false };
+          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions }, more: false, checkpointed: await checkpoint(db) };
         }
-        return { deleted: { ...total, staffSessions }, more: true };
+        return { deleted: { ...total, staffSessions }, more: true, checkpointed: await checkpoint(db) };
       },
     },
   } satisfies Record<string, Job>;

@@ -1,4 +1,4 @@
-// Reciprocal rank fusion and the one-result-per-document pick. Pure.
+// Reciprocal rank fusion, the one-result-per-document pick, and how much of a query a passage holds. Pure.
 import type { Lang } from '../language/languages.ts';
 
 export type RankedHit = { id: number; docId: string; lang: Lang };
@@ -27,9 +27,11 @@ export const DOCUMENT_EVIDENCE = 0.03;
 /**
  * One hit per document, the query language's version preferred, and the query language's documents first:
  * a document found only in another language still counts, after them. A document's score is its best hit's plus
- * `evidence` times the scores of its other hits.
+ * `evidence` times the scores of its other hits. The passage shown is the one that fits the query best (`fit`),
+ * the best ranked among equals.
  */
-export function pickPerDocument(hits: FusedHit[], lang: Lang, k: number, evidence = DOCUMENT_EVIDENCE): FusedHit[] {
+export function pickPerDocument(hits: FusedHit[], lang: Lang, k: number, evidence = DOCUMENT_EVIDENCE, fit: (hit: FusedHit) => number = () => 0): FusedHit[] {
+  const better = (hit: FusedHit, than: FusedHit) => fit(hit) > fit(than) || (fit(hit) === fit(than) && hit.score > than.score);
   const shown = new Map<string, FusedHit>();
   const support = new Map<string, { best: number; total: number }>();
   for (const hit of hits) {
@@ -37,7 +39,7 @@ export function pickPerDocument(hits: FusedHit[], lang: Lang, k: number, evidenc
     support.set(hit.docId, { best: Math.max(s.best, hit.score), total: s.total + hit.score });
     // The text shown is the query language's best passage, else the best passage in any language.
     const current = shown.get(hit.docId);
-    if (!current || (current.lang !== lang && hit.lang === lang) || (current.lang === hit.lang && hit.score > current.score)) shown.set(hit.docId, hit);
+    if (!current || (current.lang !== lang && hit.lang === lang) || (current.lang === hit.lang && better(hit, current))) shown.set(hit.docId, hit);
   }
   // The document's relevance is its best evidence in any language, plus a share of the rest.
   const picked = [...shown.values()].map((hit) => {
@@ -47,4 +49,37 @@ export function pickPerDocument(hits: FusedHit[], lang: Lang, k: number, evidenc
   const inLang = picked.filter((hit) => hit.lang === lang).sort((a, b) => b.score - a.score || a.id - b.id);
   const others = picked.filter((hit) => hit.lang !== lang).sort((a, b) => b.score - a.score || a.id - b.id);
   return [...inLang, ...others].slice(0, k);
+}
+
+/** A query word for weighing passages: its stem and its synonyms' stems (synonyms.ts), matched as word prefixes. */
+export type CoverageTerm = { stem: string; synonyms: string[] };
+
+// A synonym is the concept list's guess at the visitor's idea, not their word, so it counts half.
+const AS_SYNONYM = 0.5;
+// A word holds a stem when it starts with it and is at most this much longer: "Wetter" is not "Wettbewerb". A
+// synonym must match closer: "euros" (stem "euro") is money, "European" is not.
+const LONGER = 8;
+const SYNONYM_LONGER = 3;
+
+const holds = (words: readonly string[], stem: string, longer: number) => words.some((word) => word.startsWith(stem) && word.length <= stem.length + longer);
+
+/**
+ * How much of a query each passage holds (passages as their normalised words): the sum, over the query words it
+ * contains, of how specific each is among these passages (inverse document frequency), a synonym's at half. A word
+ * few of the passages hold tells them apart; one they all hold does not.
+ */
+export function coverage(passages: readonly (readonly string[])[], terms: readonly CoverageTerm[]): number[] {
+  const specificity = new Map<string, number>();
+  const weight = (stem: string, longer: number) => {
+    const key = `${stem} ${longer}`;
+    if (!specificity.has(key)) specificity.set(key, Math.log(1 + passages.length / (1 + passages.filter((words) => holds(words, stem, longer)).length)));
+    return specificity.get(key)!;
+  };
+  return passages.map((words) =>
+    terms.reduce((sum, { stem, synonyms }) => {
+      if (holds(words, stem, LONGER)) return sum + weight(stem, LONGER);
+      const found = synonyms.filter((synonym) => holds(words, synonym, SYNONYM_LONGER));
+      return sum + Math.max(0, ...found.map((synonym) => AS_SYNONYM * weight(synonym, SYNONYM_LONGER)));
+    }, 0),
+  );
 }

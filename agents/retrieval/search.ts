@@ -1,12 +1,13 @@
 // Hybrid retrieval: FTS5 bm25 (with concept expansion) and vector cosine, fused by reciprocal rank, one result per
-// document, scored by its best passage plus a share of its other matching passages.
+// document, scored by its best passage plus a share of its other matching passages, shown by the passage that holds
+// most of the query.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../language/languages.ts';
-import { fuseReciprocalRank, pickPerDocument, type RankedHit } from './fuse.ts';
-import { queryTerms, toFtsQuery } from './normalise.ts';
+import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type CoverageTerm, type RankedHit } from './fuse.ts';
+import { normaliseForIndex, queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
 import type { Db } from '../../db/client.ts';
-import { chunksByIds, ftsMatches } from '../../db/queries/knowledge.ts';
+import { chunksByIds, ftsMatches, type ChunkRow } from '../../db/queries/knowledge.ts';
 import { nearestChunks } from '../../db/queries/vectors.ts';
 
 export type SearchResult = {
@@ -28,10 +29,13 @@ export type SearchDeps = {
   embeddings?: EmbeddingsInterface | null;
 };
 
-export type SearchQuery = { query: string; lang: Lang; k: number };
+/** `scope`, when given, keeps only the documents an assistant answers from (agents/chat/scope.ts). */
+export type SearchQuery = { query: string; lang: Lang; k: number; scope?: (docId: string) => boolean };
 
 // Candidates per leg before fusion: enough for the one-per-document pick to find every language's version.
 const CANDIDATES = 40;
+// A scope drops some candidates after the database ranked them, so a scoped search ranks more of them.
+const SCOPED_CANDIDATES = 3 * CANDIDATES;
 type LexicalHit = RankedHit & { bm25: number };
 
 /**
@@ -50,21 +54,41 @@ export async function lexicalSearch(db: Db, query: string, lang: Lang, limit = C
 }
 
 // The knowledge is parallel in four languages, so the query language's chunks hold every document.
-async function vectorSearch(db: Db, embeddings: EmbeddingsInterface, query: string, lang: Lang): Promise<RankedHit[]> {
+async function vectorSearch(db: Db, embeddings: EmbeddingsInterface, query: string, lang: Lang, limit: number): Promise<RankedHit[]> {
   const vector = await embeddings.embedQuery(query);
-  return (await nearestChunks(db, vector, lang, CANDIDATES)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
+  return (await nearestChunks(db, vector, lang, limit)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
 }
 
-export async function searchKnowledge(deps: SearchDeps, { query, lang, k }: SearchQuery): Promise<SearchResult[]> {
-  const [lexical, vector] = await Promise.all([
-    lexicalSearch(deps.db, query, lang),
-    // A model host that fails mid-query degrades the search to lexical instead of failing it.
-    deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang).catch(() => []) : Promise.resolve([]),
-  ]);
-  const picked = pickPerDocument(fuseReciprocalRank([lexical, vector]), lang, k);
-  if (picked.length === 0) return [];
+/**
+ * How much of the query each chunk's text holds (fuse.ts `coverage`). The text counts, not the headings a section's
+ * chunks share: it is what an answer quotes, and FAQ headings are questions that share any question's words.
+ */
+function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, number> {
+  const terms: CoverageTerm[] = queryTerms(query, lang).map((term) => ({ stem: stemPrefix(term), synonyms: expandTerms([term], lang).map(stemPrefix) }));
+  const covered = coverage(rows.map((row) => normaliseForIndex(row.text, lang).split(' ')), terms);
+  return new Map(rows.map((row, i) => [row.id, covered[i]!]));
+}
 
-  const byId = new Map((await chunksByIds(deps.db, picked.map((hit) => hit.id))).map((row) => [row.id, row]));
+export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope }: SearchQuery): Promise<SearchResult[]> {
+  const limit = scope ? SCOPED_CANDIDATES : CANDIDATES;
+  const inScope = <Hit extends RankedHit>(hits: Hit[]) => (scope ? hits.filter((hit) => scope(hit.docId)) : hits);
+  const [lexical, vector] = await Promise.all([
+    lexicalSearch(deps.db, query, lang, limit).then(inScope),
+    // A model host that fails mid-query degrades the search to lexical instead of failing it.
+    deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, limit).then(inScope).catch(() => []) : Promise.resolve([]),
+  ]);
+  const fused = fuseReciprocalRank([lexical, vector]);
+  if (fused.length === 0) return [];
+
+  // The documents that make the cut do not depend on the passage shown for them, so only their passages in the
+  // query's language are read to choose it: the one whose text holds most of the query.
+  const documents = new Set(pickPerDocument(fused, lang, k).map((hit) => hit.docId));
+  const rows = await chunksByIds(deps.db, fused.filter((hit) => hit.lang === lang && documents.has(hit.docId)).map((hit) => hit.id));
+  const covered = coverageOf(rows, query, lang);
+  const picked = pickPerDocument(fused, lang, k, DOCUMENT_EVIDENCE, (hit) => covered.get(hit.id) ?? 0);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // A document found only in another language is shown by a passage not read yet.
+  for (const row of await chunksByIds(deps.db, picked.filter((hit) => !byId.has(hit.id)).map((hit) => hit.id))) byId.set(row.id, row);
   const bm25ById = new Map(lexical.map((hit) => [hit.id, hit.bm25]));
   return picked.flatMap((hit) => {
     const row = byId.get(hit.id);

@@ -4,6 +4,8 @@ import type { StructuredToolInterface } from '@langchain/core/tools';
 import type { Db } from '../../db/client.ts';
 import type { Lang } from '../language/languages.ts';
 import type { Citations } from './citations.ts';
+import type { Assistant } from '../chat/ports.ts';
 
-export type ToolContext = { db: Db; embeddings: EmbeddingsInterface | null; lang: Lang; citations: Citations };
+/** `assistant` bounds the documents a tool searches (chat/scope.ts). */
+export type ToolContext = { db: Db; embeddings: EmbeddingsInterface | null; lang: Lang; citations: Citations; assistant: Assistant };
 export type ToolFactory = (context: ToolContext) => StructuredToolInterface;

@@ -2,7 +2,7 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
 import { bestSentences } from '../answer/offline.ts';
-import { searchKnowledge } from '../retrieval/search.ts';
+import { searchInScope } from '../chat/scope.ts';
 import type { ToolContext } from './context.ts';
 
 export const RecommendServicesInput = z.object({
@@ -14,7 +14,7 @@ const PILLAR = /^pillar-/;
 export function recommendServicesTool(context: ToolContext) {
   return tool(
     async ({ need }) => {
-      const results = await searchKnowledge({ db: context.db, embeddings: context.embeddings }, { query: need, lang: context.lang, k: 12 });
+      const results = await searchInScope({ db: context.db, embeddings: context.embeddings }, { query: need, lang: context.lang, k: 12 }, context.assistant);
       const pillars = results.filter((r) => PILLAR.test(r.docId)).slice(0, 3);
       if (pillars.length === 0) return 'No service pillar matches this need. Offer contact with the AI Factory staff through Luxinnovation.';
       return context.citations

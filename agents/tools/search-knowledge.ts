@@ -1,7 +1,7 @@
 // Tool search_knowledge: the hybrid retrieval, in the user's language, returning numbered passages to cite.
 import { tool } from 'langchain';
 import { z } from 'zod';
-import { searchKnowledge } from '../retrieval/search.ts';
+import { searchInScope } from '../chat/scope.ts';
 import { formatPassages } from './citations.ts';
 import type { ToolContext } from './context.ts';
 
@@ -12,7 +12,7 @@ export const SearchKnowledgeInput = z.object({
 export function searchKnowledgeTool(context: ToolContext) {
   return tool(
     async ({ query }) => {
-      const results = await searchKnowledge({ db: context.db, embeddings: context.embeddings }, { query, lang: context.lang, k: 4 });
+      const results = await searchInScope({ db: context.db, embeddings: context.embeddings }, { query, lang: context.lang, k: 4 }, context.assistant);
       if (results.length === 0) return 'No passage found. Say that the documentation does not cover this and offer staff contact.';
       return formatPassages(context.citations.add(results));
     },

@@ -43,16 +43,29 @@ export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
   }));
 }
 
-/** Chunks of one language that contain each prefix (a word's stem), and the number of chunks in that language. */
-export async function chunkFrequencies(db: Db, prefixes: string[], lang: string): Promise<{ total: number; byPrefix: Map<string, number> }> {
+/** Documents by id prefix: those that start with one of `prefixes`, or (with `exclude`) all the others. */
+export type DocumentScope = { prefixes: string[]; exclude: boolean };
+
+const scopeSql = (scope: DocumentScope | undefined) => {
+  if (!scope || scope.prefixes.length === 0) return { sql: '', args: [] as string[] };
+  const any = scope.prefixes.map(() => "c.doc_id LIKE ? || '%'").join(' OR ');
+  return { sql: ` AND ${scope.exclude ? 'NOT ' : ''}(${any})`, args: scope.prefixes };
+};
+
+/**
+ * Chunks of one language (and scope) that contain each prefix (a word's stem), and the number of such chunks: how
+ * specific a word is to a topic within the documents an assistant answers from.
+ */
+export async function chunkFrequencies(db: Db, prefixes: string[], lang: string, scope?: DocumentScope): Promise<{ total: number; byPrefix: Map<string, number> }> {
   const unique = [...new Set(prefixes)];
+  const where = scopeSql(scope);
   const rows = await db.$client.batch(
     [
-      { sql: 'SELECT count(*) AS n FROM chunks WHERE lang = ?', args: [lang] },
+      { sql: `SELECT count(*) AS n FROM chunks c WHERE c.lang = ?${where.sql}`, args: [lang, ...where.args] },
       // The vocabulary is ordered by term, so a prefix is a range of it.
       ...unique.map((prefix) => ({
-        sql: "SELECT count(DISTINCT v.doc) AS n FROM chunks_fts_instance v JOIN chunks c ON c.id = v.doc WHERE v.term >= ? AND v.term < ? || char(1114111) AND c.lang = ?",
-        args: [prefix, prefix, lang],
+        sql: `SELECT count(DISTINCT v.doc) AS n FROM chunks_fts_instance v JOIN chunks c ON c.id = v.doc WHERE v.term >= ? AND v.term < ? || char(1114111) AND c.lang = ?${where.sql}`,
+        args: [prefix, prefix, lang, ...where.args],
       })),
     ],
     'read',

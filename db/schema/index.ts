@@ -4,3 +4,4 @@ export * from './chat.ts';
 export * from './jobs.ts';
 export * from './leads.ts';
 export * from './staff.ts';
+export * from './edu.ts';

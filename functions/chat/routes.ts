@@ -17,19 +17,19 @@ import { ChatRequestSchema, MAX_MESSAGE } from './schema.ts';
 export function chatRoutes() {
   return new Hono<AppBindings>().post('/api/chat', jsonBody(), validate('json', ChatRequestSchema, { max: MAX_MESSAGE }), async (c) => {
     const body = c.req.valid('json');
-    if (body.assistant === 'education') throw new AppError(400, 'not_available');
     const { deps } = c.var;
-    const accepted = await acceptQuestion(deps, {
+    const ports = turnPorts(deps);
+    const accepted = await acceptQuestion(ports, {
       message: body.message,
       assistant: body.assistant,
       lang: body.lang,
       conversationId: body.conversationId,
       token: bearerToken(c.req.header('authorization')) ?? body.conversationToken,
       acceptLanguage: c.req.header('accept-language'),
+      accessCode: body.accessCode,
     });
     setLanguage(c, accepted.lang);
     const input = { ...accepted, baseUrl: publicOrigin(c) };
-    const ports = turnPorts(deps);
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
       return streamSSE(c, async (stream) => {

@@ -10,5 +10,6 @@ export const ChatRequestSchema = z.object({
   conversationToken: z.string().max(200).optional(),
   lang: z.enum(LANGS, { error: 'lang_unsupported' }).optional(),
   assistant: z.enum(['public', 'education'], { error: 'not_available' }).default('public'),
+  accessCode: z.string().max(64).optional(),
 });
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;

@@ -1,8 +1,10 @@
-// The widget script (with cache headers and its published integrity hash), the demo page at `/`, the privacy page and
-// the site assets. Assets come from the generated module, so nothing is read from disk at request time.
+// The widget script (with cache headers and its published integrity hash), the demo page at `/`, the privacy page, the
+// teachers' assistant at `/:lang/edu` and the site assets. Assets come from the generated module, so nothing is read
+// from disk at request time.
 import { Hono, type Context } from 'hono';
 import type { Lang } from '../../agents/language/languages.ts';
 import { demoPage } from '../../web/pages/demo.ts';
+import { eduPage } from '../../web/pages/edu.ts';
 import type { PageAssets } from '../../web/pages/layout.ts';
 import { privacyPage } from '../../web/pages/privacy.ts';
 import type { AppBindings } from '../types.ts';
@@ -55,5 +57,6 @@ export function widgetRoutes() {
     .get('/', (c) => page(c, c.var.lang, demoPage))
     .get('/privacy', (c) => page(c, c.var.lang, privacyPage))
     .get('/:lang{(?:en|fr|de|lb)}', (c) => page(c, c.req.param('lang') as Lang, demoPage))
-    .get('/:lang{(?:en|fr|de|lb)}/privacy', (c) => page(c, c.req.param('lang') as Lang, privacyPage));
+    .get('/:lang{(?:en|fr|de|lb)}/privacy', (c) => page(c, c.req.param('lang') as Lang, privacyPage))
+    .get('/:lang{(?:en|fr|de|lb)}/edu', (c) => page(c, c.req.param('lang') as Lang, eduPage));
 }

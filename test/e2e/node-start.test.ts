@@ -44,7 +44,8 @@ describe('npm start (Node entry)', () => {
     const response = await fetch(`${base}/api/search?q=${encodeURIComponent('How much more powerful will the national supercomputer become?')}`);
     const body = (await response.json()) as { results: { docId: string; lang: string; text: string }[] };
     expect(body.results.length).toBeGreaterThan(0);
-    expect(body.results[0]).toMatchObject({ docId: 'meluxina-supercomputer', lang: 'en' });
+    // The best passage states the figure, whichever document (the supercomputer's page or the FAQ) holds it.
+    expect(body.results[0]).toMatchObject({ lang: 'en' });
     expect(body.results[0]!.text).toContain('15');
   });
 });

@@ -121,7 +121,7 @@ describe('POST /api/chat (JSON, offline)', () => {
     ['message_missing', { message: '' }, 400],
     ['message_too_long', { message: 'x'.repeat(4001) }, 400],
     ['lang_unsupported', { message: 'hello', lang: 'pt' }, 400],
-    ['not_available', { message: 'Teacher question about lessons', assistant: 'education' }, 400],
+    ['not_available', { message: 'Teacher question about lessons', assistant: 'students' }, 400],
     ['json_invalid', '{"message": "unterminated', 400],
   ])('rejects bad input with a localized %s', async (code, body, status) => {
     const response = await chat(body, { 'accept-language': 'lb' });

@@ -73,7 +73,7 @@ export function createApi(base: string) {
   return {
     /** The UI language goes as Accept-Language: the server answers in the message's own language, and in the UI's
      * when the message is too short to tell. */
-    async *chat(body: { message: string; assistant: string; conversationId?: string; lang?: Lang }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<TurnEvent> {
+    async *chat(body: { message: string; assistant: string; conversationId?: string; lang?: Lang; accessCode?: string }, uiLang: Lang, token: string | undefined, signal: AbortSignal): AsyncGenerator<TurnEvent> {
       const response = await fetch(`${base}/api/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-language': uiLang, ...(token ? bearer(token) : {}) },

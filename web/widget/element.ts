@@ -1,8 +1,10 @@
-// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, the lead form, a person on request, restore and forget, in four languages.
+// <ai-factory-assistant>: launcher, panel, streamed and cited answers, feedback, the lead form, a person on request, restore and forget, in four languages;
+// `data-assistant="education"` for teachers (no lead form, no person, an access code when asked) and `data-layout="page"` for a full page.
 import type { TFunction } from 'i18next';
 import type { Source } from '../../agents/answer/sources.ts';
 import type { EscalatedAction, LeadFormAction } from '../../agents/chat/events.ts';
 import type { Lang } from '../../agents/language/languages.ts';
+import { AccessCode } from './access.ts';
 import { ApiError, createApi, type Api, type HistoryMessage, type Stored } from './api.ts';
 import { h, icon, ICONS, renderBlocks } from './dom.ts';
 import { Handover } from './handover.ts';
@@ -26,6 +28,8 @@ export class AssistantWidget extends HTMLElement {
   #t!: TFunction;
   #lang: Lang = 'en';
   #assistant = 'public';
+  #page = false;
+  #access!: AccessCode;
   #api!: Api;
   #base = '';
   #bindings: Binding[] = [];
@@ -40,7 +44,9 @@ export class AssistantWidget extends HTMLElement {
     if (this.#el) return;
     if (AssistantWidget.sheet) this.#root.adoptedStyleSheets = [AssistantWidget.sheet];
     const wanted = this.dataset.lang;
-    this.#lang = store.lang() ?? (isLang(wanted) ? wanted : 'en');
+    // A full page has its own language links: the page's language wins over the one remembered.
+    this.#page = this.dataset.layout === 'page';
+    this.#lang = (this.#page && isLang(wanted) ? wanted : store.lang()) ?? (isLang(wanted) ? wanted : 'en');
     this.#assistant = this.dataset.assistant === 'education' ? 'education' : 'public';
     this.#base = (this.dataset.api ?? location.origin).replace(/\/+$/, '');
     this.#api = createApi(this.#base);
@@ -48,6 +54,7 @@ export class AssistantWidget extends HTMLElement {
     this.#t = this.#translators(this.#lang);
     this.#build();
     this.#setLang(this.#lang);
+    if (this.#page) this.open(false);
   }
 
   disconnectedCallback() {
@@ -78,12 +85,18 @@ export class AssistantWidget extends HTMLElement {
     this.#bindings = this.#bindings.filter((b) => b.el.isConnected || this.#root.contains(b.el));
     for (const binding of this.#bindings) this.#apply(binding);
     for (const button of this.#el.langs) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
-    this.#root.querySelector('a.privacy')?.setAttribute('href', `${this.#base}/${lang}/privacy`);
+    this.#root.querySelector('a.privacy')?.setAttribute('href', `${this.#base}/${lang}/${this.#edu ? 'edu#privacy' : 'privacy'}`);
   }
 
   // ---- layout ----------------------------------------------------------------------------------------------------
 
+  get #edu() {
+    return this.#assistant === 'education';
+  }
+
   #build() {
+    const edu = this.#edu;
+    const page = this.#page;
     const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'panel' }, icon(ICONS.chat));
     launcher.append(this.#bind(h('span', {}), 'launcher.short'));
     launcher.addEventListener('click', () => this.open());
@@ -99,16 +112,13 @@ export class AssistantWidget extends HTMLElement {
     const close = this.#bind(h('button', { type: 'button', class: 'icon-button close' }, icon(ICONS.close)), 'panel.close', 'aria-label');
     close.addEventListener('click', () => this.close());
 
-    const notice = h(
-      'div',
-      { class: 'notice' },
-      this.#bind(h('p', {}), 'chat:ai_notice'),
-      h('p', {}, this.#bind(h('span', {}), 'notice.privacy'), ' ', this.#bind(h('a', { class: 'privacy', target: '_blank', rel: 'noopener' }), 'notice.privacy_link')),
-    );
+    // Teachers' conversations are kept a day, not 30: their own notices, and the link to the page that explains them.
+    const link = this.#bind(h('a', { class: 'privacy', ...(page ? {} : { target: '_blank', rel: 'noopener' }) }), 'notice.privacy_link');
+    const notice = h('div', { class: 'notice' }, ...(edu ? [] : [this.#bind(h('p', {}), 'chat:ai_notice')]), h('p', {}, this.#bind(h('span', {}), edu ? 'education.notice' : 'notice.privacy'), ' ', link));
     const list = h('ol', { class: 'messages' });
     const scroll = this.#bind(h('div', { class: 'scroll', tabindex: '0', role: 'region' }, notice, list), 'panel.conversation', 'aria-label');
 
-    const input = this.#bind(h('textarea', { id: 'question', rows: 2, maxlength: 4000, 'aria-describedby': 'hint', autocomplete: 'off' }), 'composer.placeholder', 'placeholder');
+    const input = this.#bind(h('textarea', { id: 'question', rows: 2, maxlength: 4000, 'aria-describedby': 'hint', autocomplete: 'off' }), edu ? 'education.placeholder' : 'composer.placeholder', 'placeholder');
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -132,7 +142,8 @@ export class AssistantWidget extends HTMLElement {
 
     const forget = h('div', { class: 'forget', hidden: !this.#stored });
     this.#renderForget(forget, false);
-    const talk = this.#bind(h('button', { type: 'button', class: 'talk' }), 'handover.button');
+    // No person to hand teachers over to: the button is the public assistant's.
+    const talk = this.#bind(h('button', { type: 'button', class: 'talk', hidden: edu }), 'handover.button');
     talk.addEventListener('click', () => void this.#talk());
     const banner = h('div', { class: 'handover', hidden: true });
     this.#handover = new Handover({
@@ -143,7 +154,7 @@ export class AssistantWidget extends HTMLElement {
       announce: (text) => this.#announce(text),
       scroll: () => this.#scrollDown(),
       url: (after) => this.#stored && this.#api.events(this.#stored, after),
-      changed: () => (talk.hidden = this.#handover.status !== 'bot'),
+      changed: () => (talk.hidden = edu || this.#handover.status !== 'bot'),
       restart: () => {
         this.#remember(null);
         list.replaceChildren();
@@ -152,9 +163,11 @@ export class AssistantWidget extends HTMLElement {
     });
 
     const live = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    const title = this.#bind(h('h2', { id: 'title' }), 'panel.title');
-    const header = h('div', { class: 'header' }, title, close, this.#bind(h('div', { class: 'langs', role: 'group' }, ...langs), 'language.label', 'aria-label'));
-    const panel = h('section', { id: 'panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'title', hidden: true }, header, scroll, banner, form, h('div', { class: 'tools' }, talk, forget));
+    this.#access = new AccessCode({ bind: (el, key) => this.#bind(el, key), announce: (text) => this.#announce(text) });
+    const title = this.#bind(h('h2', { id: 'title' }), edu ? 'education.title' : 'panel.title');
+    // A full page is no dialog: nothing to close, and the page's own links choose the language.
+    const header = page ? h('div', { class: 'header' }, title) : h('div', { class: 'header' }, title, close, this.#bind(h('div', { class: 'langs', role: 'group' }, ...langs), 'language.label', 'aria-label'));
+    const panel = h('section', { id: 'panel', class: 'panel', role: page ? null : 'dialog', 'aria-labelledby': 'title', hidden: true }, header, scroll, banner, this.#access.form, form, h('div', { class: 'tools' }, talk, forget));
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
@@ -162,17 +175,18 @@ export class AssistantWidget extends HTMLElement {
       }
     });
     this.#root.append(h('div', { class: 'root' }, launcher, panel, live));
-    this.#el = { launcher, panel, scroll, list, live, input, send, stop, forget, langs };
+    this.#el = { launcher, panel, scroll, list, live, input, send, stop, forget, langs: page ? [] : langs };
   }
 
   // ---- open, close -----------------------------------------------------------------------------------------------
 
-  open() {
+  /** Opens the panel; a full page opens it on load, without taking the focus. */
+  open(focus = true) {
     const { panel, launcher, input } = this.#el;
     panel.hidden = false;
     launcher.hidden = true;
     launcher.setAttribute('aria-expanded', 'true');
-    input.focus();
+    if (focus) input.focus();
     if (!this.#restored) {
       this.#restored = true;
       void this.#restore();
@@ -180,6 +194,7 @@ export class AssistantWidget extends HTMLElement {
   }
 
   close() {
+    if (this.#page) return;
     const { panel, launcher } = this.#el;
     panel.hidden = true;
     launcher.hidden = false;
@@ -371,7 +386,8 @@ export class AssistantWidget extends HTMLElement {
       void this.#ask(text, user, lang);
     };
     try {
-      const request = { message: text, assistant: this.#assistant, ...(this.#stored ? { conversationId: this.#stored.id } : {}), ...(lang ? { lang } : {}) };
+      const accessCode = this.#access.code;
+      const request = { message: text, assistant: this.#assistant, ...(this.#stored ? { conversationId: this.#stored.id } : {}), ...(lang ? { lang } : {}), ...(accessCode ? { accessCode } : {}) };
       for await (const event of this.#api.chat(request, this.#lang, this.#stored?.token, controller.signal)) {
         if (event.event === 'meta') {
           this.#remember({ id: event.data.conversationId, token: event.data.conversationToken });
@@ -392,7 +408,7 @@ export class AssistantWidget extends HTMLElement {
         } else if (event.event === 'sources') {
           bubble().sources = event.data.sources;
         } else if (event.event === 'action') {
-          if (event.data.type === 'lead_form') lead = event.data;
+          if (event.data.type === 'lead_form' && !this.#edu) lead = event.data;
           if (event.data.type === 'escalated') escalated = event.data;
         } else if (event.event === 'done') {
           finished = true;
@@ -420,6 +436,12 @@ export class AssistantWidget extends HTMLElement {
       if (escalated) this.#handover.follow(escalated.status, escalated);
       else if (staff && !this.#handover.active) this.#handover.follow(null);
     } catch (error) {
+      // The teachers' assistant wants a code (or a valid one): ask for it, and ask the question again with it.
+      if (error instanceof ApiError && error.code === 'access_code_required') {
+        reply?.li.remove();
+        this.#access.ask(retry);
+        return;
+      }
       const r = bubble();
       this.#renderBody(r);
       if (controller.signal.aborted) this.#note(r, 'message.stopped');

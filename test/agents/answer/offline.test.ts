@@ -102,9 +102,26 @@ describe('composeOfflineAnswer', () => {
     expect(quotesOf(text).length).toBeLessThanOrEqual(3);
     expect(sources.length).toBeLessThanOrEqual(3);
   });
+
+  it('counts a synonym only as a close word: "euros" are money, "European" is not', () => {
+    const text = 'The partners share good practice across the European network. Funding goes to projects that have a clear plan.';
+    const section: SearchResult = { docId: 'd', chunkId: 'd:en:0', title: 'Money for projects', lang: 'en', score: 1, text, headingPath: [], lexical: null };
+    const quotes = quotesOf(composeOfflineAnswer('Is there money?', 'en', [section], t).text);
+    expect(quotes).toEqual([`> ${splitSentences(text, 'en')[1]} [1]`]);
+  });
 });
 
 describe('bestSentences', () => {
+  it('follows the first quote with a strong one on the same words rather than a weak one that only adds a word', () => {
+    const sentences = [
+      'The ministry of economic affairs of the Saarland met researchers and partners in October.',
+      'The talks covered the creation of a joint catalogue.',
+      'Since 2024 the initiative has been backed by the EuroHPC Joint Undertaking and by the Ministry of the Economy.',
+    ];
+    expect(bestSentences(sentences.join(' '), 'Did the Ministry of the Economy help create it?', 'en', 2)).toEqual([sentences[0], sentences[2]]);
+  });
+
+
   it.each<[Lang, string]>([
     ['en', 'When was the AI Factory announced?'],
     ['de', 'Wann wurde die AI Factory angekündigt?'],

@@ -8,6 +8,7 @@ import { DomainError } from '../../../agents/errors.ts';
 import { createHostPool } from '../../../agents/ollama/pool.ts';
 import { DEFAULT_TIMEOUTS } from '../../../agents/public/agent.ts';
 import { parseStaffHours } from '../../../agents/staff/hours.ts';
+import { createRedactor } from '../../../agents/privacy/redact.ts';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
 import { createLogger } from '../../../functions/logger.ts';
@@ -38,6 +39,8 @@ async function portsWith(options: { offline: boolean }): Promise<TurnPorts> {
     guard: { canary: 'cnry-test-canary', secrets: ['cnry-test-canary'] },
     leads: { threshold: 50, retentionDays: 90 },
     hours: parseStaffHours('mon-fri 09:00-17:00'),
+    eduAccess: 'open',
+    redact: createRedactor(),
     now: Date.now,
     log: createLogger('error', () => undefined),
     i18n: createI18n(),

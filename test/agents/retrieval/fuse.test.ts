@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuseReciprocalRank, pickPerDocument, type FusedHit } from '../../../agents/retrieval/fuse.ts';
+import { coverage, fuseReciprocalRank, pickPerDocument, type FusedHit } from '../../../agents/retrieval/fuse.ts';
 
 describe('fuseReciprocalRank', () => {
   it('ranks an item found by both legs above items found by one', () => {
@@ -39,5 +39,34 @@ describe('pickPerDocument', () => {
   it('shows the best passage of the query language even when another language scored higher', () => {
     const picked = pickPerDocument([hit(1, 'a', 'en', 0.9), hit(2, 'a', 'de', 0.3), hit(3, 'a', 'de', 0.4)], 'de', 5, 0);
     expect(picked).toEqual([hit(3, 'a', 'de', 0.9)]);
+  });
+
+  it('shows the passage that fits the query best, the better ranked among equals, without moving the document', () => {
+    const hits = [hit(1, 'a', 'en', 0.5), hit(2, 'b', 'en', 0.4), hit(3, 'a', 'en', 0.3), hit(4, 'a', 'en', 0.2)];
+    const fit = (h: FusedHit) => (h.id === 1 ? 1 : 2);
+    const picked = pickPerDocument(hits, 'en', 5, 0, fit);
+    expect(picked.map((h) => [h.id, h.docId])).toEqual([[3, 'a'], [2, 'b']]);
+    expect(picked[0]!.score).toBe(0.5);
+  });
+});
+
+describe('coverage', () => {
+  const words = (text: string) => text.toLowerCase().split(' ');
+  const passages = ['the catalogue was presented by the minister', 'the catalogue came out of months of consultations', 'the catalogue has six pillars'].map(words);
+
+  it('counts a query word by how few of the passages hold it, so a word that tells them apart outweighs a shared one', () => {
+    const [presented, consulted, pillars] = coverage(passages, [{ stem: 'catalo', synonyms: [] }, { stem: 'consul', synonyms: [] }]);
+    expect(consulted).toBeGreaterThan(presented!);
+    expect(presented).toBe(pillars);
+    expect(presented).toBeCloseTo(Math.log(1 + 3 / 4));
+    expect(consulted! - presented!).toBeCloseTo(Math.log(1 + 3 / 2));
+  });
+
+  it('counts a synonym at half, and only as a close word: "euros" are money, "European" is not', () => {
+    const money = [{ stem: 'money', synonyms: ['euro'] }];
+    const [european, euros] = coverage([words('a european network'), words('twenty euros')], money);
+    expect(european).toBe(0);
+    expect(euros).toBeCloseTo(0.5 * Math.log(1 + 2 / 2));
+    expect(coverage(passages, [{ stem: 'budget', synonyms: [] }])).toEqual([0, 0, 0]);
   });
 });

@@ -1,0 +1,108 @@
+// The teachers' assistant over HTTP: answers from the teachers' documents and the strategy, removes personal data
+// before storing, keeps a conversation 24 hours, refuses to grade a pupil, never offers a lead form, and with
+// EDU_ACCESS=codes lets in only a valid class or school code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccessCode, revokeCode } from '../../agents/edu/access.ts';
+import { makeApp } from '../support/app.ts';
+
+type Reply = { conversationId: string; conversationToken: string; lang: string; answer: string; answered: boolean; sources: { docId: string }[]; actions: { type: string }[]; error?: { code: string; message: string } };
+
+let open: Awaited<ReturnType<typeof makeApp>>;
+let codes: Awaited<ReturnType<typeof makeApp>>;
+beforeAll(async () => {
+  [open, codes] = await Promise.all([makeApp({ env: { LLM_MODE: 'offline' } }), makeApp({ env: { LLM_MODE: 'offline', EDU_ACCESS: 'codes' } })]);
+});
+afterAll(() => {
+  open.dispose();
+  codes.dispose();
+});
+
+async function ask(made: typeof open, body: Record<string, unknown>, lang = 'en') {
+  const response = await made.app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': lang },
+    body: JSON.stringify({ assistant: 'education', ...body }),
+  });
+  return { status: response.status, body: (await response.json()) as Reply };
+}
+
+describe('the teachers’ assistant', () => {
+  it.each([
+    ['en', 'What does the EU AI Act say about using AI to evaluate pupils’ learning outcomes?'],
+    ['fr', 'Que dit le règlement européen sur l’IA de l’évaluation des acquis des élèves par une IA ?'],
+    ['de', 'Was sagt die KI-Verordnung der EU über KI, die Lernergebnisse von Schülern bewertet?'],
+    ['lb', 'Wat seet d’KI-Verordnung vun der EU iwwer KI, déi d’Léierresultater vu Schüler bewäert?'],
+  ])('answers a %s teacher from the teachers’ documents, cited, with the note that drafting needs the model', async (lang, message) => {
+    const { status, body } = await ask(open, { message, lang }, lang);
+    expect(status).toBe(200);
+    expect(body.answered).toBe(true);
+    expect(body.sources.length).toBeGreaterThan(0);
+    expect(body.sources.every((source) => /^(edu-|ai-strategy)/.test(source.docId))).toBe(true);
+    expect(body.answer).toContain(open.deps.i18n.forLang(lang as 'en')('chat:teachers.offline_note'));
+    expect(body.actions.map((action) => action.type)).not.toContain('lead_form');
+  });
+
+  it('stores a message with personal data only redacted, says what it removed, and keeps the conversation 24 hours', async () => {
+    const message = 'My pupil Max Muller (max.muller@example.lu, +352 621 123 456, IBAN LU28 0019 4006 4475 0000) struggles with AI homework. How can I explain machine learning to 12-year-olds?';
+    const { body } = await ask(open, { message });
+    const t = open.deps.i18n.forLang('en');
+    for (const kind of ['email', 'phone', 'iban', 'name']) expect(body.answer).toContain(t(`privacy:kinds.${kind}`, { count: 1 }));
+    const exported = await open.app.request(`/api/conversations/${body.conversationId}/export`, { headers: { authorization: `Bearer ${body.conversationToken}` } });
+    const data = (await exported.json()) as { conversation: { createdAt: string; retainUntil: string }; messages: { role: string; content: string }[] };
+    const question = data.messages.find((m) => m.role === 'user')!.content;
+    for (const placeholder of ['[name]', '[email]', '[phone]', '[iban]']) expect(question).toContain(placeholder);
+    for (const secret of ['Max', 'max.muller', '621 123 456', 'LU28']) expect(JSON.stringify(data)).not.toContain(secret);
+    expect(Date.parse(data.conversation.retainUntil) - Date.parse(data.conversation.createdAt)).toBe(24 * 3_600_000);
+  });
+
+  it.each([
+    ['en', 'Please grade Lena’s essay out of 20: she wrote that AI will replace teachers.'],
+    ['fr', 'Mets une note sur 20 à la copie de mon élève Julie.'],
+    ['de', 'Welcher meiner Schüler ist am schwächsten? Bitte eine Rangliste.'],
+    ['lb', 'Bewäert w.e.g. den Opsaz vu menger Schülerin Mia.'],
+  ])('refuses in %s to grade, rank or profile a pupil, naming the rule', async (lang, message) => {
+    const { body } = await ask(open, { message, lang }, lang);
+    expect(body.answered).toBe(false);
+    expect(body.answer).toMatch(/AI Act|IA|KI|Annex|annexe|Anhang|Annex/);
+    expect(body.sources).toEqual([]);
+  });
+
+  it('still answers a question about fair grading', async () => {
+    const { body } = await ask(open, { message: 'How do I design a fair rubric for a project about AI in my class?' });
+    expect(body.answer).not.toContain(open.deps.i18n.forLang('en')('chat:edu.refusal.grade'));
+  });
+
+  it('never lets the public assistant quote the teachers’ documents', async () => {
+    const response = await open.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ message: 'What does the EU AI Act say about emotion recognition in schools?', lang: 'en' }),
+    });
+    const body = (await response.json()) as Reply;
+    expect(body.sources.every((source) => !source.docId.startsWith('edu-'))).toBe(true);
+  });
+});
+
+describe('EDU_ACCESS=codes', () => {
+  it('answers 401 access_code_required without a valid code, lets a valid one in, and shuts a revoked one out', async () => {
+    const missing = await ask(codes, { message: 'How can I explain machine learning to 12-year-olds?' });
+    expect(missing.status).toBe(401);
+    expect(missing.body.error!.code).toBe('access_code_required');
+    expect((await ask(codes, { message: 'How can I explain machine learning?', accessCode: 'AAAA-BBBB-CCCC-DDDD' })).status).toBe(401);
+
+    const made = await createAccessCode(codes.deps, 'Lycée Test, 3e', 30);
+    const typed = made.code.toLowerCase().replace(/-/g, ' ');
+    const allowed = await ask(codes, { message: 'How can I explain machine learning to 12-year-olds?', accessCode: typed });
+    expect(allowed.status).toBe(200);
+    // Each message of the conversation carries the code: a revoked one stops it.
+    await revokeCode(codes.deps, made.id);
+    const response = await codes.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${allowed.body.conversationToken}` },
+      body: JSON.stringify({ message: 'And for 8-year-olds?', conversationId: allowed.body.conversationId, accessCode: made.code }),
+    });
+    expect(response.status).toBe(401);
+    // The public assistant needs no code.
+    expect((await codes.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ message: 'Hello' }) })).status).toBe(200);
+  });
+});
