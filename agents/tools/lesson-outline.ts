@@ -27,11 +27,11 @@ export function lessonOutlineTool(context: ToolContext) {
       const points = await teachingSentences(context, `${topic} ${ageGroup}`, 4, 2);
       const activity = points.filter((point) => /activit/.test(point.docId));
       const byPhase = { warm_up: points.slice(0, 1), explore: points.slice(1, 3), activity: activity.length ? activity.slice(0, 2) : points.slice(3, 5), reflect: points.filter((point) => /fail|safe|gdpr|act/.test(point.docId)).slice(0, 1) };
-      const phases = (Object.keys(SHARES) as (keyof typeof SHARES)[]).map((phase) => ({
-        phase,
-        minutes: Math.max(1, Math.round(durationMinutes * SHARES[phase])),
-        points: byPhase[phase].map((point) => ({ text: point.text, source: point.n })),
-      }));
+      const names = Object.keys(SHARES) as (keyof typeof SHARES)[];
+      const minutes = names.map((phase) => Math.max(1, Math.floor(durationMinutes * SHARES[phase])));
+      // Rounding down leaves a few minutes over: the activity, the longest phase, takes them, so the sum is exact.
+      minutes[names.indexOf('activity')]! += durationMinutes - minutes.reduce((sum, m) => sum + m, 0);
+      const phases = names.map((phase, i) => ({ phase, minutes: minutes[i]!, points: byPhase[phase].map((point) => ({ text: point.text, source: point.n })) }));
       return JSON.stringify(LessonOutlineSchema.parse({ topic, ageGroup, durationMinutes, phases }));
     },
     {
