@@ -35,29 +35,43 @@ export function wordOverlap(question: string, passage: string, lang: Lang): numb
 
 export type Copying = { id: string; overlap: number; question: string; fact: string };
 
+/** A set of eval questions: how to read them, the term that proves each fact, and which assistant they ask. */
+export type QuestionSet = {
+  load: (lang: Lang) => Question[];
+  fact: (factId: string) => { fact: string; key: (lang: Lang) => string } | undefined;
+  assistant: 'public' | 'education';
+};
+
+export const PUBLIC_QUESTIONS: QuestionSet = {
+  load: loadQuestions,
+  fact: (factId) => {
+    const fact = loadFacts().find((f) => f.id === factId);
+    return fact && { fact: fact.fact, key: (lang) => factKey(fact, lang) };
+  },
+  assistant: 'public',
+};
+
 /** Questions that share more than half their content words with the chunk stating their fact. */
-export async function questionsCopyingTheirPassage(lang: Lang, limit = 0.5): Promise<Copying[]> {
-  const facts = new Map(loadFacts().map((fact) => [fact.id, fact]));
+export async function questionsCopyingTheirPassage(lang: Lang, limit = 0.5, set: QuestionSet = PUBLIC_QUESTIONS): Promise<Copying[]> {
   const copying: Copying[] = [];
-  for (const q of loadQuestions(lang)) {
-    const fact = facts.get(q.factId);
+  for (const q of set.load(lang)) {
+    const fact = set.fact(q.factId);
     if (!fact) continue;
     const raw = readFileSync(new URL(`${q.docId}.md`, knowledgeFolder(lang)), 'utf8');
     const chunks = await chunkDocument(parseDocument(raw, q.docId));
-    const chunk = chunks.find((c) => containsKey(`${c.title}\n${c.headingPath.join('\n')}\n${c.text}`, factKey(fact, lang)));
+    const chunk = chunks.find((c) => containsKey(`${c.title}\n${c.headingPath.join('\n')}\n${c.text}`, fact.key(lang)));
     const overlap = chunk ? wordOverlap(q.question, chunk.text, lang) : 0;
     if (overlap > limit) copying.push({ id: q.id, overlap: Number(overlap.toFixed(2)), question: q.question, fact: fact.fact });
   }
   return copying;
 }
 
-export async function evaluateRetrieval(langs: readonly Lang[] = LANGS): Promise<LanguageScore[]> {
+export async function evaluateRetrieval(langs: readonly Lang[] = LANGS, set: QuestionSet = PUBLIC_QUESTIONS): Promise<LanguageScore[]> {
   const { app, dispose } = await makeApp({ env: { LLM_MODE: 'offline' } });
   try {
     const scores: LanguageScore[] = [];
-    const facts = new Map(loadFacts().map((fact) => [fact.id, fact]));
     for (const lang of langs) {
-      const questions = loadQuestions(lang);
+      const questions = set.load(lang);
       const docs = readKnowledgeDocs(lang);
       let hit1 = 0;
       let hit5 = 0;
@@ -66,11 +80,11 @@ export async function evaluateRetrieval(langs: readonly Lang[] = LANGS): Promise
       const misses: LanguageScore['misses'] = [];
       for (const q of questions) {
         // As the widget asks: the browser's language in the header, the language of the text detected.
-        const response = await app.request(`/api/search?k=5&q=${encodeURIComponent(q.question)}`, { headers: { 'accept-language': lang } });
+        const response = await app.request(`/api/search?k=5&assistant=${set.assistant}&q=${encodeURIComponent(q.question)}`, { headers: { 'accept-language': lang } });
         const { results } = (await response.json()) as { results: { docId: string }[] };
         // A hit is the expected document or any other that states the same fact (the FAQ repeats many).
-        const fact = facts.get(q.factId);
-        const carries = (docId: string) => docId === q.docId || (fact !== undefined && containsKey(docs.get(docId) ?? '', factKey(fact, lang)));
+        const fact = set.fact(q.factId);
+        const carries = (docId: string) => docId === q.docId || (fact !== undefined && containsKey(docs.get(docId) ?? '', fact.key(lang)));
         const rank = results.findIndex((r) => carries(r.docId));
         if (results.slice(0, 5).some((r) => r.docId === q.docId)) strict5++;
         if (rank === 0) hit1++;
@@ -86,4 +100,11 @@ export async function evaluateRetrieval(langs: readonly Lang[] = LANGS): Promise
   } finally {
     dispose();
   }
+}
+
+/** The recall table of a run and its misses, as `npm run eval` prints them. */
+export function retrievalReport(scores: LanguageScore[]): string {
+  const rows = scores.map((s) => `| ${s.lang}   | ${String(s.questions).padStart(9)} | ${s.recallAt1.toFixed(3).padStart(8)} | ${s.recallAt5.toFixed(3).padStart(8)} | ${s.mrr.toFixed(3)} | ${s.strictRecallAt5.toFixed(3).padStart(27)} |`);
+  const misses = scores.flatMap((s) => s.misses.map((miss) => `miss ${miss.id}: "${miss.question}" expected ${miss.expected}, got ${miss.got.join(', ') || 'nothing'}`));
+  return ['| lang | questions | recall@1 | recall@5 | MRR   | recall@5, expected doc only |', '|------|-----------|----------|----------|-------|-----------------------------|', ...rows, ...misses].join('\n');
 }

@@ -3,22 +3,14 @@
 // instead; `-- --edu`: the teachers' assistant's retrieval (eval/edu/run.ts).
 import { decisions, rates } from './calibrate.ts';
 import { chatReport, runChatEval } from './chat.ts';
-import { evaluateRetrieval } from './evaluate.ts';
+import { evaluateRetrieval, retrievalReport } from './evaluate.ts';
 
 if (process.argv.includes('--chat')) {
   console.log(chatReport(await runChatEval()));
 } else if (process.argv.includes('--edu')) {
   await import('./edu/run.ts');
 } else {
-  const scores = await evaluateRetrieval();
-  console.log('| lang | questions | recall@1 | recall@5 | MRR   | recall@5, expected doc only |');
-  console.log('|------|-----------|----------|----------|-------|-----------------------------|');
-  for (const s of scores) {
-    console.log(`| ${s.lang}   | ${String(s.questions).padStart(9)} | ${s.recallAt1.toFixed(3).padStart(8)} | ${s.recallAt5.toFixed(3).padStart(8)} | ${s.mrr.toFixed(3)} | ${s.strictRecallAt5.toFixed(3).padStart(27)} |`);
-  }
-  for (const s of scores) {
-    for (const miss of s.misses) console.log(`miss ${miss.id}: "${miss.question}" expected ${miss.expected}, got ${miss.got.join(', ') || 'nothing'}`);
-  }
+  console.log(retrievalReport(await evaluateRetrieval()));
 
   console.log('\nOffline answer decision (in-scope eval questions vs 25 out-of-scope questions per language):');
   console.log('| lang | false refusals | false answers |');

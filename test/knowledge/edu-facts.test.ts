@@ -8,7 +8,8 @@ import { parseDocument } from '../../agents/retrieval/document.ts';
 import type { LanguageScore } from '../../eval/evaluate.ts';
 import { containsKey } from '../../eval/facts.ts';
 import { knowledgeFolder, readKnowledgeDocs } from '../../eval/knowledge.ts';
-import { eduQuestionsCopyingTheirPassage, evaluateEduRetrieval, loadEduQuestions } from '../../eval/edu/evaluate.ts';
+import { EDU_QUESTIONS, loadEduQuestions } from '../../eval/edu/evaluate.ts';
+import { evaluateRetrieval, questionsCopyingTheirPassage } from '../../eval/evaluate.ts';
 import { eduFactKey, loadEduFacts } from '../../eval/edu/facts.ts';
 
 const facts = loadEduFacts();
@@ -68,14 +69,14 @@ describe('teachers\' eval questions', () => {
   });
 
   it.each(LANGS)('in %s share at most half their content words (names aside) with the passage that answers them', async (lang) => {
-    expect(await eduQuestionsCopyingTheirPassage(lang)).toEqual([]);
+    expect(await questionsCopyingTheirPassage(lang, 0.5, EDU_QUESTIONS)).toEqual([]);
   });
 });
 
 describe('teachers\' retrieval recall (lexical, through /api/search for the education assistant)', () => {
   let scores: LanguageScore[];
   beforeAll(async () => {
-    scores = await evaluateEduRetrieval();
+    scores = await evaluateRetrieval(undefined, EDU_QUESTIONS);
   });
 
   it.each(LANGS)('recall@5 in %s stays at or above the floor (never below 0.85)', (lang) => {
