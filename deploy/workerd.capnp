@@ -49,5 +49,7 @@ const assistant :Workerd.Worker = (
     (name = "PUBLIC_URL", fromEnvironment = "PUBLIC_URL"),
     (name = "STAFF_HOURS", fromEnvironment = "STAFF_HOURS"),
     (name = "EDU_ACCESS", fromEnvironment = "EDU_ACCESS"),
+    (name = "SMTP_URL", fromEnvironment = "SMTP_URL"),
+    (name = "SMTP_FROM", fromEnvironment = "SMTP_FROM"),
   ],
 );

@@ -4,6 +4,7 @@ import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { storedEmbedding } from '../db/queries/knowledge.ts';
 import type { TurnPorts } from '../agents/chat/ports.ts';
 import type { JobPorts } from '../agents/jobs/registry.ts';
+import type { Mailer } from '../agents/mail/mailer.ts';
 import { createI18n } from '../locales/index.ts';
 import { parseStaffHours } from '../agents/staff/hours.ts';
 import { createRedactor } from '../agents/privacy/redact.ts';
@@ -25,12 +26,13 @@ export function configurationValues(env: Env): string[] {
     env.JOBS_TOKEN,
     env.LEAD_WEBHOOK_URL,
     env.LEAD_WEBHOOK_SECRET,
+    env.SMTP_URL,
     ...env.OLLAMA_HOSTS,
     ...Object.values(env.OLLAMA_HOST_HEADERS).flatMap((headers) => Object.values(headers)),
   ].filter((value): value is string => typeof value === 'string' && value.length >= 6);
 }
 
-export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number } = {}): AppDeps {
+export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number; mailer?: Mailer | null } = {}): AppDeps {
   const llm = createHostPool({
     hosts: env.OLLAMA_HOSTS,
     headers: env.OLLAMA_HOST_HEADERS,
@@ -57,6 +59,8 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     version: VERSION,
     staffHours: parseStaffHours(env.STAFF_HOURS),
     redact: createRedactor(),
+    // Staff replies by e-mail: only the Node entry passes one (SMTP_URL set); workerd has none.
+    mailer: options.mailer ?? null,
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone.
     async queryEmbeddings() {
       const embedder = llm.embedder();
@@ -77,6 +81,7 @@ export function turnPorts(deps: AppDeps): TurnPorts {
     leads: { threshold: deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: deps.env.LEAD_RETENTION_DAYS },
     hours: deps.staffHours,
     eduAccess: deps.env.EDU_ACCESS,
+    notifyByEmail: deps.mailer !== null,
     redact: deps.redact,
     now: deps.now,
     log: deps.log,
@@ -86,5 +91,5 @@ export function turnPorts(deps: AppDeps): TurnPorts {
 
 /** The ports of the scheduled jobs. */
 export function jobPorts(deps: AppDeps): JobPorts {
-  return { db: deps.db, now: deps.now, log: deps.log, llm: deps.llm, fetch: deps.fetch, webhook: { url: deps.env.LEAD_WEBHOOK_URL, secret: deps.env.LEAD_WEBHOOK_SECRET } };
+  return { db: deps.db, now: deps.now, log: deps.log, llm: deps.llm, fetch: deps.fetch, mailer: deps.mailer, webhook: { url: deps.env.LEAD_WEBHOOK_URL, secret: deps.env.LEAD_WEBHOOK_SECRET } };
 }

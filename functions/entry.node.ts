@@ -10,11 +10,12 @@ import { answerMode } from '../agents/ollama/pool.ts';
 import { createDeps, jobPorts } from './deps.ts';
 import { EnvError, parseEnv, type Env } from './env.ts';
 import { startJobTimer } from './jobs/timer.ts';
+import { mailerFromEnv } from './mail/smtp.node.ts';
 
 export async function startNodeServer(env: Env): Promise<{ server: ServerType; url: string; close: () => Promise<void> }> {
   const client = await openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
-  const deps = createDeps(env, client);
+  const deps = createDeps(env, client, { mailer: mailerFromEnv(env) });
   const interrupted = await markStaleStreamingIncomplete(deps.db);
   await deps.llm.probe();
   for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });

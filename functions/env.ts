@@ -52,6 +52,11 @@ export const EnvSchema = z.object({
       const parsed = StaffHoursSchema.safeParse(value);
       if (!parsed.success) ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid' });
     }),
+  // Where staff replies go out by e-mail to visitors who asked for it outside office hours (Node only).
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://user:password@host:port or smtps://…' }).optional(),
+  SMTP_FROM: z.email({ error: 'must be an e-mail address' }).optional(),
+}).superRefine((env, ctx) => {
+  if (env.SMTP_URL && !env.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'required when SMTP_URL is set (the sender address of staff replies)' });
 });
 
 export type Env = z.infer<typeof EnvSchema>;

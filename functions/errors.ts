@@ -22,6 +22,7 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   conversation_held: 409,
   conversation_not_held: 409,
   conversation_changed: 409,
+  conversation_not_waiting: 409,
   token_invalid: 403,
   withdraw_link_invalid: 404,
   lead_not_found: 404,

@@ -6,6 +6,7 @@ import type { HostPool } from '../agents/ollama/pool.ts';
 import type { LlmTimeouts } from '../agents/public/agent.ts';
 import type { StaffHours } from '../agents/staff/hours.ts';
 import type { Redactor } from '../agents/privacy/redact.ts';
+import type { Mailer } from '../agents/mail/mailer.ts';
 import type { Db } from '../db/client.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
@@ -29,6 +30,8 @@ export type AppDeps = {
   /** STAFF_HOURS, parsed once. */
   staffHours: StaffHours;
   redact: Redactor;
+  /** Sends staff replies by e-mail (SMTP_URL, Node only); null when there is none. */
+  mailer: Mailer | null;
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
 };
 

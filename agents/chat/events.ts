@@ -11,8 +11,20 @@ export type TurnMode = AnswerMode | 'staff';
 export type LeadFormAction = { type: 'lead_form'; lang: Lang; topics: string[]; consent: { version: string; text: string; label: string } };
 /** With a model, the agent qualified the lead in conversation: the widget shows the withdraw link. */
 export type LeadSubmittedAction = { type: 'lead_submitted'; leadId: string; qualified: boolean; withdrawUrl: string };
-/** The visitor asked for a person: the widget waits for staff (the events stream) and shows when they come. */
-export type EscalatedAction = { type: 'escalated'; status: 'escalated' | 'staff'; position: number | null; open: boolean; waitMinutes: number | null; backAt: string | null };
+/**
+ * The visitor asked for a person: the widget waits for staff (the events stream) and shows when they come. `email`,
+ * outside office hours when replies can be mailed: the field for an address, consent unticked, posted to
+ * POST /api/conversations/:id/notify.
+ */
+export type EscalatedAction = {
+  type: 'escalated';
+  status: 'escalated' | 'staff';
+  position: number | null;
+  open: boolean;
+  waitMinutes: number | null;
+  backAt: string | null;
+  email?: { consent: { version: string; text: string; label: string } };
+};
 export type TurnAction = LeadFormAction | LeadSubmittedAction | EscalatedAction;
 
 export type TurnEvent =

@@ -25,6 +25,8 @@ export type TurnPorts = {
   hours: StaffHours;
   /** EDU_ACCESS: whether the teachers' assistant needs an access code. */
   eduAccess: EduAccess;
+  /** Whether staff replies can go out by e-mail (a mailer exists): outside office hours the visitor is offered it. */
+  notifyByEmail?: boolean;
   /** Removes personal data from teachers' messages (built once: it compiles its detectors). */
   redact: Redactor;
   now: Clock;

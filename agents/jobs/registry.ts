@@ -4,6 +4,8 @@ import { checkpoint, purgeExpiredConversations, type PurgeCounts } from '../../d
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
 import { purgeStaffSessions } from '../../db/queries/staff.ts';
 import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { sendDueMail, type SendMailOptions } from '../mail/send.ts';
 import type { HostPool } from '../ollama/pool.ts';
 import { answerMode } from '../ollama/pool.ts';
 import { CONVERSATION_RETENTION_DAYS, DAY_MS, type Clock, type Log } from '../ports.ts';
@@ -12,7 +14,7 @@ import { SESSION } from '../staff/sessions.ts';
 export type JobResult = Record<string, unknown>;
 
 /** What jobs may use. */
-export type JobPorts = { db: Db; now: Clock; log: Log; llm: HostPool; fetch: typeof fetch; webhook: { url?: string; secret?: string } };
+export type JobPorts = { db: Db; now: Clock; log: Log; llm: HostPool; fetch: typeof fetch; webhook: { url?: string; secret?: string }; mailer?: Mailer | null };
 
 export type Job = {
   /**
@@ -32,7 +34,7 @@ const MINUTE = 60_000;
 const PURGE_SLICE = 500;
 const PURGE_MAX_SLICES = 20;
 
-export function createJobs(options: { dispatch?: DispatchOptions } = {}) {
+export function createJobs(options: { dispatch?: DispatchOptions; mail?: SendMailOptions } = {}) {
   return {
     'dispatch-leads': {
       // Rows are leased one by one, so overlapping runs are safe; the job lease only saves duplicate work. A run
@@ -64,6 +66,14 @@ export function createJobs(options: { dispatch?: DispatchOptions } = {}) {
           missingModels: llm.missingModels(),
         };
       },
+    },
+    'send-mail': {
+      // Staff replies by e-mail; each mail is claimed on its own too. A run sends at most 50, each SMTP send
+      // bounded by nodemailer's timeouts, so 5 minutes covers it.
+      scope: 'cluster',
+      leaseMs: 5 * MINUTE,
+      everyMs: MINUTE,
+      run: ({ db, now, log, mailer }) => sendDueMail({ db, now, log, mailer: mailer ?? null }, options.mail),
     },
     'purge-retention': {
       scope: 'cluster',

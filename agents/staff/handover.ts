@@ -75,10 +75,13 @@ export async function reply(ports: HandoverPorts, conversationId: string, actor:
   if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
   const at = ports.now();
   const messageId = crypto.randomUUID();
+  const mail = conversation.notifyEmail ? { ...replyMail(ports, conversation, firstName(actor.name), text), id: crypto.randomUUID(), conversationId, recipient: conversation.notifyEmail, createdAt: at } : undefined;
   const landed = await applyHandover(ports.db, conversationId, {
     from: ['staff'],
     heldBy: actor.id,
     set: { firstStaffReplyAt: conversation.firstStaffReplyAt ?? at },
+    // The visitor left an address outside office hours: the reply also goes out by e-mail (job send-mail).
+    ...(mail ? { mail } : {}),
     message: { id: messageId, conversationId, role: 'staff', content: text, author: firstName(actor.name), lang: conversation.lang, state: 'complete', createdAt: at },
     events: [{ type: 'staff_message', data: { messageId, text, name: firstName(actor.name) } }],
     // The audit row says that a reply was sent, not what it said.
@@ -87,6 +90,29 @@ export async function reply(ports: HandoverPorts, conversationId: string, actor:
   });
   if (!landed) throw new DomainError('conversation_not_held');
   return { messageId };
+}
+
+/** A staff reply as an e-mail in the conversation's language: who answered, the answer, and what it answers. */
+function replyMail(ports: HandoverPorts, conversation: Conversation, name: string, text: string): { subject: string; body: string } {
+  const t = ports.i18n.forLang(conversation.lang);
+  return {
+    subject: t('chat:notify.mail.subject', { name }),
+    body: [t('chat:notify.mail.intro', { name }), '', text, '', t('chat:notify.mail.footer')].join('\n'),
+  };
+}
+
+/** The visitor leaves an address, with consent, for staff replies by e-mail; only while they wait for or talk with staff. */
+export async function leaveNotifyAddress(ports: HandoverPorts, conversationId: string, email: string, consentVersion: string): Promise<void> {
+  const landed = await applyHandover(ports.db, conversationId, {
+    from: ['escalated', 'staff'],
+    set: { notifyEmail: email, notifyConsentVersion: consentVersion },
+    events: [],
+    at: ports.now(),
+  });
+  if (!landed) {
+    await existing(ports.db, conversationId);
+    throw new DomainError('conversation_not_waiting');
+  }
 }
 
 /** The holder hands the conversation back to the assistant; the visitor is told, in their language. */
@@ -121,7 +147,7 @@ export async function resolve(ports: HandoverPorts, conversationId: string, acto
   const landed = await applyHandover(ports.db, conversationId, {
     from: held ? ['staff'] : ['escalated', 'bot'],
     ...(held ? { heldBy: actor.id } : {}),
-    set: { status: 'resolved', resolvedAt: at, resolutionNote: note, waitingSince: null, assigneeId: null, assigneeName: null },
+    set: { status: 'resolved', resolvedAt: at, resolutionNote: note, waitingSince: null, assigneeId: null, assigneeName: null, notifyEmail: null, notifyConsentVersion: null },
     message: { id: crypto.randomUUID(), conversationId, role: 'system', content: notice, lang: conversation.lang, state: 'complete', createdAt: at },
     events: [...(held ? [{ type: 'staff_left', data: {} }] : []), { type: 'status', data: { status: 'resolved', notice } }],
     audit: audit(actor, 'conversation.resolved', conversationId, at, { from: conversation.status, note: note !== null }),

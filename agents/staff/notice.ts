@@ -26,9 +26,17 @@ export async function escalationNotice(ports: { db: Db; now: Clock; hours: Staff
   return { ...base, waitMinutes, text: waitMinutes === null ? queued : `${queued} ${t('chat:handover.queued_wait', { count: waitMinutes })}` };
 }
 
-/** Escalates and says so: the text for the visitor and the action that puts the widget in its waiting state. */
-export async function handOverToStaff(ports: HandoverPorts & { hours: StaffHours }, conversationId: string, trigger: EscalationTrigger, t: Translate): Promise<{ text: string; action: EscalatedAction }> {
+/** The versioned consent for a staff reply by e-mail, as the widget shows it. */
+export const notifyConsent = (t: Translate) => ({ version: t('chat:notify.consent.version'), text: t('chat:notify.consent.text'), label: t('chat:notify.consent.label') });
+
+/**
+ * Escalates and says so: the text for the visitor and the action that puts the widget in its waiting state. Outside
+ * office hours, when replies can go out by e-mail, the visitor is offered to leave an address (with consent).
+ */
+export async function handOverToStaff(ports: HandoverPorts & { hours: StaffHours; notifyByEmail?: boolean }, conversationId: string, trigger: EscalationTrigger, t: Translate): Promise<{ text: string; action: EscalatedAction }> {
   const escalation = await escalate(ports, conversationId, trigger);
   const notice = await escalationNotice(ports, escalation, t);
-  return { text: notice.text, action: { type: 'escalated', status: escalation.status, position: notice.position, open: notice.open, waitMinutes: notice.waitMinutes, backAt: notice.backAt } };
+  const action: EscalatedAction = { type: 'escalated', status: escalation.status, position: notice.position, open: notice.open, waitMinutes: notice.waitMinutes, backAt: notice.backAt };
+  if (!ports.notifyByEmail || notice.open || escalation.status !== 'escalated') return { text: notice.text, action };
+  return { text: `${notice.text} ${t('chat:notify.offer')}`, action: { ...action, email: { consent: notifyConsent(t) } } };
 }

@@ -14,7 +14,7 @@ export const EscalateToStaffInput = z.object({
 
 export type EscalateToStaffOptions = {
   conversationId: string;
-  ports: HandoverPorts & { hours: StaffHours };
+  ports: HandoverPorts & { hours: StaffHours; notifyByEmail?: boolean };
   /** The notice for the visitor, and the action that switches the widget to its waiting state. */
   escalated: (handed: { text: string; action: EscalatedAction }) => void;
 };

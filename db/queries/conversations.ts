@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
 import { leadDrafts } from '../schema/leads.ts';
+import { mailOutbox } from '../schema/mail.ts';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
@@ -79,6 +80,7 @@ export async function deleteConversation(db: Db, conversationId: string) {
   await db.batch([
     db.delete(feedback).where(inArray(feedback.messageId, ofConversation)),
     db.delete(leadDrafts).where(eq(leadDrafts.conversationId, conversationId)),
+    db.delete(mailOutbox).where(eq(mailOutbox.conversationId, conversationId)),
     db.delete(events).where(eq(events.conversationId, conversationId)),
     db.delete(messages).where(eq(messages.conversationId, conversationId)),
     db.delete(conversations).where(eq(conversations.id, conversationId)),

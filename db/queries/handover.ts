@@ -4,8 +4,10 @@ import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-
 import type { Db } from '../client.ts';
 import { auditLog } from '../schema/leads.ts';
 import { conversations, events, messages } from '../schema/chat.ts';
+import { mailOutbox } from '../schema/mail.ts';
 import { nextSeq, type Conversation, type NewMessage } from './conversations.ts';
 import type { AuditEntry } from './leads.ts';
+import type { NewOutboxMail } from './mail.ts';
 
 export type ConversationStatus = Conversation['status'];
 export type ConversationPatch = Partial<typeof conversations.$inferInsert>;
@@ -18,6 +20,8 @@ export type Handover = {
   message?: NewMessage;
   events: { type: string; data: Record<string, unknown> }[];
   audit?: AuditEntry;
+  /** A mail for the send-mail job (a staff reply for a visitor who left an address). */
+  mail?: NewOutboxMail;
   at: number;
 };
 
@@ -39,6 +43,11 @@ export async function applyHandover(db: Db, conversationId: string, step: Handov
   }
   for (const event of step.events) {
     followers.push(sql`INSERT INTO ${events} (conversation_id, type, data, created_at) SELECT ${conversationId}, ${event.type}, ${JSON.stringify(event.data)}, ${step.at} WHERE changes() = 1`);
+  }
+  if (step.mail) {
+    const m = step.mail;
+    followers.push(sql`INSERT INTO ${mailOutbox} (id, conversation_id, recipient, subject, body, status, attempts, next_attempt_at, created_at)
+      SELECT ${m.id}, ${m.conversationId}, ${m.recipient}, ${m.subject}, ${m.body}, 'pending', 0, ${m.createdAt}, ${m.createdAt} WHERE changes() = 1`);
   }
   if (step.audit) {
     const a = step.audit;

@@ -5,3 +5,4 @@ export * from './jobs.ts';
 export * from './leads.ts';
 export * from './staff.ts';
 export * from './edu.ts';
+export * from './mail.ts';

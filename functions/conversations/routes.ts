@@ -2,11 +2,14 @@
 import { Hono, type Context } from 'hono';
 import { deleteConversation, findConversation, listFeedback, listMessages, type Message } from '../../db/queries/conversations.ts';
 import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
-import { handOverToStaff } from '../../agents/staff/notice.ts';
+import { leaveNotifyAddress } from '../../agents/staff/handover.ts';
+import { handOverToStaff, notifyConsent } from '../../agents/staff/notice.ts';
 import { turnPorts } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { jsonBody } from '../middleware/json-body.ts';
 import { setLanguage } from '../middleware/language.ts';
 import type { AppBindings } from '../types.ts';
+import { NotifySchema } from './schema.ts';
 
 /** The conversation of the route, for the holder of its token (by default the bearer header). */
 export async function authorisedConversation(c: Context<AppBindings>, token = bearerToken(c.req.header('authorization'))) {
@@ -57,8 +60,23 @@ export function conversationRoutes() {
       const conversation = await authorisedConversation(c);
       setLanguage(c, conversation.lang);
       const handed = await handOverToStaff(turnPorts(c.var.deps), conversation.id, 'button', c.var.t);
-      const { status, position, open, waitMinutes, backAt } = handed.action;
-      return c.json({ status, position, open, waitMinutes, backAt, notice: handed.text });
+      const { status, position, open, waitMinutes, backAt, email } = handed.action;
+      return c.json({ status, position, open, waitMinutes, backAt, ...(email ? { email } : {}), notice: handed.text });
+    })
+    // Outside office hours: an address, with consent, to which each staff reply is also mailed. Without a mailer
+    // (no SMTP_URL, or workerd) the field is never offered and this answers 409 notify_unavailable.
+    .post('/api/conversations/:id/notify', jsonBody(), async (c) => {
+      const conversation = await authorisedConversation(c);
+      setLanguage(c, conversation.lang);
+      const { deps } = c.var;
+      if (!deps.mailer) throw new AppError(409, 'notify_unavailable');
+      const parsed = NotifySchema.safeParse(await c.req.json());
+      if (!parsed.success) throw new AppError(400, parsed.error.issues[0]?.message === 'email_invalid' ? 'email_invalid' : 'consent_required');
+      // Consent counts for the text the visitor was shown: the current version.
+      if (parsed.data.consent.version !== notifyConsent(c.var.t).version) throw new AppError(400, 'consent_required');
+      await leaveNotifyAddress(turnPorts(deps), conversation.id, parsed.data.email, parsed.data.consent.version);
+      c.var.log.info('notify address stored', { conversationId: conversation.id });
+      return c.body(null, 204);
     })
     .delete('/api/conversations/:id', async (c) => {
       const conversation = await authorisedConversation(c);

@@ -1,5 +1,7 @@
 // The handover in Debian's chromium against the real app: a visitor asks for a person, staff (over the staff HTTP API)
 // join, reply, hand back and resolve; the widget waits, shows a person's messages live, survives a reload, and ends.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,5 +197,41 @@ describe('the widget hands a conversation to a person', () => {
     await page.screenshot({ path: `${ARTEFACTS}/closed-de-dark.png` });
     await expectClean(w);
     await w.context.close();
+  });
+});
+
+describe('an answer by e-mail outside office hours', () => {
+  it('offers the e-mail field with the consent unticked, and stores the address only once consent is given', async () => {
+    // A real SMTP server on 127.0.0.1 makes the app offer e-mail; nothing is sent until staff reply.
+    const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _session, done) => stream.on('end', () => done()).resume() });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    const mailing = await serveApp({ env: { LLM_MODE: 'offline', SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'assistant@ai-factory.lu' }, now: () => SATURDAY_11 });
+    try {
+      const w = await watchedPage(browser);
+      const { page } = w;
+      await page.goto(`${mailing.url}/en`);
+      await widget(page, '.launcher').click();
+      await widget(page, 'button.talk').click();
+      const form = widget(page, 'form.notify');
+      await form.waitFor();
+      const axe = await runAxe(page);
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await form.locator('input[type=email]').fill('visitor@example.lu');
+      // Without the tick the browser refuses to send the form: nothing is stored.
+      await form.locator('button[type=submit]').click();
+      const id = (await stored(page))!.id;
+      const address = async () => (await mailing.db.client.execute({ sql: 'SELECT notify_email FROM conversations WHERE id = ?', args: [id] })).rows[0]!.notify_email;
+      expect(await address()).toBeNull();
+      await form.locator('input[type=checkbox]').check();
+      await form.locator('button[type=submit]').click();
+      await expect.poll(address).toBe('visitor@example.lu');
+      expect(await widget(page, 'form.notify').count()).toBe(0);
+      await expectClean(w);
+      await w.context.close();
+    } finally {
+      await mailing.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
   });
 });

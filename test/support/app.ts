@@ -11,6 +11,8 @@ import { createApp } from '../../functions/app.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
 import { createLogger } from '../../functions/logger.ts';
+import { mailerFromEnv } from '../../functions/mail/smtp.node.ts';
+import type { Mailer } from '../../agents/mail/mailer.ts';
 import { createDb, type Db } from '../../db/client.ts';
 import type { LlmTimeouts } from '../../agents/public/agent.ts';
 
@@ -43,13 +45,15 @@ export type MakeAppOptions = {
   embedder?: Embedder | null;
   /** The app's clock (office hours, session expiry); the real one by default. */
   now?: () => number;
+  /** The mailer; by default the Node one SMTP_URL asks for (none without it), as `npm start` builds it. */
+  mailer?: Mailer | null;
 };
 
 export async function makeApp(options: MakeAppOptions = {}) {
   const db = await makeDb();
   const lines: string[] = [];
   const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...options.env });
-  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs, now: options.now });
+  const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs, now: options.now, mailer: options.mailer !== undefined ? options.mailer : mailerFromEnv(env) });
   await deps.llm.probe();
   const report = await ingestKnowledge(deps.db, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
   const app = createApp(deps);

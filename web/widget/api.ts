@@ -94,6 +94,11 @@ export function createApi(base: string) {
     /** The conversation's token goes along when there is one, so the server can tie the lead to it. */
     lead: (body: LeadBody, token: string | undefined): Promise<LeadResult> => post('/api/leads', body, token),
     escalate: (stored: Stored): Promise<Escalation> => post(`/api/conversations/${encodeURIComponent(stored.id)}/escalate`, {}, stored.token),
+    /** Out of office hours: the address for a staff reply by e-mail, with the visitor's consent (204, no body). */
+    async notify(stored: Stored, body: { email: string; consent: { given: true; version: string } }): Promise<void> {
+      const response = await fetch(`${base}/api/conversations/${encodeURIComponent(stored.id)}/notify`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(stored.token) }, body: JSON.stringify(body) });
+      if (!response.ok) throw await failure(response);
+    },
     /** EventSource sends no headers: the token goes in the query (the server never logs query strings). */
     events: (stored: Stored, after: number | null) =>
       `${base}/api/conversations/${encodeURIComponent(stored.id)}/events?token=${encodeURIComponent(stored.token)}${after === null ? '' : `&lastEventId=${after}`}`,

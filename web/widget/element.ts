@@ -434,6 +434,7 @@ export class AssistantWidget extends HTMLElement {
       if (lead) this.#addLeadForm(lead, text);
       // Asked for a person (or found one holding the conversation): wait for them on the events stream.
       if (escalated) this.#handover.follow(escalated.status, escalated);
+      if (escalated?.email) this.#offerEmail(escalated.email.consent);
       else if (staff && !this.#handover.active) this.#handover.follow(null);
     } catch (error) {
       // The teachers' assistant wants a code (or a valid one): ask for it, and ask the question again with it.
@@ -462,6 +463,12 @@ export class AssistantWidget extends HTMLElement {
    * localized request through the chat instead: no endpoint opens an empty conversation, the server recognises the
    * request in all four languages and answers with the queue place, and staff see what was asked as its first message.
    */
+  #offerEmail(consent: { version: string; text: string; label: string }) {
+    this.#handover.offerEmail(consent, async (email, version) => {
+      if (this.#stored) await this.#api.notify(this.#stored, { email, consent: { given: true, version } });
+    });
+  }
+
   async #talk(): Promise<void> {
     const { list, input } = this.#el;
     input.focus();
@@ -471,6 +478,7 @@ export class AssistantWidget extends HTMLElement {
       const state = await this.#api.escalate(this.#stored);
       list.append(h('li', { class: 'event' }, h('p', {}, state.notice)));
       this.#handover.follow(state.status, state);
+      if (state.email) this.#offerEmail(state.email.consent);
       this.#announce(state.notice);
     } catch (error) {
       // The conversation was deleted or expired elsewhere: ask in a new one.

@@ -143,6 +143,34 @@ export class Handover {
     this.#line('handover.ended', {}, notice, button);
   }
 
+  /**
+   * Out of office hours the server may offer an answer by e-mail: the address and the consent (its text from the
+   * server, unticked) in a small form; `send` posts them, and the form gives way to a confirmation.
+   */
+  offerEmail(consent: { version: string; text: string; label: string }, send: (email: string, version: string) => Promise<void>) {
+    const email = h('input', { type: 'email', name: 'email', autocomplete: 'email', required: true });
+    const agree = h('input', { type: 'checkbox', name: 'consent', required: true });
+    const status = h('p', { role: 'status' });
+    const form = h(
+      'form',
+      { class: 'notify' },
+      h('label', {}, this.host.bind(h('span'), 'notify.label'), email),
+      h('p', { class: 'consent' }, consent.text),
+      h('label', { class: 'check' }, agree, ` ${consent.label}`),
+      this.host.bind(h('button', { type: 'submit' }), 'notify.send'),
+      status,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      send(email.value.trim(), consent.version).then(
+        () => form.replaceWith(this.host.bind(h('p', {}), 'handover.sent')),
+        (error: Error) => (status.textContent = error.message),
+      );
+    });
+    this.host.list.append(h('li', { class: 'event' }, form));
+    this.host.scroll();
+  }
+
   /** The server's own words on a change (handed back, resolved): in the transcript, as neither party's message. */
   notice(text: string, lang?: Lang) {
     this.host.list.append(h('li', { class: 'system', lang }, h('p', {}, text)));
