@@ -35,19 +35,15 @@ export const gzipSize = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { 
 
 export type WebBuild = { source: string; widgetJs: string; siteCss: string; sizes: { widgetBytes: number; widgetGzip: number; siteCssGzip: number } };
 
+/** What every browser bundle is built with: one minified file, no other request, ASCII only. */
+const BUNDLE = { bundle: true, write: false, minify: true, format: 'iife', target: 'es2022', charset: 'ascii', legalComments: 'none', logLevel: 'silent' } as const;
+
 export async function buildWeb(): Promise<WebBuild> {
   const result = await build({
+    ...BUNDLE,
     entryPoints: [`${root}web/widget/main.ts`],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: 'es2022',
-    charset: 'ascii',
-    legalComments: 'none',
     banner: { js: '/* AI Factory assistant widget. Includes i18next (MIT License). */' },
     plugins: [webPlugin],
-    logLevel: 'silent',
   });
   const widgetJs = result.outputFiles[0]!.text;
   const siteCss = await minifyCss(`${root}web/styles/site.css`);
@@ -70,16 +66,9 @@ export type ConsoleBuild = { source: string; consoleJs: string; consoleCss: stri
 /** The staff console: its own bundle (never fetched by visitors, so outside the widget's budget) and stylesheet. */
 export async function buildConsole(): Promise<ConsoleBuild> {
   const result = await build({
+    ...BUNDLE,
     entryPoints: [`${root}web/console/main.ts`],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: 'es2022',
-    charset: 'ascii',
-    legalComments: 'none',
     banner: { js: '/* AI Factory assistant staff console. Includes i18next (MIT License). */' },
-    logLevel: 'silent',
   });
   const consoleJs = result.outputFiles[0]!.text;
   const consoleCss = await minifyCss(`${root}web/console/console.css`);

@@ -2,6 +2,9 @@
 // request, and the server's localized error as an ApiError. The shapes mirror functions/staff/*-routes.ts.
 import type { Source } from '../../agents/answer/sources.ts';
 import type { Lang } from '../../agents/language/languages.ts';
+import { ApiError, failure } from '../widget/api.ts';
+
+export { ApiError };
 
 export type Role = 'reviewer' | 'admin';
 export type Status = 'bot' | 'escalated' | 'staff' | 'resolved';
@@ -29,18 +32,6 @@ export type Detail = {
 };
 export type Filter = { status: string; lang: string; assistant: string };
 
-/** An HTTP answer that was not a success: its status and the server's localized message. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The paths the console reads; EventSource needs the events path as a plain URL. */
 export const EVENTS_PATH = '/api/staff/events';
 const conversationPath = (id: string, action = '') => `/api/staff/conversations/${encodeURIComponent(id)}${action}`;
@@ -53,10 +44,7 @@ export function createStaffApi(lang: () => Lang) {
     if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    if (!response.ok) {
-      const error = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      throw new ApiError(response.status, error?.error?.code ?? 'http_error', error?.error?.message ?? response.statusText);
-    }
+    if (!response.ok) throw await failure(response);
     return response.json() as Promise<T>;
   }
   const remember = <T extends { csrfToken?: string }>(answer: T): T => {

@@ -29,7 +29,8 @@ export class ApiError extends Error {
   }
 }
 
-async function failure(response: Response): Promise<ApiError> {
+/** The ApiError of a failed response: the server's localized `{error:{code,message}}` when it sent one. */
+export async function failure(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   return new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? response.statusText);
 }
