@@ -410,6 +410,8 @@ describe('the full path of a handover', () => {
     await widget(visitor.page, '#question').fill('Merci! Mir sinn eng kleng Firma zu Esch.');
     await widget(visitor.page, '#question').press('Enter');
     await poll(() => page.locator('.msg.role-user').last().innerText()).toContain('Merci! Mir sinn eng kleng Firma zu Esch.');
+    // The console announces it; waiting for that keeps the announcement from landing after the resolve's.
+    await poll(() => status(page)).toBe('De Visiteur huet geschriwwen.');
     await page.screenshot({ path: `${ARTEFACTS}/path-console-lb.png` });
 
     // Léa resolves with a note (Ctrl+Enter confirms in the dialog); the visitor sees that the conversation ended.
