@@ -19,7 +19,7 @@ export const MIN_COVERAGE = 0.5;
 /** A word the knowledge never uses weighs this much against coverage: it is most likely what the question is about. */
 export const UNKNOWN_WEIGHT = 2;
 /** A name the knowledge mentions (in at least this many chunks, at most this share) settles the question. */
-export const NAME_MIN_CHUNKS = 2;
+export const NAME_MIN_CHUNKS = 1;
 export const NAME_SHARE = 0.5;
 
 /** A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts). */

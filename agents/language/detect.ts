@@ -38,9 +38,11 @@ export function readMessage(text: string): Reading {
   const tally = tallyWords(text);
   const byWords = readWords(tally);
   if (tally.length <= SHORT_WORDS) return byWords;
+  // Words only one of our languages writes, and no foreign one, settle it: trigrams can take a German question for
+  // Luxembourgish and then, finding no Luxembourgish words, for a foreign language ("wie viele Kurse im Jahr?").
+  if (byWords.kind === 'supported' && byWords.confident) return byWords;
   const detection = detectLanguage(text, tally);
   if (detection.kind === 'other') return detection;
-  if (byWords.kind === 'supported' && byWords.confident) return byWords;
   if (detection.kind === 'supported' && tally.votes[detection.lang] > 0) {
     return { kind: 'supported', lang: detection.lang, confident: byWords.kind === 'supported' && byWords.lang === detection.lang };
   }
