@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
-import { launchChromium, runAxe, serveApp, watchedPage, type Served, type Watched } from '../support/browser.ts';
+import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
 import { readSse } from '../support/sse.ts';
 
 const ARTEFACTS = 'test-results/console';
@@ -84,14 +84,6 @@ async function signIn(page: Page, account: Account) {
 
 const item = (page: Page, id: string) => page.locator(`.queue [data-id="${id}"]`);
 const status = (page: Page) => page.locator('[role="status"]').innerText();
-
-/** Nothing left 127.0.0.1 and the page never broke its own CSP. */
-async function expectClean(w: Watched) {
-  expect(await w.violations()).toEqual([]);
-  expect(w.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
-  expect(w.requests.length).toBeGreaterThan(0);
-  for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
-}
 
 /** Live changes go through the database and a stream that polls it every 500 ms: allow for a busy machine. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessCode } from '../../agents/edu/access.ts';
-import { launchChromium, runAxe, serveApp, watchedPage, type Served, type Watched } from '../support/browser.ts';
+import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
 
 const TAG = 'ai-factory-assistant';
 const ARTEFACTS = 'test-results/edu';
@@ -53,14 +53,6 @@ async function tabTo(page: Page, wanted: string, key: 'Tab' | 'Shift+Tab' = 'Tab
     await page.keyboard.press(key);
   }
   throw new Error(`focus never reached ${wanted}; it is on ${await focused(page)}`);
-}
-
-/** Nothing left 127.0.0.1 and the page never broke its own CSP. */
-async function expectClean(w: Watched) {
-  expect(await w.violations()).toEqual([]);
-  expect(w.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
-  expect(w.requests.length).toBeGreaterThan(0);
-  for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
 
 /** The JSON bodies the page posted to /api/chat, in order. */

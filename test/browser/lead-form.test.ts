@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, runAxe, serveApp, watchedPage, type Served, type Watched } from '../support/browser.ts';
+import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
 
 const TAG = 'ai-factory-assistant';
 const QUESTION = 'Nous sommes une PME et voudrions un financement pour un projet d’IA. Pouvez-vous nous aider ?';
@@ -41,13 +41,6 @@ async function tabTo(page: Page, wanted: string, max = 80) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`focus never reached ${wanted}; it is on ${await focused(page)}`);
-}
-
-async function expectClean(w: Watched) {
-  expect(await w.violations()).toEqual([]);
-  expect(w.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
-  expect(w.requests.length).toBeGreaterThan(0);
-  for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
 
 /** Opens the widget on /fr by keyboard, asks the support question, and waits for the answer and its form. */

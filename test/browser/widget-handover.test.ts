@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
-import { launchChromium, runAxe, serveApp, watchedPage, type Served, type Watched } from '../support/browser.ts';
+import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
 
 const TAG = 'ai-factory-assistant';
 const ARTEFACTS = 'test-results/widget-handover';
@@ -50,13 +50,6 @@ async function staff(email: string) {
 }
 
 const focused = (page: Page) => page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.activeElement?.id ?? '', TAG);
-
-/** Nothing left 127.0.0.1 and the page never broke its own CSP. */
-async function expectClean(w: Watched) {
-  expect(await w.violations()).toEqual([]);
-  expect(w.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
-  for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
-}
 
 async function send(page: Page, text: string) {
   await widget(page, '#question').fill(text);

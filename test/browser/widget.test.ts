@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, runAxe, serveApp, watchedPage, type Served, type Watched } from '../support/browser.ts';
+import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
 
 const TAG = 'ai-factory-assistant';
@@ -48,14 +48,6 @@ async function tabTo(page: Page, wanted: string, key: 'Tab' | 'Shift+Tab' = 'Tab
     await page.keyboard.press(key);
   }
   throw new Error(`focus never reached ${wanted}; it is on ${await focused(page)}`);
-}
-
-/** Nothing left 127.0.0.1 and the page never broke its own CSP. */
-async function expectClean(w: Watched) {
-  expect(await w.violations()).toEqual([]);
-  expect(w.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
-  expect(w.requests.length).toBeGreaterThan(0);
-  for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
 
 const lastAnswer = (page: Page) => widget(page, '.msg.assistant').last();

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { makeApp, type MakeAppOptions } from './app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,4 +87,12 @@ export async function runAxe(page: Page, host = 'ai-factory-assistant'): Promise
       shadowChecks: checked.length,
     };
   }, host);
+}
+
+/** The page made requests, all of them to 127.0.0.1, and never broke its own CSP. */
+export async function expectClean(w: Watched) {
+  expect(await w.violations()).toEqual([]);
+  expect(w.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
+  expect(w.requests.length).toBeGreaterThan(0);
+  for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
