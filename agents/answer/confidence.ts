@@ -21,6 +21,8 @@ export const UNKNOWN_WEIGHT = 2;
 /** A name the knowledge mentions (in at least this many chunks, at most this share) settles the question. */
 export const NAME_MIN_CHUNKS = 1;
 export const NAME_SHARE = 0.5;
+/** How much of the question a word covers when the passage holds only a synonym of it. */
+export const AS_SYNONYM = 0.5;
 
 /** A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts). */
 export type QuestionTerm = { stem: string; forms: string[] };
@@ -53,9 +55,11 @@ export function assessQuestion(question: string, lang: Lang): AssessedQuestion {
   return { terms, names: new Set(named.map(stemPrefix)), aboutAi: mentionsAi(question, lang) };
 }
 
+const passageWords = (passage: SearchResult) => normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')} ${passage.text}`, passage.lang).split(' ');
+
 /** The question's terms that a passage contains, as itself or as a synonym (matched as word prefixes). */
 export function matchedTerms(terms: QuestionTerm[], passage: SearchResult): QuestionTerm[] {
-  const words = normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')} ${passage.text}`, passage.lang).split(' ');
+  const words = passageWords(passage);
   return terms.filter((term) => term.forms.some((form) => words.some((word) => word.startsWith(form))));
 }
 
@@ -66,10 +70,16 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   const chunks = (term: QuestionTerm) => stats.byPrefix.get(term.stem) ?? 0;
   // "What does LNDS do?": a name the knowledge knows, and not one that is everywhere in it.
   if (matched.some((term) => question.names.has(term.stem) && chunks(term) >= NAME_MIN_CHUNKS && chunks(term) <= NAME_SHARE * stats.total)) return true;
-  const specific = matched.filter((term) => chunks(term) <= SPECIFIC_SHARE * stats.total).length;
+  // A word the passage's title or headings name is its topic, however often the knowledge uses it ("pillars").
+  const heading = normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')}`, passage.lang).split(' ');
+  const titled = (term: QuestionTerm) => heading.some((word) => word.startsWith(term.stem));
+  const specific = matched.filter((term) => chunks(term) <= SPECIFIC_SHARE * stats.total || titled(term)).length;
   // A question about AI that the passage holds specifically, or by two of its words, is the knowledge's to answer.
   if (question.aboutAi) return specific >= 1 || matched.length >= 2;
   // An everyday question needs more: half of it, its unknown words weighing double, and a specific word among them.
+  // A word found only as a synonym covers half as much: "capital" is found as "financial", which is not the same.
+  const words = passageWords(passage);
+  const covered = matched.reduce((sum, term) => sum + (words.some((word) => word.startsWith(term.stem)) ? 1 : AS_SYNONYM), 0);
   const unknown = terms.filter((term) => chunks(term) === 0).length;
-  return specific >= 1 && matched.length / (terms.length - unknown + UNKNOWN_WEIGHT * unknown) >= MIN_COVERAGE;
+  return specific >= 1 && covered / (terms.length - unknown + UNKNOWN_WEIGHT * unknown) >= MIN_COVERAGE;
 }

@@ -64,6 +64,10 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
   return sentences.map((sentence, last) => {
     let first = last;
     while (first > 0 && opensWithReference(sentences[first]!, asked.lang)) first--;
+    // A sentence on the question's subject without the number, date or name asked for takes the sentence before it
+    // when that one holds it: "… 140 to 200 trainings a year. The courses range from …".
+    const borrows = asked.type !== 'other' && first > 0 && !answersType(sentence, asked.type, asked.question, asked.lang) && answersType(sentences[first - 1]!, asked.type, asked.question, asked.lang);
+    if (borrows) first--;
     const found = foundTerms(sentence, asked);
     for (const [stem, weight] of foundTerms(sentences.slice(first, last).join(' '), asked)) {
       found.set(stem, Math.max(found.get(stem) ?? 0, weight * IN_CONTEXT));
@@ -74,7 +78,7 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
       last,
       text: sentences.slice(first, last + 1).join(' '),
       found,
-      fits: answersType(sentence, asked.type, asked.question, asked.lang),
+      fits: answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0),
       contents: contents.slice(first, last + 1),
     };
   });

@@ -4,11 +4,12 @@ import type { Lang } from '../language/languages.ts';
 import { LB_STOPWORDS } from './stopwords-lb.ts';
 
 const fold = (words: string[]) => new Set(words.map((word) => foldWord(word)));
-// Question words and light verbs ("can", "get", "peut") that the stopword lists keep but that name no subject.
+// Question words and light verbs ("can", "get", "peut") that the stopword lists keep but that name no subject, and
+// contractions as the tokenizer leaves them ("what's" → "whats", "ça" → "ca").
 const QUESTION_WORDS: Record<Lang, string[]> = {
-  en: ['how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'can', 'could', 'get', 'tell', 'please', 'much', 'many', 'does', 'do', 'is', 'are', 'there', 'any', 'need', 'want', 'know'],
-  fr: ['comment', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'ou', 'pourquoi', 'combien', 'peut', 'peuvent', 'puis', 'pouvez', 'pourrais', 'faire', 'fait', 'existe', 'ya', 'obtenir', 'besoin', 'veux', 'voudrais', 'savoir', 'dire'],
-  de: ['wie', 'was', 'welche', 'welcher', 'welches', 'wer', 'wem', 'wann', 'wo', 'warum', 'wieso', 'kann', 'konnen', 'gibt', 'bitte', 'viele', 'viel', 'bekommen', 'brauche', 'mochte', 'wissen', 'sagen'],
+  en: ['how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'can', 'could', 'get', 'tell', 'please', 'much', 'many', 'does', 'do', 'is', 'are', 'there', 'any', 'need', 'want', 'know', 'whats', 'hows', 'wheres', 'whos', 'theres', 'dont', 'doesnt', 'cant', 'im', 'ive'],
+  fr: ['comment', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'ou', 'pourquoi', 'combien', 'peut', 'peuvent', 'puis', 'pouvez', 'pourrais', 'faire', 'fait', 'existe', 'ya', 'obtenir', 'besoin', 'veux', 'voudrais', 'savoir', 'dire', 'ca', 'vont', 'elles', 'ceux', 'celles', 'veulent', 'voila'],
+  de: ['wie', 'was', 'welche', 'welcher', 'welches', 'wer', 'wem', 'wann', 'wo', 'warum', 'wieso', 'kann', 'konnen', 'gibt', 'bitte', 'viele', 'viel', 'bekommen', 'brauche', 'mochte', 'wissen', 'sagen', 'gibts'],
   lb: ['kreie', 'kann', 'kenne', 'gett', 'wellt', 'well', 'weess', 'soen', 'brauch', 'wei', 'vill', 'wat', 'wien', 'weini', 'firwat', 'wou'],
 };
 const STOPWORDS: Record<Lang, Set<string>> = {

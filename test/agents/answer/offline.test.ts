@@ -112,6 +112,13 @@ describe('composeOfflineAnswer', () => {
 });
 
 describe('bestSentences', () => {
+  it.each<[Lang, string[], string]>([
+    ['en', ['Each year the pillar runs 140 to 200 trainings.', 'The courses range from first awareness to expert level.'], 'How many courses are there, from beginner to expert?'],
+    ['de', ['Jedes Jahr finden 140 bis 200 Schulungen statt.', 'Die Kurse reichen von der Sensibilisierung bis zum Expertenniveau.'], 'Wie viele Kurse gibt es, vom Einsteiger bis zum Experten?'],
+  ])('in %s takes the sentence before when only it holds the number asked for', (lang, sentences, question) => {
+    expect(bestSentences(sentences.join(' '), question, lang, 1)).toEqual([sentences.join(' ')]);
+  });
+
   it('follows the first quote with a strong one on the same words rather than a weak one that only adds a word', () => {
     const sentences = [
       'The ministry of economic affairs of the Saarland met researchers and partners in October.',
