@@ -74,13 +74,16 @@ export function stemPrefix(term: string): string {
   return term.slice(0, Math.min(7, Math.max(4, term.length - 2)));
 }
 
-/** An FTS5 MATCH expression: any of the terms, long ones as prefixes; null when nothing is left to search. */
+/**
+ * An FTS5 MATCH expression: any of the terms, long ones also as prefixes, so that a passage with the word itself
+ * ("Wirtschaftsministère") outranks one with only its stem ("Wirtschaft"); null when nothing is left to search.
+ */
 export function toFtsQuery(terms: string[]): string | null {
   if (terms.length === 0) return null;
   return terms
     .map((term) => {
       const stem = stemPrefix(term);
-      return stem === term ? `"${term}"` : `"${stem}"*`;
+      return stem === term ? `"${term}"` : `"${term}" OR "${stem}"*`;
     })
     .join(' OR ');
 }

@@ -35,8 +35,8 @@ describe('queryTerms', () => {
 });
 
 describe('toFtsQuery', () => {
-  it('quotes terms, matches long ones by prefix and keeps numbers whole', () => {
-    expect(toFtsQuery(['financement', 'dhbw', '2030'])).toBe('"finance"* OR "dhbw" OR "2030"');
+  it('quotes terms, matches long ones as themselves and by prefix (the word itself scores twice) and keeps numbers whole', () => {
+    expect(toFtsQuery(['financement', 'dhbw', '2030'])).toBe('"financement" OR "finance"* OR "dhbw" OR "2030"');
     expect(stemPrefix('forderungen')).toBe('forderu');
   });
 
