@@ -1,7 +1,7 @@
-// `npm run bench`: prints every performance figure of design.md; it asserts nothing.
+// `npm run bench`: prints every performance figure of design.md and issue 15; it asserts nothing.
 import { benchRetrieval } from './retrieval.ts';
-import { benchTurn } from './turn.ts';
+import { benchSideBySide } from './side-by-side/index.ts';
 
 for (const line of await benchRetrieval()) console.log(line);
 console.log('');
-for (const line of await benchTurn()) console.log(line);
+for (const line of await benchSideBySide()) console.log(line);

@@ -1,0 +1,104 @@
+// Side-by-side bench: the tutorial RAG (bench/baseline) and the assistant as real processes against one Ollama
+// stand-in, at concurrency 1, 50 and 200; then memory, relay cost per token, cold starts and SQL per turn.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLibsqlServer } from '../../test/support/libsql-server/server.ts';
+import { startOllamaStandIn } from '../../test/support/ollama/index.ts';
+import { medianColdStartMs, startWorkerdReady } from './cold-start.ts';
+import { chatTurn } from './client.ts';
+import { runPhase, type PhaseResult } from './load.ts';
+import { modelOwnTime } from './model-time.ts';
+import { MODEL_PACE, MODELS, PHASES, SERVER_CORE } from './plan.ts';
+import { rssMiB, startServer, type ServerProcess } from './processes.ts';
+import { relayCostPerToken } from './relay.ts';
+import { report, type Figures } from './report.ts';
+import { statementsPerTurn } from './sql-count.ts';
+import { toolRoundOverheads } from './tool-round.ts';
+import { evalQuestions, firstWord, replyInLanguageOf, type Question } from './workload.ts';
+
+/** The questions the assistant answers from its knowledge through the model; running them warms both servers up. */
+async function warmUp(ours: ServerProcess, baseline: ServerProcess, candidates: Question[]): Promise<Question[]> {
+  const kept: Question[] = [];
+  for (const question of candidates) {
+    const turn = await chatTurn(ours.url, { message: question.text }, firstWord(question.lang));
+    if (turn.ok && !turn.reset && Number.isFinite(turn.firstTokenMs)) kept.push(question);
+  }
+  for (const question of kept) await chatTurn(baseline.url, { message: question.text }, firstWord(question.lang));
+  return kept;
+}
+
+export async function benchSideBySide(): Promise<string[]> {
+  // Other work on the machine shares both cores with the servers and the generator: the figures say how much.
+  const loadAverage = loadavg()[0]!;
+  const dir = mkdtempSync(join(tmpdir(), 'aif-side-'));
+  const dbPath = join(dir, 'assistant.db');
+  const candidates = evalQuestions(12);
+  const ollama = await startOllamaStandIn({ models: [MODELS.chat, MODELS.embed], embeddingOnlyModels: [MODELS.embed], fallback: replyInLanguageOf(candidates) });
+  const modelEnv = { OLLAMA_HOSTS: ollama.url, CHAT_MODEL: MODELS.chat, EMBED_MODEL: MODELS.embed };
+  const oursEnv = { ...modelEnv, LLM_MODE: 'auto', DATABASE_URL: `file:${dbPath}` };
+  // BENCH_CPU_PROF=<dir>: the assistant writes a V8 CPU profile there when it stops (after the load and relay runs).
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const start = (entry: string, env: Record<string, string>, name: string, nodeArgs: string[] = []) =>
+    startServer({ entry, env, core: SERVER_CORE, logFile: join(dir, `${name}.log`), nodeArgs });
+  const servers: ServerProcess[] = [];
+  try {
+    ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs });
+    const ours = await start('functions/entry.node.ts', oursEnv, 'ours', profile);
+    servers.push(ours);
+    const baseline = await start('bench/baseline/server.ts', modelEnv, 'baseline');
+    servers.push(baseline);
+    const questions = await warmUp(ours, baseline, candidates);
+    const idle = { baseline: rssMiB(baseline.pid), ours: rssMiB(ours.pid) };
+    const own = await modelOwnTime(ollama.url, MODELS, questions[0]!.text);
+
+    ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs, tokenDelayMs: MODEL_PACE.tokenMs });
+    const phases: { baseline: PhaseResult; ours: PhaseResult }[] = [];
+    for (const { spec } of PHASES) {
+      // The stand-in records every request; nothing here reads them, so they are not left to grow its heap.
+      ollama.requests.length = 0;
+      const baselineRun = await runPhase(baseline, questions, spec, own.totalMs);
+      const oursRun = await runPhase(ours, questions, spec, own.totalMs);
+      phases.push({ baseline: baselineRun, ours: oursRun });
+    }
+    const toolRound = await toolRoundOverheads(ollama, ours.url, questions, MODELS);
+
+    ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs });
+    const [relayBaseline, relayOurs] = await relayCostPerToken(ollama, [baseline.url, ours.url], questions[0]!, MODELS);
+
+    await ours.stop();
+    const existingMs = await medianColdStartMs(3, async () => {
+      const server = await start('functions/entry.node.ts', oursEnv, 'ours-existing');
+      servers.push(server);
+      return server;
+    });
+    await baseline.stop();
+
+    ollama.setFault(null);
+    const libsql = await startLibsqlServer({ dbPath });
+    try {
+      const sql = await statementsPerTurn(libsql, oursEnv, questions, SERVER_CORE, join(dir, 'ours-libsql.log'));
+      const workerdMs = await medianColdStartMs(3, () => startWorkerdReady({ ...oursEnv, DATABASE_URL: libsql.url }));
+      const figures: Figures = {
+        loadAverage,
+        ...(profileDir ? { profileDir } : {}),
+        questions,
+        own,
+        phases,
+        toolRound,
+        relay: { baseline: relayBaseline!, ours: relayOurs! },
+        memory: { idle, at200: { baseline: phases.at(-1)!.baseline.peakRssMiB, ours: phases.at(-1)!.ours.peakRssMiB } },
+        coldStart: { fresh: ours.readyMs, existing: existingMs, libsql: sql.readyMs, workerd: workerdMs, baseline: baseline.readyMs },
+        sql,
+      };
+      return report(figures);
+    } finally {
+      await libsql.close();
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+    await ollama.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,107 @@
+// A load phase against one server: conversations started at a stated rate (or one at a time), each a few turns
+// back to back, with the overhead of every turn, the streams actually open at once, the server's peak memory and
+// what the load generator itself cost, so a slow generator would show.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { chatTurn, streams, type TurnOutcome } from './client.ts';
+import { rssMiB } from './processes.ts';
+import { conversation, firstWord, type Question } from './workload.ts';
+
+export type Target = { url: string; pid: number };
+
+/** `perSecond: null` runs the conversations one after another (concurrency 1). */
+export type PhaseSpec = { conversations: number; perSecond: number | null; turns: number };
+
+export type PhaseResult = {
+  /** First model token at the client minus the model's own time, per turn that went through the model. */
+  overheads: number[];
+  turns: number;
+  /** Turns that failed (an HTTP error, an `error` event, a cut or stalled stream, no `done`); a failure ends its conversation. */
+  errors: number;
+  /** Turns that ended well but not with the scripted model answer (answered without the model, or reset). */
+  offScript: number;
+  peakStreams: number;
+  peakRssMiB: number;
+  /**
+   * This process (load generator and Ollama stand-in): CPU share of its core (all threads, kernel time on the
+   * loopback included), how busy its event loop was (near 1 would make it the bottleneck), and the event-loop delay
+   * p99 (time the timestamps can be late by, mostly other processes taking the core).
+   */
+  generatorCpu: number;
+  generatorBusy: number;
+  generatorLagMs: number;
+  seconds: number;
+  /** Start and end on the monotonic clock in µs, the clock of V8's CPU profiles, to cut a profile to this phase. */
+  window: [number, number];
+  firstError?: string;
+};
+
+/** Hooks around each turn of a conversation, for measures taken per turn (statements sent, for one). */
+export type TurnHooks = { before?: () => void; after?: (turn: number, outcome: TurnOutcome) => Promise<void> };
+
+/** Conversation `i`: its turns back to back, each sending the conversation's id and token from the first. */
+export async function runConversation(url: string, questions: readonly Question[], i: number, turns: number, hooks: TurnHooks = {}): Promise<TurnOutcome[]> {
+  const outcomes: TurnOutcome[] = [];
+  let ids: Record<string, string> = {};
+  for (const [t, question] of conversation(questions, i, turns).entries()) {
+    hooks.before?.();
+    const outcome = await chatTurn(url, { message: question.text, ...ids }, firstWord(question.lang));
+    outcomes.push(outcome);
+    await hooks.after?.(t, outcome);
+    if (!outcome.ok) break;
+    if (outcome.conversationId && outcome.conversationToken) ids = { conversationId: outcome.conversationId, conversationToken: outcome.conversationToken };
+  }
+  return outcomes;
+}
+
+const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
+
+export async function runPhase(target: Target, questions: readonly Question[], spec: PhaseSpec, modelOwnMs: number): Promise<PhaseResult> {
+  streams.peak = streams.open;
+  let peakRssMiB = rssMiB(target.pid);
+  const sampler = setInterval(() => {
+    try {
+      peakRssMiB = Math.max(peakRssMiB, rssMiB(target.pid));
+    } catch {
+      // the server is gone; its failed turns say so
+    }
+  }, 50);
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const cpuBefore = process.cpuUsage();
+  const loopBefore = performance.eventLoopUtilization();
+  const started = performance.now();
+  const startedUs = Number(process.hrtime.bigint() / 1000n);
+
+  const runs: Promise<TurnOutcome[]>[] = [];
+  for (let i = 0; i < spec.conversations; i++) {
+    if (spec.perSecond === null) {
+      runs.push(Promise.resolve(await runConversation(target.url, questions, i, spec.turns)));
+      continue;
+    }
+    // Arrivals keep to the stated rate whatever the previous conversations are doing.
+    await sleepUntil(started + (i * 1000) / spec.perSecond);
+    runs.push(runConversation(target.url, questions, i, spec.turns));
+  }
+  const outcomes = (await Promise.all(runs)).flat();
+
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  clearInterval(sampler);
+  lag.disable();
+  const failed = outcomes.filter((o) => !o.ok);
+  const viaModel = outcomes.filter((o) => o.ok && !o.reset && Number.isFinite(o.firstTokenMs));
+  return {
+    overheads: viaModel.map((o) => o.firstTokenMs - modelOwnMs),
+    turns: outcomes.length,
+    errors: failed.length,
+    offScript: outcomes.length - failed.length - viaModel.length,
+    peakStreams: streams.peak,
+    peakRssMiB,
+    generatorCpu: (cpu.user + cpu.system) / 1000 / (seconds * 1000),
+    generatorBusy: performance.eventLoopUtilization(loopBefore).utilization,
+    generatorLagMs: lag.percentile(99) / 1e6,
+    seconds,
+    window: [startedUs, Number(process.hrtime.bigint() / 1000n)],
+    ...(failed[0]?.error ? { firstError: failed[0].error } : {}),
+  };
+}

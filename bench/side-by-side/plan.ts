@@ -1,0 +1,12 @@
+// What the side-by-side bench runs: the models, the model's pace, the core the servers get, the load phases.
+import type { PhaseSpec } from './load.ts';
+
+export const MODELS = { chat: 'qwen3:8b', embed: 'bge-m3' };
+export const MODEL_PACE = { firstTokenMs: 50, tokenMs: 10 };
+// The servers run here, one at a time; the bench (load generator, Ollama and libSQL stand-ins) keeps core 0.
+export const SERVER_CORE = 1;
+export const PHASES: { concurrency: number; arrivals: string; spec: PhaseSpec }[] = [
+  { concurrency: 1, arrivals: '15 conversations, one at a time', spec: { conversations: 15, perSecond: null, turns: 3 } },
+  { concurrency: 50, arrivals: '50 conversations at 50/s', spec: { conversations: 50, perSecond: 50, turns: 3 } },
+  { concurrency: 200, arrivals: '200 conversations at 200/s', spec: { conversations: 200, perSecond: 200, turns: 3 } },
+];

@@ -1,0 +1,76 @@
+// The servers under test as real processes: `node --import tsx <entry>` (what `npm start` runs, without npm's and
+// tsx's wrapper processes) pinned to a core with taskset, timed from spawn to the first 200 on /readyz.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { freePort } from '../../test/support/process.ts';
+import { ROOT } from '../../test/support/workerd.ts';
+
+export type ServerProcess = {
+  url: string;
+  pid: number;
+  /** Spawn → first 200 on /readyz. */
+  readyMs: number;
+  stop(): Promise<void>;
+};
+
+/** GET `url`'s status, on a fresh connection each time; 0 when nothing listens yet. */
+function status(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** Polls every 5 ms until `url` answers 200; throws if `child` exits first or `timeoutMs` passes. */
+export async function waitFor200(url: string, child: ChildProcess, started: number, timeoutMs: number): Promise<number> {
+  while (performance.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before ${url} answered`);
+    if ((await status(url)) === 200) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts `entry` (a path from the repository root) on a free port with `env` added to this process's environment.
+ * Its output goes to `logFile`, as a service's would go to its journal, so the bench never pays for reading it.
+ */
+export async function startServer(options: { entry: string; env: Record<string, string>; core: number; logFile: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log = openSync(options.logFile, 'a');
+  const started = performance.now();
+  const child = spawn('taskset', ['-c', String(options.core), process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', options.entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, PORT: String(port) },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const readyMs = await waitFor200(`${url}/readyz`, child, started, 60_000);
+    return { url, pid: child.pid!, readyMs, stop };
+  } catch (error) {
+    await stop();
+    const tail = readFileSync(options.logFile, 'utf8').slice(-2000);
+    throw new Error(`${options.entry}: ${error instanceof Error ? error.message : String(error)}\n${tail}`);
+  }
+}
+
+/** Resident memory of `pid` in MiB, from /proc/<pid>/status (VmRSS). */
+export function rssMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(join('/proc', String(pid), 'status'), 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
