@@ -9,5 +9,5 @@ export const LB_STOPWORDS = [
   'vill', 'vir', 'vu', 'vun', 'wann', 'wat', 'wéi', 'wéini', 'wien', 'wiem', 'wou', 'ze', 'zu', 'zum', 'zur',
   'är', 'ären', 'äre', 'ëm', 'ënner', 'iwwer', 'elo', 'schonn', 'ee', 'dass', 'alles', 'all', 'ginn', 'gin',
   'hire', 'hiren', 'hirem', 'hirer', 'säin', 'seng', 'sengem', 'senger', 'eegen', 'eegent', 'eegene', 'eegenen',
-  'esou', 'eppes', 'eigentlech', 'dobäi', 'mëttlerweil', 'just', 'ganz', 'iergendwou', 'hannert', 'tëscht',
+  'esou', 'eppes', 'eigentlech', 'dobäi', 'mëttlerweil', 'just', 'ganz', 'iergendwou', 'hannert', 'tëscht', 'beim',
 ];
