@@ -1,8 +1,8 @@
-// The public assistant: a LangChain agent (createAgent + ChatOllama) with the registry's tools, streamed on a pool
-// host with failover before the first token and first-token, idle and total timeouts.
-import { createAgent } from 'langchain';
+// The public assistant: a LangChain tool-calling agent (ChatOllama with the registry's tools bound), streamed on a
+// pool host with failover before the first token and first-token, idle and total timeouts.
 import { ChatOllama } from '@langchain/ollama';
-import type { BaseMessageLike } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
+import type { ToolCall } from '@langchain/core/messages/tool';
 import type { StructuredToolInterface } from '@langchain/core/tools';
 import type { HostLease, HostPool } from '../ollama/pool.ts';
 import type { Turn } from './history.ts';
@@ -34,6 +34,27 @@ export type AgentRun = {
   signal?: AbortSignal;
 };
 
+// A question rarely needs more than one search or one lead capture; a model that keeps calling tools is stopped.
+const MAX_TOOL_ROUNDS = 4;
+
+/** Runs one tool call; a failing or unknown tool answers with an error the model can read, as LangChain's ToolNode does. */
+async function callTool(tools: Map<string, StructuredToolInterface>, call: ToolCall): Promise<ToolMessage> {
+  const found = tools.get(call.name);
+  const failed = (content: string) => new ToolMessage({ content, tool_call_id: call.id ?? call.name, name: call.name, status: 'error' });
+  if (!found) return failed(`Error: there is no tool named ${call.name}.`);
+  try {
+    const result: unknown = await found.invoke({ ...call, type: 'tool_call' });
+    return result instanceof ToolMessage ? result : new ToolMessage({ content: String(result), tool_call_id: call.id ?? call.name, name: call.name });
+  } catch (error) {
+    return failed(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The agent loop on one host: the model with the tools bound streams its answer; when it asks for tools they run
+ * and the model is called again with their results. The same loop LangChain's createAgent runs, without building a
+ * LangGraph graph for every turn (about a third of a turn's CPU before the first token, issue 15).
+ */
 async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<AgentEvent> {
   const timeouts = run.timeouts ?? DEFAULT_TIMEOUTS;
   const controller = new AbortController();
@@ -46,27 +67,36 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
   run.signal?.addEventListener('abort', onOuterAbort, { once: true });
   // ChatOllama does not pass its call signal to the first fetch, so the abort goes through the fetch it uses.
   const model = new ChatOllama({ model: run.model, baseUrl: lease.host, maxRetries: 0, fetch: (input, init) => lease.fetch(input, { ...init, signal: controller.signal }) });
-  const agent = createAgent({ model, tools: run.tools(), systemPrompt: run.systemPrompt });
+  const tools = run.tools();
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  const agent = tools.length ? model.bindTools(tools) : model;
   let idle = setTimeout(() => abort(new LlmError('timeout', 'no first token in time')), timeouts.firstTokenMs);
   const total = setTimeout(() => abort(new LlmError('timeout', 'the answer took too long')), timeouts.totalMs);
   let started = false;
-  const messages: BaseMessageLike[] = [...run.history.map((turn) => ({ role: turn.role, content: turn.content })), { role: 'user', content: run.question }];
+  const messages: BaseMessage[] = [
+    new SystemMessage(run.systemPrompt),
+    ...run.history.map((turn) => (turn.role === 'user' ? new HumanMessage(turn.content) : new AIMessage(turn.content))),
+    new HumanMessage(run.question),
+  ];
   try {
-    const stream = await agent.stream({ messages }, { streamMode: 'messages', signal: controller.signal });
-    for await (const [chunk, meta] of stream as AsyncIterable<[{ content: unknown; name?: string }, { langgraph_node?: string }]>) {
-      if (meta.langgraph_node === 'tools') {
-        yield { type: 'tool', name: chunk.name ?? 'tool' };
-        continue;
-      }
-      const text = typeof chunk.content === 'string' ? chunk.content : '';
-      if (!text) continue;
-      if (!started) {
+    for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
+      let reply: AIMessageChunk | undefined;
+      for await (const chunk of await agent.stream(messages, { signal: controller.signal })) {
+        reply = reply ? reply.concat(chunk) : chunk;
+        const text = typeof chunk.content === 'string' ? chunk.content : '';
+        if (!text) continue;
         started = true;
         clearTimeout(idle);
+        idle = setTimeout(() => abort(new LlmError('timeout', 'the model stopped sending')), timeouts.idleMs);
+        yield { type: 'token', text };
       }
-      clearTimeout(idle);
-      idle = setTimeout(() => abort(new LlmError('timeout', 'the model stopped sending')), timeouts.idleMs);
-      yield { type: 'token', text };
+      const calls = reply?.tool_calls ?? [];
+      if (!reply || calls.length === 0) return;
+      messages.push(reply);
+      for (const call of calls) {
+        yield { type: 'tool', name: call.name };
+        messages.push(await callTool(byName, call));
+      }
     }
   } catch (error) {
     if (reason) throw reason;

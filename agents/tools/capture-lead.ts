@@ -1,6 +1,6 @@
 // Tool capture_lead: the model passes the values it heard; the tool keeps the conversation's qualification draft,
 // decides the next question with nextLeadQuestion, and submits the lead once the person has said yes to consent.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/queries/leads.ts';

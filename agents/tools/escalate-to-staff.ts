@@ -1,6 +1,6 @@
 // Tool escalate_to_staff: the model hands the conversation to a person when the visitor wants one or the
 // documentation cannot help; the tool puts it in the staff queue and returns what to tell the visitor.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { EscalatedAction } from '../chat/events.ts';
 import type { HandoverPorts } from '../staff/handover.ts';

@@ -1,5 +1,5 @@
 // Tool explain_concept: a concept and an age group → the cited points to explain it from, and how to pitch it.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { ToolContext } from './context.ts';
 import { AGE_GROUPS, teachingSentences } from './teaching-passages.ts';

@@ -1,6 +1,6 @@
 // Tool lesson_outline: a topic, an age group and a duration → a lesson in four timed phases, each with the cited
 // points it can draw on; the model writes the lesson from it.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { ToolContext } from './context.ts';
 import { AGE_GROUPS, teachingSentences } from './teaching-passages.ts';

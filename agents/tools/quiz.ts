@@ -1,6 +1,6 @@
 // Tool quiz: a topic, a level and a number → gap-fill questions made from cited sentences of the teachers'
 // documents, each with its answer and source, so every question is checkable against its passage.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { normaliseForIndex, queryTerms } from '../retrieval/normalise.ts';
 import type { ToolContext } from './context.ts';

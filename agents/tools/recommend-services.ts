@@ -1,5 +1,5 @@
 // Tool recommend_services: a described need → the service pillars that match it, each with its reason and source.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { bestSentences } from '../answer/offline.ts';
 import { searchInScope } from '../chat/scope.ts';

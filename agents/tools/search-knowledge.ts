@@ -1,5 +1,5 @@
 // Tool search_knowledge: the hybrid retrieval, in the user's language, returning numbered passages to cite.
-import { tool } from 'langchain';
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { searchInScope } from '../chat/scope.ts';
 import { formatPassages } from './citations.ts';
