@@ -18,6 +18,22 @@ import type { AppDeps } from './types.ts';
 
 export const VERSION = '0.1.0';
 
+const STORED_MODEL_TTL_MS = 60_000;
+
+/** A value read again only when the last read is older than `ttlMs`. */
+function remembered<T>(ttlMs: number, now: () => number, read: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!last || now() - last.at > ttlMs) {
+      const value = read();
+      last = { at: now(), value };
+      // A failed read is not kept.
+      value.catch(() => (last = undefined));
+    }
+    return last.value;
+  };
+}
+
 /** Configuration values an answer must never echo: addresses, tokens, secrets, proxy headers. */
 export function configurationValues(env: Env): string[] {
   return [
@@ -44,12 +60,14 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   });
   const canary = `cnry-${crypto.randomUUID()}`;
   const db = createDb(client);
+  const now = options.now ?? Date.now;
+  const storedModel = remembered(STORED_MODEL_TTL_MS, now, () => storedEmbedding(db));
   return {
     env,
     canary,
     secrets: [canary, ...promptOpenings(), ...educationPromptOpenings(), ...configurationValues(env)],
     db,
-    now: options.now ?? Date.now,
+    now,
     llmTimeouts: options.llmTimeouts ?? DEFAULT_TIMEOUTS,
     // A wrapper, not the bare global: workerd rejects a fetch called without its own `this`.
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -61,11 +79,12 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     redact: createRedactor(),
     // Staff replies by e-mail: only the Node entry passes one (SMTP_URL set); workerd has none.
     mailer: options.mailer ?? null,
-    // Query vectors must come from the model that made the stored ones; otherwise lexical search alone.
+    // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
+    // made them changes only when the knowledge is indexed again, so it is read at most once a minute, not per turn.
     async queryEmbeddings() {
       const embedder = llm.embedder();
       if (!embedder) return null;
-      const stored = await storedEmbedding(db);
+      const stored = await storedModel();
       return stored && sameModel(stored.model, embedder.model) ? embedder.embeddings : null;
     },
   };

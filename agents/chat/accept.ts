@@ -1,7 +1,7 @@
 // Accepting a question: the conversation opened (or created) with its token, the language chosen, and the
 // user's message stored, before any answering starts, so nothing the visitor wrote is lost. For the teachers'
 // assistant the access code is checked first and personal data is removed before anything is stored.
-import { appendMessage, countAssistantMessages, createConversationWithMessage, findConversation } from '../../db/queries/conversations.ts';
+import { appendMessage, createConversationWithMessage, findConversation, listMessages } from '../../db/queries/conversations.ts';
 import type { Db } from '../../db/client.ts';
 import { checkAccess, type EduAccess } from '../edu/access.ts';
 import { DomainError } from '../errors.ts';
@@ -11,6 +11,7 @@ import { CONVERSATION_RETENTION_DAYS, DAY_MS, type Clock } from '../ports.ts';
 import type { Redactor } from '../privacy/redact.ts';
 import { matchesHash, randomToken, sha256Hex } from '../security/tokens.ts';
 import type { Assistant } from './ports.ts';
+import type { Turn } from '../public/history.ts';
 import type { TurnInput } from './turn.ts';
 
 export type Question = {
@@ -48,6 +49,8 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question): Pr
     if (!matchesHash(conversation.tokenHash, question.token)) throw new DomainError('token_invalid');
     if (conversation.assistant === 'education') await checkAccess(ports, ports.eduAccess, question.accessCode);
     const choice = chooseLanguage({ explicit: question.lang, message: question.message, conversation: conversation.lang, acceptLanguage: question.acceptLanguage });
+    // Read once here, before this message joins them: the turn takes its history and previous question from them.
+    const earlier = await listMessages(db, conversation.id);
     const stored = storable(ports.redact, conversation.assistant, question.message, choice.lang);
     const message = userMessage(conversation.id, choice.lang, stored.text);
     // While a person holds the conversation or is awaited, the message is for them: an event carries it live.
@@ -62,8 +65,10 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question): Pr
       redacted: stored.found,
       lang: choice.lang,
       foreign: choice.foreign,
-      firstReply: (await countAssistantMessages(db, conversation.id)) === 0,
+      firstReply: !earlier.some((m) => m.role === 'assistant'),
       awaitingStaff,
+      previousQuestion: earlier.findLast((m) => m.role === 'user')?.content ?? null,
+      history: earlier.filter((m) => m.state === 'complete' && (m.role === 'user' || m.role === 'assistant')).map((m) => ({ role: m.role as Turn['role'], content: m.content })),
     };
   }
 
@@ -89,5 +94,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question): Pr
     foreign: choice.foreign,
     firstReply: true,
     awaitingStaff: false,
+    previousQuestion: null,
+    history: [],
   };
 }

@@ -1,6 +1,5 @@
 // What a turn will say, decided before any model is called: a short reply in kind (another language, small talk),
 // the staff queue for a request for a person, an answer from passages, the pillars for a project, or a refusal.
-import { listMessages } from '../../db/queries/conversations.ts';
 import { chunkFrequencies } from '../../db/queries/knowledge.ts';
 import { assessQuestion, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
@@ -24,7 +23,7 @@ export type Plan =
   /** `query` is what found the passages (a follow-up with its previous question); `framing` introduces the quotes. */
   | { kind: 'answer'; passages: SearchResult[]; query: string; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
 
-export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string };
+export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string; previousQuestion: string | null };
 
 const PASSAGES = 4;
 const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false };
@@ -46,12 +45,6 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
 async function pillarsFor(ports: TurnPorts, question: string, lang: Lang): Promise<SearchResult[]> {
   const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query: question, lang, k: PILLAR_CANDIDATES }, 'public');
   return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
-}
-
-/** The visitor's previous question in this conversation, which a short follow-up leans on. */
-async function previousQuestion(ports: TurnPorts, conversationId: string): Promise<string | null> {
-  const asked = (await listMessages(ports.db, conversationId)).filter((m) => m.role === 'user');
-  return asked.at(-2)?.content ?? null;
 }
 
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
@@ -76,7 +69,7 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
   // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
   // is searched with it first; any other message only when it finds nothing on its own.
-  const previous = await previousQuestion(ports, input.conversationId);
+  const previous = input.previousQuestion;
   const followUp = previous ? `${previous} ${question}` : null;
   const queries = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
   for (const query of queries) {

@@ -1,5 +1,5 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
-import { appendMessage, finishMessage, listMessages } from '../../db/queries/conversations.ts';
+import { appendMessage, finishMessage } from '../../db/queries/conversations.ts';
 import { composeOfflineAnswer } from '../answer/offline.ts';
 import type { Source } from '../answer/sources.ts';
 import type { Lang } from '../language/languages.ts';
@@ -27,6 +27,10 @@ export type TurnInput = {
   firstReply: boolean;
   /** Staff hold the conversation or are awaited: the assistant stays silent. */
   awaitingStaff: boolean;
+  /** The visitor's question before this one, which a short follow-up leans on. */
+  previousQuestion: string | null;
+  /** The conversation's complete turns before this question, for the model. */
+  history: Turn[];
   /** The public origin of the request, for links the answer carries. */
   baseUrl: string;
 };
@@ -40,14 +44,6 @@ export type TurnResult = {
   complete: boolean;
   actions: TurnAction[];
 };
-
-async function history(deps: TurnPorts, conversationId: string): Promise<Turn[]> {
-  const rows = await listMessages(deps.db, conversationId);
-  return rows
-    .filter((m) => m.state === 'complete' && (m.role === 'user' || m.role === 'assistant'))
-    .slice(0, -1) // this turn's question is already stored; it goes last, on its own
-    .map((m) => ({ role: m.role as Turn['role'], content: m.content }));
-}
 
 /** Text as a stream of small tokens, so an offline answer streams like a model's. */
 function* wordsOf(text: string): Generator<string> {
@@ -123,7 +119,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
             question: input.question,
             lang: input.lang,
             passages: decided.passages,
-            history: await history(deps, input.conversationId),
+            history: input.history,
             baseUrl: input.baseUrl,
             signal,
           },

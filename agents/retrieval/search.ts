@@ -72,11 +72,10 @@ function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, nu
 export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope }: SearchQuery): Promise<SearchResult[]> {
   const limit = scope ? SCOPED_CANDIDATES : CANDIDATES;
   const inScope = <Hit extends RankedHit>(hits: Hit[]) => (scope ? hits.filter((hit) => scope(hit.docId)) : hits);
-  const [lexical, vector] = await Promise.all([
-    lexicalSearch(deps.db, query, lang, limit).then(inScope),
-    // A model host that fails mid-query degrades the search to lexical instead of failing it.
-    deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, limit).then(inScope).catch(() => []) : Promise.resolve([]),
-  ]);
+  // The vector leg starts first: its embedding request is on the wire while the lexical leg runs (a local libSQL
+  // file answers synchronously). A model host that fails mid-query degrades the search to lexical.
+  const vectorLeg = deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, limit).then(inScope).catch(() => []) : Promise.resolve([]);
+  const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, query, lang, limit).then(inScope), vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
   if (fused.length === 0) return [];
 
