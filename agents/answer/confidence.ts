@@ -55,30 +55,31 @@ export function assessQuestion(question: string, lang: Lang): AssessedQuestion {
   return { terms, names: new Set(named.map(stemPrefix)), aboutAi: mentionsAi(question, lang) };
 }
 
-const passageWords = (passage: SearchResult) => normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')} ${passage.text}`, passage.lang).split(' ');
+/** The passage's title, headings and text as normalised words, as the index holds them when search read them. */
+const headingOf = (passage: SearchResult) => passage.indexed?.heading ?? normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')}`, passage.lang);
+const passageWords = (passage: SearchResult) => `${headingOf(passage)} ${passage.indexed?.body ?? normaliseForIndex(passage.text, passage.lang)}`.split(' ');
 
 /** The question's terms that a passage contains, as itself or as a synonym (matched as word prefixes). */
-export function matchedTerms(terms: QuestionTerm[], passage: SearchResult): QuestionTerm[] {
-  const words = passageWords(passage);
+function matchedTerms(terms: QuestionTerm[], words: string[]): QuestionTerm[] {
   return terms.filter((term) => term.forms.some((form) => words.some((word) => word.startsWith(form))));
 }
 
 export function supportsAnswer(question: AssessedQuestion, passage: SearchResult, stats: TermStats): boolean {
   const { terms } = question;
-  const matched = matchedTerms(terms, passage);
+  const words = passageWords(passage);
+  const matched = matchedTerms(terms, words);
   if (matched.length === 0) return false;
   const chunks = (term: QuestionTerm) => stats.byPrefix.get(term.stem) ?? 0;
   // "What does LNDS do?": a name the knowledge knows, and not one that is everywhere in it.
   if (matched.some((term) => question.names.has(term.stem) && chunks(term) >= NAME_MIN_CHUNKS && chunks(term) <= NAME_SHARE * stats.total)) return true;
   // A word the passage's title or headings name is its topic, however often the knowledge uses it ("pillars").
-  const heading = normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')}`, passage.lang).split(' ');
+  const heading = headingOf(passage).split(' ');
   const titled = (term: QuestionTerm) => heading.some((word) => word.startsWith(term.stem));
   const specific = matched.filter((term) => chunks(term) <= SPECIFIC_SHARE * stats.total || titled(term)).length;
   // A question about AI that the passage holds specifically, or by two of its words, is the knowledge's to answer.
   if (question.aboutAi) return specific >= 1 || matched.length >= 2;
   // An everyday question needs more: half of it, its unknown words weighing double, and a specific word among them.
   // A word found only as a synonym covers half as much: "capital" is found as "financial", which is not the same.
-  const words = passageWords(passage);
   const covered = matched.reduce((sum, term) => sum + (words.some((word) => word.startsWith(term.stem)) ? 1 : AS_SYNONYM), 0);
   const unknown = terms.filter((term) => chunks(term) === 0).length;
   return specific >= 1 && covered / (terms.length - unknown + UNKNOWN_WEIGHT * unknown) >= MIN_COVERAGE;

@@ -4,10 +4,10 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../language/languages.ts';
 import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type CoverageTerm, type RankedHit } from './fuse.ts';
-import { normaliseForIndex, queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
+import { queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
 import type { Db } from '../../db/client.ts';
-import { chunksByIds, ftsMatches, type ChunkRow } from '../../db/queries/knowledge.ts';
+import { chunksByIds, ftsMatches, type ChunkRow, type IndexedText } from '../../db/queries/knowledge.ts';
 import { nearestChunks } from '../../db/queries/vectors.ts';
 
 export type SearchResult = {
@@ -21,6 +21,8 @@ export type SearchResult = {
   url?: string;
   /** bm25 of the best lexical match of this chunk (higher is better); null when only the vector leg found it. */
   lexical: number | null;
+  /** Title, headings and text as the index normalised them (normalise.ts), when read from the index. */
+  indexed?: IndexedText;
 };
 
 export type SearchDeps = {
@@ -65,7 +67,7 @@ async function vectorSearch(db: Db, embeddings: EmbeddingsInterface, query: stri
  */
 function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, number> {
   const terms: CoverageTerm[] = queryTerms(query, lang).map((term) => ({ stem: stemPrefix(term), synonyms: expandTerms([term], lang).map(stemPrefix) }));
-  const covered = coverage(rows.map((row) => normaliseForIndex(row.text, lang).split(' ')), terms);
+  const covered = coverage(rows.map((row) => row.indexed.body.split(' ')), terms);
   return new Map(rows.map((row, i) => [row.id, covered[i]!]));
 }
 
@@ -101,6 +103,7 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
       text: row.text,
       headingPath: row.headingPath,
       lexical: bm25ById.get(hit.id) ?? null,
+      indexed: row.indexed,
     };
     if (row.url) result.url = row.url;
     return [result];

@@ -8,7 +8,9 @@ import { BITS_TABLE, insertVectorStatements, vectorTableStatements, VECTOR_TABLE
 const BM25 = 'bm25(chunks_fts, 0, 8, 4, 1)';
 
 export type FtsHit = { id: number; docId: string; lang: string; bm25: number };
-export type ChunkRow = { id: number; chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; url: string | null };
+/** `indexed` is the chunk as the FTS index holds it (normalised words), so a turn does not normalise it again. */
+export type ChunkRow = { id: number; chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; url: string | null; indexed: IndexedText };
+export type IndexedText = { heading: string; body: string };
 
 /** The best `limit` chunks for an FTS5 MATCH expression, best first; bm25 flipped so that higher is better. */
 export async function ftsMatches(db: Db, match: string, limit: number): Promise<FtsHit[]> {
@@ -23,12 +25,13 @@ export async function ftsMatches(db: Db, match: string, limit: number): Promise<
   return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: String(row.lang), bm25: -Number(row.rank) }));
 }
 
-/** Chunks by row id, with their document's URL; order not kept. */
+/** Chunks by row id, with their document's URL and their indexed text; order not kept. */
 export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
   if (ids.length === 0) return [];
   const rows = await db.$client.execute({
-    sql: `SELECT c.id, c.chunk_id, c.doc_id, c.lang, c.title, c.heading_path, c.text, d.url FROM chunks c
-          JOIN documents d ON d.doc_id = c.doc_id AND d.lang = c.lang WHERE c.id IN (${ids.map(() => '?').join(',')})`,
+    sql: `SELECT c.id, c.chunk_id, c.doc_id, c.lang, c.title, c.heading_path, c.text, d.url, f.title AS f_title, f.headings AS f_headings, f.body AS f_body
+          FROM chunks c JOIN documents d ON d.doc_id = c.doc_id AND d.lang = c.lang JOIN chunks_fts f ON f.rowid = c.id
+          WHERE c.id IN (${ids.map(() => '?').join(',')})`,
     args: ids,
   });
   return rows.rows.map((row) => ({
@@ -40,6 +43,7 @@ export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
     headingPath: JSON.parse(String(row.heading_path)) as string[],
     text: String(row.text),
     url: row.url ? String(row.url) : null,
+    indexed: { heading: `${String(row.f_title)} ${String(row.f_headings)}`.trim(), body: String(row.f_body) },
   }));
 }
 
