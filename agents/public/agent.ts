@@ -80,9 +80,11 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
   ];
   try {
     for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
-      let reply: AIMessageChunk | undefined;
+      // A reply without tool calls is done when it has streamed; only one with tool calls is merged (merging per
+      // token cost more than relaying it).
+      const chunks: AIMessageChunk[] = [];
       for await (const chunk of await agent.stream(messages, { signal: controller.signal })) {
-        reply = reply ? reply.concat(chunk) : chunk;
+        chunks.push(chunk);
         const text = typeof chunk.content === 'string' ? chunk.content : '';
         if (!text) continue;
         started = true;
@@ -90,8 +92,10 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
         idle = setTimeout(() => abort(new LlmError('timeout', 'the model stopped sending')), timeouts.idleMs);
         yield { type: 'token', text };
       }
-      const calls = reply?.tool_calls ?? [];
-      if (!reply || calls.length === 0) return;
+      if (!chunks.some((chunk) => chunk.tool_call_chunks?.length || chunk.tool_calls?.length)) return;
+      const reply = chunks.reduce((merged, chunk) => merged.concat(chunk));
+      const calls = reply.tool_calls ?? [];
+      if (calls.length === 0) return;
       messages.push(reply);
       for (const call of calls) {
         yield { type: 'tool', name: call.name };

@@ -41,15 +41,6 @@ export async function listMessages(db: Db, conversationId: string): Promise<Mess
   return db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq)).all();
 }
 
-export async function countAssistantMessages(db: Db, conversationId: string): Promise<number> {
-  const row = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.role, 'assistant')))
-    .get();
-  return Number(row?.n ?? 0);
-}
-
 /** At startup: answers that were streaming when the process died will never finish. */
 export async function markStaleStreamingIncomplete(db: Db): Promise<number> {
   const result = await db.update(messages).set({ state: 'incomplete' }).where(eq(messages.state, 'streaming'));
