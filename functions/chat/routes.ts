@@ -7,6 +7,7 @@ import { runTurn } from '../../agents/chat/turn.ts';
 import { bearerToken } from '../../agents/security/tokens.ts';
 import { turnPorts } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { batchedSse } from '../events/batch.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
@@ -35,7 +36,12 @@ export function chatRoutes() {
       return streamSSE(c, async (stream) => {
         const aborted = new AbortController();
         stream.onAbort(() => aborted.abort());
-        await runTurn(ports, input, (event: TurnEvent) => stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) }), aborted.signal);
+        const events = batchedSse(stream);
+        try {
+          await runTurn(ports, input, (event: TurnEvent) => events.send({ event: event.event, data: JSON.stringify(event.data) }), aborted.signal);
+        } finally {
+          await events.flush();
+        }
       });
     }
 
