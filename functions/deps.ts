@@ -1,7 +1,8 @@
 // Builds the app's dependencies from the parsed environment and a database client; shared by both entry points.
 import type { Client } from '@libsql/client';
 import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
-import { storedEmbedding } from '../db/queries/knowledge.ts';
+import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
+import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import type { TurnPorts } from '../agents/chat/ports.ts';
 import type { JobPorts } from '../agents/jobs/registry.ts';
 import type { Mailer } from '../agents/mail/mailer.ts';
@@ -79,6 +80,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     redact: createRedactor(),
     // Staff replies by e-mail: only the Node entry passes one (SMTP_URL set); workerd has none.
     mailer: options.mailer ?? null,
+    termStats: rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
     // made them changes only when the knowledge is indexed again, so it is read at most once a minute, not per turn.
     async queryEmbeddings() {
@@ -95,6 +97,7 @@ export function turnPorts(deps: AppDeps): TurnPorts {
   return {
     db: deps.db,
     embeddings: deps.queryEmbeddings,
+    termStats: deps.termStats,
     llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },
     guard: { canary: deps.canary, secrets: deps.secrets },
     leads: { threshold: deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: deps.env.LEAD_RETENTION_DAYS },

@@ -1,4 +1,5 @@
 // The app's dependencies and Hono bindings: everything a handler needs arrives here, nothing is imported as a global.
+import type { ReadTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../agents/language/languages.ts';
 import type { StaffMember } from '../agents/staff/accounts.ts';
@@ -33,6 +34,8 @@ export type AppDeps = {
   /** Sends staff replies by e-mail (SMTP_URL, Node only); null when there is none. */
   mailer: Mailer | null;
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
+  /** Chunk counts per word prefix, remembered for a minute (the answer decision asks on every turn). */
+  termStats: ReadTermStats;
 };
 
 export type AppBindings = {

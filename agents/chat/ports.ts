@@ -7,6 +7,7 @@ import type { Clock, I18n, Log } from '../ports.ts';
 import type { StaffHours } from '../staff/hours.ts';
 import type { EduAccess } from '../edu/access.ts';
 import type { Redactor } from '../privacy/redact.ts';
+import type { ReadTermStats } from '../retrieval/term-stats-cache.ts';
 
 /** The two assistants: the public one (widget) and the teachers' one (/edu). */
 export type Assistant = 'public' | 'education';
@@ -16,6 +17,8 @@ export type TurnPorts = {
   db: Db;
   /** Query embeddings from the model that made the stored vectors, or null (lexical retrieval only). */
   embeddings(): Promise<EmbeddingsInterface | null>;
+  /** How many chunks of a language hold each word prefix (agents/retrieval/term-stats-cache.ts). */
+  termStats: ReadTermStats;
   llm: { pool: HostPool; model: string; timeouts: LlmTimeouts };
   /** The per-process canary in the prompt, and every string no answer may contain. */
   guard: { canary: string; secrets: string[] };

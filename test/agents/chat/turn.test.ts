@@ -1,4 +1,5 @@
 // One chat turn through its ports, with no HTTP app: a real libSQL file, a real host pool on the Ollama stand-in.
+import { chunkFrequencies } from '../../../db/queries/knowledge.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptQuestion } from '../../../agents/chat/accept.ts';
 import type { TurnEvent } from '../../../agents/chat/events.ts';
@@ -35,6 +36,7 @@ async function portsWith(options: { offline: boolean }): Promise<TurnPorts> {
   return {
     db: db.drizzle,
     embeddings: async () => null,
+    termStats: (prefixes, lang, scope) => chunkFrequencies(db.drizzle, prefixes, lang, scope),
     llm: { pool, model: 'qwen3:8b', timeouts: DEFAULT_TIMEOUTS },
     guard: { canary: 'cnry-test-canary', secrets: ['cnry-test-canary'] },
     leads: { threshold: 50, retentionDays: 90 },

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
+import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
+import { rememberTermStats, TERM_STATS_TTL_MS } from '../../../agents/retrieval/term-stats-cache.ts';
+import { chunkFrequencies, type DocumentScope } from '../../../db/queries/knowledge.ts';
+import { makeDb, type TestDb } from '../../support/app.ts';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await makeDb();
+  await ingestKnowledge(db.drizzle, await readKnowledgeFiles());
+});
+afterAll(() => db.dispose());
+
+const PUBLIC: DocumentScope = { prefixes: ['edu-'], exclude: true };
+
+describe('rememberTermStats', () => {
+  it('answers as the database does, reading only the prefixes it has not seen until the counts are a minute old', async () => {
+    let clock = 0;
+    const asked: string[][] = [];
+    const stats = rememberTermStats(async (prefixes, lang, scope) => {
+      asked.push(prefixes);
+      return chunkFrequencies(db.drizzle, prefixes, lang, scope);
+    }, () => clock);
+
+    const first = await stats(['meluxin', 'pilla'], 'en', PUBLIC);
+    expect(first).toEqual(await chunkFrequencies(db.drizzle, ['meluxin', 'pilla'], 'en', PUBLIC));
+    expect(first.byPrefix.get('meluxin')).toBeGreaterThan(0);
+
+    const second = await stats(['pilla', 'traini'], 'en', PUBLIC);
+    expect(second).toEqual(await chunkFrequencies(db.drizzle, ['pilla', 'traini'], 'en', PUBLIC));
+    expect(asked).toEqual([['meluxin', 'pilla'], ['traini']]);
+
+    // Another language or scope is counted apart.
+    expect(await stats(['pilla'], 'fr', PUBLIC)).toEqual(await chunkFrequencies(db.drizzle, ['pilla'], 'fr', PUBLIC));
+    expect(await stats(['pilla'], 'en')).toEqual(await chunkFrequencies(db.drizzle, ['pilla'], 'en'));
+    expect(asked).toHaveLength(4);
+
+    await stats(['pilla'], 'en', PUBLIC);
+    expect(asked).toHaveLength(4);
+    clock += TERM_STATS_TTL_MS + 1;
+    await stats(['pilla'], 'en', PUBLIC);
+    expect(asked.at(-1)).toEqual(['pilla']);
+  });
+});
