@@ -53,7 +53,7 @@ async function callTool(tools: Map<string, StructuredToolInterface>, call: ToolC
 /**
  * The agent loop on one host: the model with the tools bound streams its answer; when it asks for tools they run
  * and the model is called again with their results. The same loop LangChain's createAgent runs, without building a
- * LangGraph graph for every turn (about a third of a turn's CPU before the first token, issue 15).
+ * LangGraph graph for every turn (about a quarter of a turn's time before the first token, issue 15).
  */
 async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<AgentEvent> {
   const timeouts = run.timeouts ?? DEFAULT_TIMEOUTS;
