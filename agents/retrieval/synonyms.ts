@@ -4,7 +4,7 @@
 // "public administration"). Each concept below groups the common words for one idea in each of the four languages;
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
-// problems, announcements, competition, forecasting, membership, projects), not names or facts from the knowledge:
+// problems, announcements, competition, forecasting, membership, projects, points of contact, shortages, founding), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -124,6 +124,27 @@ export const CONCEPTS: Concept[] = [
     fr: ['projet', 'projets', 'initiative', 'initiatives', 'programme', 'programmes', 'dispositif'],
     de: ['Projekt', 'Projekte', 'Initiative', 'Initiativen', 'Programm', 'Programme', 'Vorhaben'],
     lb: ['Projet', 'Projeten', 'Initiativ', 'Initiativen', 'Programm', 'Programmer', 'Virhaben'],
+  },
+  {
+    concept: 'point of contact',
+    en: ['entry', 'gateway', 'interlocutor'],
+    fr: ['interlocuteur', 'interlocutrice', 'guichet', 'entrée'],
+    de: ['Ansprechpartner', 'Ansprechpartnerin', 'Anlaufstelle', 'Kontaktstelle', 'Einstiegspunkt'],
+    lb: ['Uspriechpartner', 'Uspriechpartnerin', 'Kontaktstell', 'Entréespunkt', 'Guichet', 'Ulafstell'],
+  },
+  {
+    concept: 'lack and shortage',
+    en: ['lack', 'lacking', 'shortage', 'shortages', 'missing', 'scarcity'],
+    fr: ['manque', 'manquent', 'pénurie', 'pénuries', 'déficit'],
+    de: ['Mangel', 'mangelnde', 'fehlen', 'fehlende', 'fehlenden', 'Knappheit', 'Engpass'],
+    lb: ['Mangel', 'Manktem', 'feelen', 'feelend', 'feelenden', 'Knappheet'],
+  },
+  {
+    concept: 'founding and creation',
+    en: ['founded', 'founding', 'created', 'creation', 'established', 'establishment', 'formed'],
+    fr: ['fondé', 'fondée', 'fondation', 'créé', 'créée', 'création', 'établi', 'établie'],
+    de: ['gegründet', 'Gründung', 'geschaffen', 'Schaffung', 'errichtet', 'entstanden', 'Entstehung'],
+    lb: ['gegrënnt', 'Grënnung', 'geschaf', 'Schafung', 'opgeriicht', 'entstanen', 'Entstoe'],
   },
 ];
 
