@@ -1,11 +1,13 @@
 // Builds the worker bundle once per content hash (wrangler --dry-run) and runs it under `workerd serve` with the
-// committed deploy/workerd.capnp, in its own process group so teardown can stop workerd and anything it started.
+// committed deploy/workerd.capnp (its network narrowed to this machine), in its own process group so teardown can
+// stop workerd and anything it started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordViolation } from './no-egress/record.mjs';
 import { freePort } from './process.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,6 +65,7 @@ export async function buildWorkerBundle(): Promise<WorkerBundle> {
       ...process.env,
       CLOUDFLARE_CF_FETCH_ENABLED: 'false',
       WRANGLER_SEND_METRICS: 'false',
+      WRANGLER_HIDE_BANNER: 'true', // the banner asks registry.npmjs.org for a newer wrangler: egress the tests refuse
       WRANGLER_LOG_PATH: join(staging, 'logs'),
     });
     copyFileSync(join(ROOT, 'deploy', 'workerd.capnp'), join(staging, 'deploy', 'workerd.capnp'));
@@ -101,15 +104,38 @@ export type RunningWorkerd = {
 };
 
 /**
- * `workerd serve <bundle>/deploy/workerd.capnp --socket-addr http=127.0.0.1:PORT` with only `env` as the
- * configuration (the committed config reads every variable with fromEnvironment).
+ * The committed config with outgoing fetch() narrowed to workerd's "local" (127.0.0.0/8, ::1, Unix sockets): under
+ * test, nothing may leave the machine. Written once beside the committed one, whose relative embed paths it shares.
+ */
+function localOnlyConfig(bundle: WorkerBundle): string {
+  const path = join(dirname(bundle.config), 'workerd.local-only.capnp');
+  if (existsSync(path)) return path;
+  const committed = readFileSync(bundle.config, 'utf8');
+  const narrowed = committed.replace(/network = \(allow = \[[^\]]*\]/, 'network = (allow = ["local"]');
+  if (narrowed === committed) throw new Error('deploy/workerd.capnp: no `network = (allow = [...]` to narrow to "local" for the tests');
+  const staging = `${path}.${process.pid}`;
+  writeFileSync(staging, narrowed);
+  renameSync(staging, path); // parallel test files write the same text; rename keeps each read whole
+  return path;
+}
+
+/** workerd logs each outgoing connection its network refused; the egress guard fails the test that caused it. */
+function reportRefusedConnections(line: string): void {
+  if (line.includes('blocked by restrictPeers')) recordViolation('a non-local address (workerd logs no more)', 'workerd fetch()');
+  const lookup = /DNS lookup failed.*params\.host = ([^;\s]+)/.exec(line);
+  if (lookup) recordViolation(lookup[1]!, 'workerd DNS lookup');
+}
+
+/**
+ * `workerd serve <bundle>/deploy/workerd.local-only.capnp --socket-addr http=127.0.0.1:PORT` with only `env` as
+ * the configuration (the committed config reads every variable with fromEnvironment).
  */
 export async function startWorkerd(bundle: WorkerBundle, env: Record<string, string>, timeoutMs = 20_000): Promise<RunningWorkerd> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // detached: setsid, a process group of its own, so stop() reaches everything workerd started.
-  const child = spawn(join(BIN, 'workerd'), ['serve', bundle.config, '--socket-addr', `http=127.0.0.1:${port}`], {
+  const child = spawn(join(BIN, 'workerd'), ['serve', localOnlyConfig(bundle), '--socket-addr', `http=127.0.0.1:${port}`], {
     cwd: bundle.dir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,7 +143,13 @@ export async function startWorkerd(bundle: WorkerBundle, env: Record<string, str
   });
   const output: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  let partial = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output.push(chunk.toString());
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    lines.forEach(reportRefusedConnections);
+  });
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
