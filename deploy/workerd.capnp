@@ -51,5 +51,7 @@ const assistant :Workerd.Worker = (
     (name = "EDU_ACCESS", fromEnvironment = "EDU_ACCESS"),
     (name = "SMTP_URL", fromEnvironment = "SMTP_URL"),
     (name = "SMTP_FROM", fromEnvironment = "SMTP_FROM"),
+    (name = "TRUSTED_PROXIES", fromEnvironment = "TRUSTED_PROXIES"),
+    (name = "RATE_LIMITS", fromEnvironment = "RATE_LIMITS"),
   ],
 );

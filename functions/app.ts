@@ -9,6 +9,7 @@ import { contentSecurityPolicy } from './middleware/csp.ts';
 import { apiCors } from './middleware/cors.ts';
 import { notFound, onError } from './middleware/errors.ts';
 import { languageFromRequest } from './middleware/language.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { searchRoutes } from './search/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
@@ -33,6 +34,12 @@ export function createApp(deps: AppDeps) {
     .use(secureHeaders())
     .use('/api/*', apiCors())
     .use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
+    // Counted before the body is read; chat turns are counted per conversation by the chat route as well.
+    .on('POST', '/api/chat', rateLimit('chat'))
+    .on('POST', '/api/leads', rateLimit('leads'))
+    .on('POST', '/api/feedback', rateLimit('feedback'))
+    .on('POST', '/api/conversations/:id/escalate', rateLimit('escalation', (c) => c.req.param('id')))
+    .on('POST', '/api/staff/login', rateLimit('login'))
     .route('/', healthRoutes())
     .route('/', searchRoutes())
     .route('/', chatRoutes())

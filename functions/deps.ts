@@ -3,6 +3,10 @@ import type { Client } from '@libsql/client';
 import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
 import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
+import { parseLimits } from '../agents/security/rate-limit.ts';
+import { randomToken } from '../agents/security/tokens.ts';
+import { daySalt } from '../db/queries/rate-limits.ts';
+import { parseTrustedProxies } from './client-address.ts';
 import type { TurnPorts } from '../agents/chat/ports.ts';
 import type { JobPorts } from '../agents/jobs/registry.ts';
 import type { Mailer } from '../agents/mail/mailer.ts';
@@ -20,6 +24,19 @@ import type { AppDeps } from './types.ts';
 export const VERSION = '0.1.0';
 
 const STORED_MODEL_TTL_MS = 60_000;
+
+/** A value per key read once (the day's salt: a new day is a new key); only the latest key is kept. */
+function rememberedPerKey(read: (key: string) => Promise<string>): (key: string) => Promise<string> {
+  let last: { key: string; value: Promise<string> } | undefined;
+  return (key) => {
+    if (last?.key !== key) {
+      const value = read(key);
+      last = { key, value };
+      value.catch(() => (last = undefined));
+    }
+    return last.value;
+  };
+}
 
 /** A value read again only when the last read is older than `ttlMs`. */
 function remembered<T>(ttlMs: number, now: () => number, read: () => Promise<T>): () => Promise<T> {
@@ -80,6 +97,9 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     redact: createRedactor(),
     // Staff replies by e-mail: only the Node entry passes one (SMTP_URL set); workerd has none.
     mailer: options.mailer ?? null,
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    limits: parseLimits(env.RATE_LIMITS ?? ''),
+    rateSalt: rememberedPerKey((day) => daySalt(db, day, randomToken(16))),
     termStats: rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
     // made them changes only when the knowledge is indexed again, so it is read at most once a minute, not per turn.

@@ -1,5 +1,7 @@
 // The configuration: one zod schema over the environment, parsed once by each entry point and passed in.
 import { StaffHoursSchema } from '../agents/staff/hours.ts';
+import { parseLimits } from '../agents/security/rate-limit.ts';
+import { parseTrustedProxies } from './client-address.ts';
 import { z } from 'zod';
 
 const list = (value: string) =>
@@ -55,6 +57,31 @@ export const EnvSchema = z.object({
   // Where staff replies go out by e-mail to visitors who asked for it outside office hours (Node only).
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://user:password@host:port or smtps://…' }).optional(),
   SMTP_FROM: z.email({ error: 'must be an e-mail address' }).optional(),
+  // The reverse proxies in front of the app: X-Forwarded-For is believed only from these (CIDRs or addresses).
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1/8,::1/128')
+    .transform(list)
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        try {
+          parseTrustedProxies([entry]);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `${entry} is not an address or CIDR (e.g. 10.0.0.0/8, fd00::/8)` });
+        }
+      }
+    }),
+  // Overrides of the rate limits (agents/security/rate-limit.ts), e.g. "chat=20/1m,chat.conversation=10/1m".
+  RATE_LIMITS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseLimits(value ?? '');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof z.ZodError ? (error.issues[0]?.message ?? 'invalid') : 'invalid' });
+      }
+    }),
 }).superRefine((env, ctx) => {
   if (env.SMTP_URL && !env.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'required when SMTP_URL is set (the sender address of staff replies)' });
 });

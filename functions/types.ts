@@ -1,4 +1,6 @@
 // The app's dependencies and Hono bindings: everything a handler needs arrives here, nothing is imported as a global.
+import type { Limits } from '../agents/security/rate-limit.ts';
+import type { TrustedProxies } from './client-address.ts';
 import type { ReadTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../agents/language/languages.ts';
@@ -36,6 +38,12 @@ export type AppDeps = {
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
   /** Chunk counts per word prefix, remembered for a minute (the answer decision asks on every turn). */
   termStats: ReadTermStats;
+  /** TRUSTED_PROXIES, parsed: whose X-Forwarded-For is believed (functions/client-address.ts). */
+  trustedProxies: TrustedProxies;
+  /** The rate limits in force (defaults with RATE_LIMITS over them). */
+  limits: Limits;
+  /** The day's salt for hashing client addresses, shared through the database and remembered for the day. */
+  rateSalt: (day: string) => Promise<string>;
 };
 
 export type AppBindings = {

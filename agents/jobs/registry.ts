@@ -2,6 +2,7 @@
 import type { Db } from '../../db/client.ts';
 import { checkpoint, purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
+import { purgeRateLimits } from '../../db/queries/rate-limits.ts';
 import { purgeStaffSessions } from '../../db/queries/staff.ts';
 import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -84,13 +85,15 @@ export function createJobs(options: { dispatch?: DispatchOptions; mail?: SendMai
         const total: PurgeCounts = { conversations: 0, messages: 0, events: 0, feedback: 0 };
         // Staff sessions that ended, went idle or were revoked hold nothing anyone can use.
         const staffSessions = await purgeStaffSessions(db, cutoff, cutoff - SESSION.idleMs);
+        // Rate counters outlive no window (the longest is hours); a day's salt goes with the day.
+        const rateCounters = await purgeRateLimits(db, cutoff - DAY_MS, new Date(cutoff - DAY_MS).toISOString().slice(0, 10));
         for (let slice = 0; slice < PURGE_MAX_SLICES; slice++) {
           const deleted = await purgeExpiredConversations(db, cutoff, PURGE_SLICE);
           for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += deleted[key];
           // A slice that was not full means nothing expired is left; otherwise the next run continues.
-          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions }, more: false, checkpointed: await checkpoint(db) };
+          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions, rateCounters }, more: false, checkpointed: await checkpoint(db) };
         }
-        return { deleted: { ...total, staffSessions }, more: true, checkpointed: await checkpoint(db) };
+        return { deleted: { ...total, staffSessions, rateCounters }, more: true, checkpointed: await checkpoint(db) };
       },
     },
   } satisfies Record<string, Job>;

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UNLIMITED } from '../../test/support/app.ts';
 import { startLibsqlServer } from '../../test/support/libsql-server/server.ts';
 import { startOllamaStandIn } from '../../test/support/ollama/index.ts';
 import { medianColdStartMs, startWorkerdReady } from './cold-start.ts';
@@ -36,7 +37,8 @@ export async function benchSideBySide(): Promise<string[]> {
   const candidates = evalQuestions(12);
   const ollama = await startOllamaStandIn({ models: [MODELS.chat, MODELS.embed], embeddingOnlyModels: [MODELS.embed], fallback: replyInLanguageOf(candidates) });
   const modelEnv = { OLLAMA_HOSTS: ollama.url, CHAT_MODEL: MODELS.chat, EMBED_MODEL: MODELS.embed };
-  const oursEnv = { ...modelEnv, LLM_MODE: 'auto', DATABASE_URL: `file:${dbPath}` };
+  // One load generator is one client address: the rate limits would refuse most of its turns.
+  const oursEnv = { ...modelEnv, LLM_MODE: 'auto', DATABASE_URL: `file:${dbPath}`, RATE_LIMITS: UNLIMITED };
   // BENCH_CPU_PROF=<dir>: the assistant writes a V8 CPU profile there when it stops (after the load and relay runs).
   const profileDir = process.env.BENCH_CPU_PROF;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];

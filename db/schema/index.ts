@@ -6,3 +6,4 @@ export * from './leads.ts';
 export * from './staff.ts';
 export * from './edu.ts';
 export * from './mail.ts';
+export * from './limits.ts';

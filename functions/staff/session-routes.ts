@@ -12,7 +12,7 @@ import { jsonBody } from '../middleware/json-body.ts';
 import { validate } from '../middleware/validate.ts';
 import type { AppBindings } from '../types.ts';
 import { requireStaff, staffOf } from './auth.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress } from '../client-address.ts';
 import { clearedSessionCookie, sessionCookie, sessionToken } from './cookie.ts';
 import { LoginSchema } from './schema.ts';
 
@@ -35,7 +35,7 @@ export function staffSessionRoutes() {
       const { email, password } = c.req.valid('json');
       const { db, now } = c.var.deps;
       try {
-        const { staff, session } = await login({ db, now }, { email, password, client: clientAddress(c) });
+        const { staff, session } = await login({ db, now }, { email, password, client: clientAddress(c, c.var.deps.trustedProxies) });
         c.header('set-cookie', sessionCookie(c, session.token, session.expiresAt), { append: true });
         c.var.log.info('staff login', { staffId: staff.id, role: staff.role });
         return c.json({ name: staff.name, role: staff.role, csrfToken: session.csrfToken });

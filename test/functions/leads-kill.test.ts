@@ -4,6 +4,7 @@
 // `dispatch-leads` job is registered, in one process.
 import { createClient } from '@libsql/client';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { UNLIMITED } from '../support/app.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,8 @@ describe('the app killed with SIGKILL during lead delivery', () => {
         LEAD_WEBHOOK_URL: receiver.url,
         LEAD_WEBHOOK_SECRET: SECRET,
         JOBS_TOKEN: 'jobs-token-0123456789',
+        // Twenty leads from one address in a second: more than a visitor may send.
+        RATE_LIMITS: UNLIMITED,
         DISPATCH_OPTIONS: JSON.stringify({ batchSize: 2, timeoutMs: 600, leaseMs: 1_500, backoff: { baseMs: 50, maxMs: 400 }, maxAttempts: 100 }),
       };
       first = await startApp(env);

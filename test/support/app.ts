@@ -37,6 +37,9 @@ export async function makeDb(): Promise<TestDb> {
   };
 }
 
+/** Limits no test reaches by accident: every test client is 127.0.0.1; the rate-limit tests set their own. */
+export const UNLIMITED = ['chat', 'chat.conversation', 'leads', 'feedback', 'escalation', 'escalation.conversation', 'login'].map((bucket) => `${bucket}=999999/1m`).join(',');
+
 export type MakeAppOptions = {
   env?: Record<string, string>;
   llmTimeouts?: LlmTimeouts;
@@ -52,7 +55,7 @@ export type MakeAppOptions = {
 export async function makeApp(options: MakeAppOptions = {}) {
   const db = await makeDb();
   const lines: string[] = [];
-  const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...options.env });
+  const env = parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, RATE_LIMITS: UNLIMITED, ...options.env });
   const deps = createDeps(env, db.client, { log: createLogger('debug', (line) => lines.push(line)), llmTimeouts: options.llmTimeouts, cooldownMs: options.cooldownMs, now: options.now, mailer: options.mailer !== undefined ? options.mailer : mailerFromEnv(env) });
   await deps.llm.probe();
   const report = await ingestKnowledge(deps.db, options.files ?? (await readKnowledgeFiles()), { embedder: options.embedder ?? deps.llm.embedder() });
