@@ -1,9 +1,9 @@
 // createApp(deps): the one Hono app both runtimes serve — middleware, error handling and the route groups.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { healthRoutes } from './health/routes.ts';
+import { limitBody } from './middleware/body-limit.ts';
 import { withDeps } from './middleware/deps.ts';
 import { contentSecurityPolicy } from './middleware/csp.ts';
 import { apiCors } from './middleware/cors.ts';
@@ -33,7 +33,8 @@ export function createApp(deps: AppDeps) {
     .use(contentSecurityPolicy())
     .use(secureHeaders())
     .use('/api/*', apiCors())
-    .use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
+    .use('/api/*', limitBody({ maxBytes: MAX_BODY_BYTES }))
+    .use('/internal/*', limitBody({ maxBytes: MAX_BODY_BYTES }))
     // Counted before the body is read; chat turns are counted per conversation by the chat route as well.
     .on('POST', '/api/chat', rateLimit('chat'))
     .on('POST', '/api/leads', rateLimit('leads'))

@@ -1,5 +1,5 @@
 // Node entry (`npm start`): parse the environment, migrate, ingest when the knowledge changed, serve on PORT.
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { runMigrations } from '../db/migrate.ts';
 import { openClient } from '../db/open.node.ts';
 import { markStaleStreamingIncomplete } from '../db/queries/conversations.ts';
@@ -11,8 +11,14 @@ import { createDeps, jobPorts } from './deps.ts';
 import { EnvError, parseEnv, type Env } from './env.ts';
 import { startJobTimer } from './jobs/timer.ts';
 import { mailerFromEnv } from './mail/smtp.node.ts';
+import { serveNode, type ServerTimeouts } from './serve.node.ts';
 
-export async function startNodeServer(env: Env): Promise<{ server: ServerType; url: string; close: () => Promise<void> }> {
+export type NodeServerOptions = {
+  /** The server's timeouts, for tests that cannot wait for the defaults (`DEFAULT_SERVER_TIMEOUTS`). */
+  timeouts?: Partial<ServerTimeouts>;
+};
+
+export async function startNodeServer(env: Env, options: NodeServerOptions = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const client = await openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
   const deps = createDeps(env, client, { mailer: mailerFromEnv(env) });
@@ -24,9 +30,8 @@ export async function startNodeServer(env: Env): Promise<{ server: ServerType; u
   // The scheduled jobs (retention purge, probes…), the same runner POST /internal/jobs/:name uses on workerd.
   const jobs = startJobTimer(jobPorts(deps));
 
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT }, () => resolve(s));
-  });
+  const english = deps.i18n.forLang('en');
+  const server = await serveNode(app.fetch, { port: env.PORT, timeouts: options.timeouts, message: (code) => english(`errors.${code}`) });
   const url = `http://localhost:${env.PORT}`;
   deps.log.info('ready', {
     url,

@@ -1,4 +1,4 @@
-// Structured JSON-line logs; personal data (message text, emails, IPs) is removed before anything is written.
+// Structured JSON-line logs; personal data (message text, emails, IPs, phone numbers) is removed before anything is written.
 import type { Log, LogFields } from '../agents/ports.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -12,13 +12,16 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\b/g;
 // IPv6 with a hex letter or a '::' (so clock times like 10:00:00 stay readable).
 const IPV6 = /(?<![\w:])(?=[0-9a-f:]*(?:[a-f]|::))[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
+// 9 to 15 digits, perhaps with a leading + and spaces, dots, dashes, slashes or brackets between them, standing alone:
+// not part of an id (UUIDs), a date or a clock time.
+const PHONE = /(?<![\w.:+/-])\+?\d(?:[ ()./-]{0,2}\d){8,14}(?![\w:-]|[./]\d)/g;
 
 /** Removes personal data from log fields: pure, so it is tested on its own. */
 export function redact(fields: LogFields): LogFields {
   const out: LogFields = {};
   for (const [key, value] of Object.entries(fields)) {
     if (PERSONAL_KEYS.test(key)) continue;
-    if (typeof value === 'string') out[key] = value.replace(EMAIL, '[email]').replace(IPV4, '[ip]').replace(IPV6, '[ip]');
+    if (typeof value === 'string') out[key] = value.replace(EMAIL, '[email]').replace(IPV4, '[ip]').replace(IPV6, '[ip]').replace(PHONE, '[phone]');
     else if (value instanceof Error) out[key] = redact({ error: value.message }).error;
     else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = redact(value as LogFields);
     else out[key] = value;

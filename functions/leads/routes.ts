@@ -21,7 +21,7 @@ import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
 import type { AppBindings } from '../types.ts';
 import { confirmPage, donePage, invalidPage } from './pages.ts';
-import { LeadSchema, PromoteSchema, RetrySchema } from './schema.ts';
+import { LeadSchema, PromoteSchema, RetrySchema, WithdrawSchema } from './schema.ts';
 
 const isLeadError = (code: string) => Object.hasOwn(resources.en.leads.errors, code);
 
@@ -49,11 +49,21 @@ function leadPreflight() {
 const EXPORT_COLUMNS = ['lead_id', 'version', 'status', 'qualified', 'score', 'reasons', 'created_at', 'updated_at', 'lang', 'organisation', 'org_type', 'sector', 'size', 'maturity', 'need', 'pillars', 'timeline', 'contact_name', 'contact_email', 'contact_phone', 'consent_version', 'consent_at', 'source', 'delivery', 'duplicate_of'];
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-async function withdrawToken(c: Context<AppBindings>): Promise<string | undefined> {
+/** The token from a JSON body, a form or the query; a body that does not parse or holds no string token is a 400. */
+async function withdrawToken(c: Context<AppBindings>): Promise<string | null | undefined> {
   const type = c.req.header('content-type') ?? '';
-  if (/json/i.test(type)) return ((await c.req.json().catch(() => ({}))) as { token?: string }).token;
-  if (/form/i.test(type)) return (await c.req.parseBody())['token']?.toString();
-  return c.req.query('token');
+  const json = /json/i.test(type);
+  if (!json && !/form/i.test(type)) return c.req.query('token');
+  let body: unknown;
+  try {
+    body = json ? await c.req.json() : await c.req.parseBody();
+  } catch {
+    throw new AppError(400, json ? 'json_invalid' : 'form_invalid');
+  }
+  const parsed = WithdrawSchema.safeParse(body);
+  if (parsed.success) return parsed.data.token;
+  const issue = parsed.error.issues[0];
+  throw new AppError(400, 'bad_request', { detail: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
 }
 
 const wantsHtml = (c: Context<AppBindings>) => /text\/html/i.test(c.req.header('accept') ?? '') || /form/i.test(c.req.header('content-type') ?? '');

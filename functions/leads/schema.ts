@@ -28,3 +28,6 @@ export const PromoteSchema = z.object({
 });
 
 export const RetrySchema = z.object({ leadId: z.string().max(100).optional(), actor: required('actor_missing', 120) });
+
+/** The body of POST /api/leads/:id/withdraw (JSON or the confirm page's form); without one, the link's ?token=. */
+export const WithdrawSchema = z.object({ token: z.string().max(200).nullish() });

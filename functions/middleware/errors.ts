@@ -1,6 +1,7 @@
 // Turns every failure into the one JSON error shape, localized; never a stack trace, never a 500 for bad input.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, toAppError } from '../errors.ts';
 import type { AppBindings } from '../types.ts';
@@ -23,7 +24,7 @@ export const onError: ErrorHandler<AppBindings> = (thrown, c) => {
     const status = error.status as ContentfulStatusCode;
     return c.json(errorBody(c, CODE_BY_STATUS[status] ?? 'bad_request'), status);
   }
-  c.var.log?.error('unhandled', { error: error instanceof Error ? error.message : String(error), path: c.req.path });
+  c.var.log?.error('unhandled', { error: error instanceof Error ? error.message : String(error), path: routePath(c) });
   return c.json(errorBody(c, 'internal'), 500);
 };
 
