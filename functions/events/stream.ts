@@ -54,6 +54,9 @@ export async function tailEvents<Row extends TailRow, E extends AppBindings = Ap
   const startId = resumed ?? (typeof options.start === 'number' ? options.start : await options.start());
   const present = options.present ?? ((row: Row) => row.data);
   const log = c.var.log;
+  // Hono answers HEAD by running this GET handler and dropping the body, so the stream would never see its client
+  // leave and would poll for its whole lifetime: a HEAD gets the stream's headers and nothing is started.
+  if (c.req.method === 'HEAD') return new Response(null, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
   return streamSSE(c, async (stream) => {
     const stop = new AbortController();
     stream.onAbort(() => stop.abort());
