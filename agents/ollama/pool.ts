@@ -1,8 +1,9 @@
-// The Ollama host pool: probes with the ollama client, routes to the least busy healthy host, cools off failing
-// hosts (circuit breaker) and lets a cooled host back in only after one successful probe. State lives in the pool.
+// The Ollama host pool: probes with the ollama client, routes to the least busy healthy host, and keeps a circuit
+// breaker per host (breaker.ts) fed with every call's outcome. State lives in the pool.
 import { Ollama } from 'ollama/browser';
 import { OllamaEmbeddings } from '@langchain/ollama';
 import type { Embedder } from '../retrieval/ingest.ts';
+import { admission, admit, type Breaker, CLOSED, DEFAULT_BREAKER_POLICY, record } from './breaker.ts';
 
 export type HostStatus = {
   host: string;
@@ -13,8 +14,8 @@ export type HostStatus = {
   error?: string;
   checkedAt: number;
   inFlight: number;
-  coolingUntil: number;
-  failures: number;
+  /** Whether calls reach the host: its recent outcomes while closed, its trial schedule while open. */
+  breaker: Breaker;
 };
 /** What /healthz reports: whether an Ollama host serves the chat model. */
 export type LlmMode = 'ollama' | 'offline';
@@ -22,8 +23,11 @@ export type LlmMode = 'ollama' | 'offline';
 /** The mode of an answer (the chat API's `mode`) when the pool is in `mode`. */
 export const answerMode = (mode: LlmMode): 'llm' | 'offline' => (mode === 'ollama' ? 'llm' : 'offline');
 
-/** A host chosen for one model call; release it with the outcome so the pool can count and cool it. */
-export type HostLease = { host: string; fetch: typeof fetch; release(outcome: 'ok' | 'failed'): void };
+/**
+ * A host chosen for one model call; release it with the outcome so the pool can count it. `warm`: the model was in
+ * the host's memory at the last probe or call, so the host has no model to load before it answers.
+ */
+export type HostLease = { host: string; fetch: typeof fetch; warm: boolean; release(outcome: 'ok' | 'failed'): void };
 
 export type HostPool = {
   probe(): Promise<HostStatus[]>;
@@ -31,7 +35,7 @@ export type HostPool = {
   mode(): LlmMode;
   /** Embeddings on a healthy host holding the embedding model, or null. */
   embedder(): Embedder | null;
-  /** The least busy healthy host holding the model, skipping `exclude`; null when none. */
+  /** The least busy healthy host holding the model whose breaker lets a call through, skipping `exclude`; null when none. */
   acquire(model: string, exclude?: ReadonlySet<string>): HostLease | null;
   /** Configured models that no reachable host holds (empty when no host answers at all). */
   missingModels(): string[];
@@ -45,7 +49,10 @@ export type PoolOptions = {
   /** Extra headers per host, for an authenticating proxy in front of Ollama. */
   headers?: Record<string, Record<string, string>>;
   probeTimeoutMs?: number;
-  /** How long a host that failed is left alone before it gets one probe. */
+  /**
+   * How long a host shut out by its errors waits for its first trial call; each failed trial doubles the wait, up
+   * to 30 s. 0 retries at once (one trial at a time).
+   */
   cooldownMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
@@ -61,12 +68,13 @@ export function createHostPool({
   forceOffline = false,
   headers = {},
   probeTimeoutMs = 2000,
-  cooldownMs = 30_000,
+  cooldownMs = DEFAULT_BREAKER_POLICY.backoffMs,
   fetch: fetchImpl = (input, init) => fetch(input, init),
   now = Date.now,
 }: PoolOptions): HostPool {
+  const policy = { ...DEFAULT_BREAKER_POLICY, backoffMs: cooldownMs };
   const state = new Map<string, HostStatus>(
-    hosts.map((host) => [host, { host, ok: false, models: [], loaded: [], checkedAt: 0, inFlight: 0, coolingUntil: 0, failures: 0 }]),
+    hosts.map((host) => [host, { host, ok: false, models: [], loaded: [], checkedAt: 0, inFlight: 0, breaker: CLOSED }]),
   );
   const hostFetch = (host: string): typeof fetch => {
     const extra = headers[host] ?? headers[host.replace(/\/$/, '')] ?? {};
@@ -77,26 +85,29 @@ export function createHostPool({
     const client = new Ollama({ host: status.host, fetch: (input, init) => hostFetch(status.host)(input, { ...init, signal: AbortSignal.timeout(probeTimeoutMs) }) });
     try {
       const [{ version }, { models }, ps] = await Promise.all([client.version(), client.list(), client.ps()]);
-      Object.assign(status, { ok: true, version, models: models.map((m) => m.name), loaded: ps.models.map((m) => m.name), error: undefined, failures: 0, coolingUntil: 0 });
+      Object.assign(status, { ok: true, version, models: models.map((m) => m.name), loaded: ps.models.map((m) => m.name), error: undefined });
     } catch (error) {
-      Object.assign(status, { ok: false, models: [], loaded: [], error: error instanceof Error ? error.message : String(error), coolingUntil: now() + cooldownMs });
+      Object.assign(status, { ok: false, models: [], loaded: [], error: error instanceof Error ? error.message : String(error) });
     }
     status.checkedAt = now();
   }
 
   const holds = (status: HostStatus, model: string) => status.ok && status.models.some((name) => sameModel(name, model));
-  const available = (status: HostStatus, model: string) => holds(status, model) && status.coolingUntil <= now();
+  const available = (status: HostStatus, model: string) => holds(status, model) && admission(status.breaker, now(), policy) !== null;
+  const warm = (status: HostStatus, model: string) => status.loaded.some((name) => sameModel(name, model));
 
   return {
     async probe() {
-      // A cooling host is skipped until its cooldown ends; then this probe is its one chance to come back.
-      if (!forceOffline) await Promise.all([...state.values()].filter((s) => s.coolingUntil <= now()).map(probeHost));
+      // A probe answers whether a host is up and what it holds; only a call shows whether it answers, so a probe
+      // neither shuts a host out nor lets it back (its breaker does).
+      if (!forceOffline) await Promise.all([...state.values()].map(probeHost));
       return this.statuses();
     },
     statuses: () => [...state.values()].map((s) => ({ ...s })),
     mode: () => (!forceOffline && [...state.values()].some((s) => available(s, chatModel)) ? 'ollama' : 'offline'),
     embedder() {
-      const host = forceOffline ? undefined : [...state.values()].find((s) => available(s, embedModel));
+      // Embedding calls report no outcome, so they never take a shut-out host's trial.
+      const host = forceOffline ? undefined : [...state.values()].find((s) => holds(s, embedModel) && s.breaker.state === 'closed');
       if (!host) return null;
       // One retry at most: a search must degrade to lexical quickly rather than wait through backoff.
       return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch: hostFetch(host.host), maxRetries: 1 }) };
@@ -104,24 +115,27 @@ export function createHostPool({
     acquire(model, exclude = new Set()) {
       if (forceOffline) return null;
       const candidates = [...state.values()].filter((s) => available(s, model) && !exclude.has(s.host));
-      // Least busy first; a host that already has the model in memory wins a tie (no load time).
-      candidates.sort((a, b) => a.inFlight - b.inFlight || Number(b.loaded.some((m) => sameModel(m, model))) - Number(a.loaded.some((m) => sameModel(m, model))));
+      // Least busy first; a host that already has the model in memory wins a tie (no load time). A shut-out host
+      // whose trial is due is usually the least busy, so the trial goes out with the next call.
+      candidates.sort((a, b) => a.inFlight - b.inFlight || Number(warm(b, model)) - Number(warm(a, model)));
       const chosen = candidates[0];
       if (!chosen) return null;
+      const admitted = admit(chosen.breaker, now(), policy);
+      chosen.breaker = admitted.breaker;
       chosen.inFlight++;
       let released = false;
       return {
         host: chosen.host,
         fetch: hostFetch(chosen.host),
+        warm: warm(chosen, model),
         release(outcome) {
           if (released) return;
           released = true;
           chosen.inFlight--;
-          if (outcome === 'failed') {
-            chosen.failures++;
-            chosen.coolingUntil = now() + cooldownMs;
-            chosen.ok = false;
-          }
+          chosen.breaker = record(chosen.breaker, admitted.ticket, outcome, now(), policy);
+          // A call that went well has the model in memory now, whatever the last probe saw (a call the visitor
+          // cancelled may not have; the next probe says).
+          if (outcome === 'ok' && !warm(chosen, model)) chosen.loaded = [...chosen.loaded, model];
         },
       };
     },

@@ -1,5 +1,5 @@
 // The public assistant: a LangChain tool-calling agent (ChatOllama with the registry's tools bound), streamed on a
-// pool host with failover before the first token and first-token, idle and total timeouts.
+// pool host with failover before the first token and first-byte, first-token, idle and total timeouts.
 import { ChatOllama } from '@langchain/ollama';
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import type { ToolCall } from '@langchain/core/messages/tool';
@@ -7,8 +7,23 @@ import type { StructuredToolInterface } from '@langchain/core/tools';
 import type { HostLease, HostPool } from '../ollama/pool.ts';
 import type { Turn } from './history.ts';
 
-export type LlmTimeouts = { firstTokenMs: number; idleMs: number; totalMs: number };
-export const DEFAULT_TIMEOUTS: LlmTimeouts = { firstTokenMs: 30_000, idleMs: 20_000, totalMs: 120_000 };
+export type LlmTimeouts = {
+  /**
+   * A model request → Ollama's response head, which it sends with the first line it streams (a thinking or
+   * tool-call line counts): a warm host that sends nothing this long is stuck, and the answer moves to the next host.
+   * DEFAULT_TIMEOUTS' when unset.
+   */
+  firstByteMs?: number;
+  /** The start of an answer → its first text token: a model may think or call tools first. */
+  firstTokenMs: number;
+  idleMs: number;
+  totalMs: number;
+};
+/**
+ * A warm model with our prompt (about 3,000 tokens) streams its first line within a second or two on a GPU, so 5 s
+ * tells a stuck host from a busy one; a cold host (the model not in memory) gets the first-token time to load it.
+ */
+export const DEFAULT_TIMEOUTS: Required<LlmTimeouts> = { firstByteMs: 5_000, firstTokenMs: 30_000, idleMs: 20_000, totalMs: 120_000 };
 
 export type AgentEvent = { type: 'token'; text: string } | { type: 'tool'; name: string } | { type: 'host'; host: string };
 
@@ -65,8 +80,18 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
   };
   const onOuterAbort = () => abort(new LlmError('dropped', 'cancelled by the client'));
   run.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  // ChatOllama does not pass its call signal to the first fetch, so the abort goes through the fetch it uses.
-  const model = new ChatOllama({ model: run.model, baseUrl: lease.host, maxRetries: 0, fetch: (input, init) => lease.fetch(input, { ...init, signal: controller.signal }) });
+  const firstByteMs = lease.warm ? (timeouts.firstByteMs ?? DEFAULT_TIMEOUTS.firstByteMs) : timeouts.firstTokenMs;
+  // ChatOllama does not pass its call signal to the first fetch, so the abort goes through the fetch it uses; the
+  // fetch resolves with the response head, which is what the first-byte clock waits for (each tool round has its own).
+  const model = new ChatOllama({
+    model: run.model,
+    baseUrl: lease.host,
+    maxRetries: 0,
+    fetch: (input, init) => {
+      const stuck = setTimeout(() => abort(new LlmError('timeout', 'the host sent nothing in time')), firstByteMs);
+      return lease.fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(stuck));
+    },
+  });
   const tools = run.tools();
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   const agent = tools.length ? model.bindTools(tools) : model;
@@ -136,6 +161,10 @@ export async function* streamAgentAnswer(run: AgentRun): AsyncGenerator<AgentEve
       const cancelled = run.signal?.aborted === true;
       lease.release(cancelled ? 'ok' : 'failed');
       if (relayed || cancelled) throw new LlmError('dropped', llmError.message);
+    } finally {
+      // A caller that stops the stream early (a language drift, a leaked secret) ends it here: the host did its
+      // part, and its in-flight count must drop (a lease ignores a second release).
+      lease.release('ok');
     }
   }
 }

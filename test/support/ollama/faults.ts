@@ -3,8 +3,13 @@
 export interface Fault {
   /** Only requests to this pathname (e.g. '/api/chat'); every request when omitted. */
   path?: string;
-  /** Only the next N matching requests; without it the fault stands until replaced or cleared. */
+  /**
+   * Only the next N matching requests; without it the fault stands until replaced or cleared. `Infinity` keeps a
+   * counted fault for good, ahead of the standing one: with `chance`, a flaky host over a steady pace.
+   */
   times?: number;
+  /** Only this share of matching requests (0–1, drawn per request); the others go on to the next fault. */
+  chance?: number;
   /** Destroy the connection as soon as the request arrives: the client sees a network error. */
   refuse?: boolean;
   /** Answer 500 {"error": …}; a string sets the message. */
@@ -31,7 +36,8 @@ export function faultKind(fault: Fault): FaultKind {
   return 'delay';
 }
 
-export function createFaultBook(initial?: Fault) {
+/** `random` draws the `chance` of a fault (Math.random unless a test wants a reproducible sequence). */
+export function createFaultBook(initial?: Fault, random: () => number = Math.random) {
   let standing: Fault | undefined;
   const counted: { fault: Fault; left: number }[] = [];
 
@@ -44,17 +50,17 @@ export function createFaultBook(initial?: Fault) {
   };
   if (initial) set(initial);
 
-  /** The fault for this request, if any; counted faults go first and are used up in order. */
+  /** The fault for this request, if any; counted faults go first and are used up in order, each only when it applies. */
   const take = (path: string): Fault | undefined => {
-    const matches = (fault: Fault) => fault.path === undefined || fault.path === path;
-    const index = counted.findIndex((entry) => matches(entry.fault));
+    const applies = (fault: Fault) => (fault.path === undefined || fault.path === path) && (fault.chance === undefined || random() < fault.chance);
+    const index = counted.findIndex((entry) => applies(entry.fault));
     const entry = counted[index];
     if (entry) {
       entry.left -= 1;
       if (entry.left === 0) counted.splice(index, 1);
       return entry.fault;
     }
-    return standing && matches(standing) ? standing : undefined;
+    return standing && applies(standing) ? standing : undefined;
   };
 
   return { set, take };

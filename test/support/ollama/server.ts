@@ -29,6 +29,8 @@ export interface StandInOptions {
   version?: string;
   /** A fault in force from the first request (same rules as setFault). */
   fault?: Fault;
+  /** Draws the `chance` of faults (default Math.random); a seeded one makes a flaky run reproducible. */
+  random?: () => number;
 }
 
 export interface RecordedRequest {
@@ -44,6 +46,8 @@ export interface RecordedRequest {
   time: number;
   /** The fault applied to this request, if any. */
   fault?: FaultKind;
+  /** The status sent, set once the whole response is written; absent while it runs or when it was cut off. */
+  status?: number;
 }
 
 export interface OllamaStandIn {
@@ -91,7 +95,7 @@ export async function startOllamaStandIn(options: StandInOptions = {}): Promise<
     options.loadedModels ?? options.models ?? DEFAULT_MODELS,
   );
   const { script, next } = createScript(options.replies, options.fallback);
-  const faults = createFaultBook(options.fault);
+  const faults = createFaultBook(options.fault, options.random);
   const requests: RecordedRequest[] = [];
   const violations: Error[] = [];
   const closing = new AbortController();
@@ -124,7 +128,7 @@ export async function startOllamaStandIn(options: StandInOptions = {}): Promise<
       const url = new URL(req.url ?? '/', 'http://stand-in');
       const body = parseBody(await readBody(req));
       const fault = faults.take(url.pathname);
-      requests.push({
+      const record: RecordedRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
         query: url.search,
@@ -132,7 +136,10 @@ export async function startOllamaStandIn(options: StandInOptions = {}): Promise<
         body,
         time: Date.now(),
         ...(fault ? { fault: faultKind(fault) } : {}),
-      });
+      };
+      requests.push(record);
+      // 'finish' means the last byte went out; a destroyed socket (drop, stall, close()) never finishes.
+      res.once('finish', () => (record.status = res.statusCode));
       const ex: Exchange = {
         req,
         res,
