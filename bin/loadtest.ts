@@ -1,4 +1,4 @@
-// `npm run loadtest [-- --seconds 60 --conversations 200 --turns 5]`: the app as a real process (core 1) against two
+// `npm run loadtest [-- --seconds 60 --conversations 200 --turns 5 --no-faults]`: the app as a real process (core 1) against two
 // Ollama stand-ins, one flaky (500 on 10 % of chat calls, a stall before the first byte on 5 %) and one closed
 // halfway; the SSE conversations run back to back from this process (core 0). Then the database file is checked:
 // every accepted user message stored, no answer left `streaming`, every stream ended with `done` or `error`.
@@ -29,6 +29,8 @@ const { values: flags } = parseArgs({
     conversations: { type: 'string', default: '200' },
     turns: { type: 'string', default: '5' },
     seed: { type: 'string', default: '17' },
+    // The same load on two healthy hosts, for the figures without faults to set beside the others.
+    'no-faults': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(flags.seconds);
@@ -175,14 +177,18 @@ async function main(): Promise<number> {
     const questions = await modelQuestions(server.url, candidates);
     if (questions.length === 0) throw new Error('no question was answered by the model during the warm-up');
 
-    flaky.setFault({ path: '/api/chat', times: Infinity, chance: FLAKY.status500, status500: true });
-    // Drawn only when the 500 was not: 5 % of all calls.
-    flaky.setFault({ path: '/api/chat', times: Infinity, chance: FLAKY.stall / (1 - FLAKY.status500), stallAfterTokens: 0 });
+    const faults = !flags['no-faults'];
+    if (faults) {
+      flaky.setFault({ path: '/api/chat', times: Infinity, chance: FLAKY.status500, status500: true });
+      // Drawn only when the 500 was not: 5 % of all calls.
+      flaky.setFault({ path: '/api/chat', times: Infinity, chance: FLAKY.stall / (1 - FLAKY.status500), stallAfterTokens: 0 });
+    }
     const loadStartedAt = Date.now();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     let killedAt = Infinity;
     const kill = setTimeout(() => {
+      if (!faults) return;
       killedAt = Date.now();
       killed.close().catch((error: unknown) => console.error('closing the killed host:', error));
     }, (seconds * 1000) / 2);
@@ -205,7 +211,9 @@ async function main(): Promise<number> {
     const lines = [
       `Load test: ${concurrency} conversations (up to ${turnsPerConversation} turns each, arriving over ${RAMP_MS / 1000} s) for ${seconds} s (ran ${elapsed.toFixed(1)} s, peak ${streams.peak} open streams), ${questions.length} questions;`,
       `load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on the machine shares its cores); ` +
-        `flaky host: 500 on ${FLAKY.status500 * 100} % and a stall before the first byte on ${FLAKY.stall * 100} % of chat calls (seed ${flags.seed}); the other host closed at ${(seconds / 2).toFixed(0)} s (at ${((killedAt - loadStartedAt) / 1000).toFixed(1)} s).`,
+        (faults
+          ? `flaky host: 500 on ${FLAKY.status500 * 100} % and a stall before the first byte on ${FLAKY.stall * 100} % of chat calls (seed ${flags.seed}); the other host closed at ${(seconds / 2).toFixed(0)} s (at ${((killedAt - loadStartedAt) / 1000).toFixed(1)} s).`
+          : 'no faults: both hosts healthy throughout (--no-faults).'),
       '',
       ...table(
         ['measure', 'value'],
