@@ -1,10 +1,12 @@
 // Every scheduled job, in one list: what it does, whether it needs the cluster-wide lease, and how often it runs.
 import type { Db } from '../../db/client.ts';
 import { checkpoint, purgeExpiredConversations, type PurgeCounts } from '../../db/queries/jobs.ts';
+import { lastSeal, unsealedRows, writeSeals } from '../../db/queries/audit.ts';
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
 import { purgeRateLimits } from '../../db/queries/rate-limits.ts';
 import { purgeStaffSessions } from '../../db/queries/staff.ts';
 import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
+import { GENESIS, seal } from '../audit/chain.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { sendDueMail, type SendMailOptions } from '../mail/send.ts';
 import type { HostPool } from '../ollama/pool.ts';
@@ -44,6 +46,23 @@ export function createJobs(options: { dispatch?: DispatchOptions; mail?: SendMai
       leaseMs: 2 * MINUTE,
       everyMs: 15_000,
       run: (ports) => dispatchLeads(ports, options.dispatch),
+    },
+    'seal-audit': {
+      // Seals in id order from the newest seal; one sealer at a time keeps the chain a line (a second one finds
+      // its updates refused by hash IS NULL and seals nothing twice).
+      scope: 'cluster',
+      leaseMs: MINUTE,
+      everyMs: MINUTE,
+      async run({ db }) {
+        let sealed = 0;
+        for (let slice = 0; slice < PURGE_MAX_SLICES; slice++) {
+          const rows = await unsealedRows(db, PURGE_SLICE);
+          if (rows.length === 0) break;
+          await writeSeals(db, seal((await lastSeal(db)) ?? GENESIS, rows));
+          sealed += rows.length;
+        }
+        return { sealed };
+      },
     },
     'purge-leads': {
       scope: 'cluster',

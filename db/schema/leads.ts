@@ -92,6 +92,9 @@ export const auditLog = sqliteTable(
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The hash chain (agents/audit/chain.ts), filled by the seal-audit job in id order: the previous row's hash and this row's. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId)],
 );
