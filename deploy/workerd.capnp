@@ -42,6 +42,7 @@ const assistant :Workerd.Worker = (
     (name = "LEAD_WEBHOOK_URL", fromEnvironment = "LEAD_WEBHOOK_URL"),
     (name = "LEAD_WEBHOOK_SECRET", fromEnvironment = "LEAD_WEBHOOK_SECRET"),
     (name = "JOBS_TOKEN", fromEnvironment = "JOBS_TOKEN"),
+    (name = "METRICS_TOKEN", fromEnvironment = "METRICS_TOKEN"),
     (name = "ALLOWED_ORIGINS", fromEnvironment = "ALLOWED_ORIGINS"),
     (name = "LOG_LEVEL", fromEnvironment = "LOG_LEVEL"),
     (name = "LEAD_RETENTION_DAYS", fromEnvironment = "LEAD_RETENTION_DAYS"),

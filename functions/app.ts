@@ -16,6 +16,7 @@ import { conversationRoutes } from './conversations/routes.ts';
 import { conversationEventRoutes } from './conversations/events.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
+import { metricsRoutes } from './metrics/routes.ts';
 import { widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { staffSessionRoutes } from './staff/session-routes.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
     .route('/', conversationEventRoutes())
     .route('/', feedbackRoutes())
     .route('/', jobRoutes())
+    .route('/', metricsRoutes())
     .route('/', leadRoutes())
     .route('/', staffSessionRoutes())
     .route('/', staffConversationRoutes())

@@ -58,6 +58,7 @@ export function configurationValues(env: Env): string[] {
     env.DATABASE_URL,
     env.DATABASE_AUTH_TOKEN,
     env.JOBS_TOKEN,
+    env.METRICS_TOKEN,
     env.LEAD_WEBHOOK_URL,
     env.LEAD_WEBHOOK_SECRET,
     env.SMTP_URL,

@@ -40,6 +40,8 @@ export const EnvSchema = z.object({
   LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LEAD_WEBHOOK_SECRET: z.string().min(16).optional(),
   JOBS_TOKEN: z.string().min(16).optional(),
+  // The bearer token of GET /metrics (Prometheus text for the operator's monitoring); unset, /metrics is off.
+  METRICS_TOKEN: z.string().min(16).optional(),
   ALLOWED_ORIGINS: z.string().default('').transform(list).pipe(z.array(z.url())),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

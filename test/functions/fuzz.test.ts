@@ -15,6 +15,7 @@ import { seeded } from '../support/fuzz/random.ts';
 const SEED = Number(process.env.FUZZ_SEED ?? 0x17f022);
 const CONCURRENCY = 12;
 const JOBS_TOKEN = 'jobs-token-fuzz-0123456789';
+const METRICS_TOKEN = 'metrics-token-fuzz-0123456789';
 const PASSWORD = 'fuzzing password 1';
 
 let made: Awaited<ReturnType<typeof makeApp>>;
@@ -71,7 +72,7 @@ function countQueries(client: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  made = await makeApp({ env: { JOBS_TOKEN } });
+  made = await makeApp({ env: { JOBS_TOKEN, METRICS_TOKEN } });
   countQueries(made.db.client as unknown as Record<string, unknown>);
   await saveAccount(made.deps, { email: 'admin@fuzz.lu', name: 'Ada Admin', role: 'admin' }, PASSWORD, 'test');
   await saveAccount(made.deps, { email: 'login@fuzz.lu', name: 'Lou Login', role: 'reviewer' }, PASSWORD, 'test');
@@ -98,6 +99,7 @@ afterAll(async () => {
 const staffAuth = () => ({ cookie: ctx.staff.cookie, 'x-csrf-token': ctx.staff.csrf });
 const bearer = (c: () => Conversation) => () => ({ authorization: `Bearer ${c().token}` });
 const jobs = () => ({ authorization: `Bearer ${JOBS_TOKEN}` });
+const metrics = () => ({ authorization: `Bearer ${METRICS_TOKEN}` });
 const id = (c: () => Conversation) => ({ id: () => c().id });
 
 /** Every route with a parameter, a body or a gate, valid request first; plain GET pages are added from the app's routes. */
@@ -118,6 +120,7 @@ const ROUTES: RouteSpec[] = [
   { group: 'internal', method: 'POST', path: '/internal/leads/deliveries/retry', auth: jobs, body: () => ({ actor: 'fuzz', leadId: ctx.lead.id }), limits: { actor: 120, leadId: 100 } },
   { group: 'internal', method: 'POST', path: '/internal/leads/:id/promote', params: { id: () => ctx.lead.id }, auth: jobs, body: () => ({ actor: 'fuzz', reason: 'A strong lead after all' }), limits: { actor: 120, reason: 500 } },
   { group: 'internal', method: 'POST', path: '/internal/jobs/:name', params: { name: () => 'probe-llm' }, auth: jobs },
+  { group: 'internal', method: 'GET', path: '/metrics', auth: metrics },
   { group: 'staff', method: 'POST', path: '/api/staff/login', body: () => ({ email: 'login@fuzz.lu', password: PASSWORD }), cases: 70 },
   { group: 'staff', method: 'POST', path: '/api/staff/logout', auth: () => ({ cookie: ctx.spare.cookie, 'x-csrf-token': ctx.spare.csrf }), spendsAuth: true },
   { group: 'staff', method: 'GET', path: '/api/staff/me', auth: staffAuth },
