@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from './middleware/csp.ts';
 import { apiCors } from './middleware/cors.ts';
 import { notFound, onError } from './middleware/errors.ts';
 import { languageFromRequest } from './middleware/language.ts';
-import { rateLimit } from './middleware/rate-limit.ts';
+import { rateLimit, spendsModel } from './middleware/rate-limit.ts';
 import { searchRoutes } from './search/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', limitBody({ maxBytes: MAX_BODY_BYTES }))
     .use('/internal/*', limitBody({ maxBytes: MAX_BODY_BYTES }))
     // Counted before the body is read; chat turns are counted per conversation by the chat route as well.
-    .on('POST', '/api/chat', rateLimit('chat'))
+    .on('POST', '/api/chat', rateLimit('chat', undefined, spendsModel))
     .on('POST', '/api/leads', rateLimit('leads'))
     .on('POST', '/api/feedback', rateLimit('feedback'))
     .on('POST', '/api/conversations/:id/escalate', rateLimit('escalation', (c) => c.req.param('id')))

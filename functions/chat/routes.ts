@@ -11,7 +11,7 @@ import { batchedSse } from '../events/batch.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
-import { limitRequest } from '../middleware/rate-limit.ts';
+import { limitRequest, spendsModel } from '../middleware/rate-limit.ts';
 import { publicOrigin } from '../public-url.ts';
 import type { AppBindings } from '../types.ts';
 import { ChatRequestSchema, MAX_MESSAGE } from './schema.ts';
@@ -20,7 +20,7 @@ export function chatRoutes() {
   return new Hono<AppBindings>().post('/api/chat', jsonBody(), validate('json', ChatRequestSchema, { max: MAX_MESSAGE }), async (c) => {
     const body = c.req.valid('json');
     const { deps } = c.var;
-    if (body.conversationId) await limitRequest(c, 'chat', { conversationId: body.conversationId });
+    if (body.conversationId && spendsModel(c)) await limitRequest(c, 'chat', { conversationId: body.conversationId });
     const ports = turnPorts(deps);
     const accepted = await acceptQuestion(ports, {
       message: body.message,

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../agents/errors.ts';
+import { answerMode } from '../../agents/ollama/pool.ts';
 import { checkRate, type Requester } from '../../agents/security/rate-check.ts';
 import type { Bucket } from '../../agents/security/rate-limit.ts';
 import { clientAddress } from '../client-address.ts';
@@ -20,9 +21,16 @@ export async function limitRequest(c: Context<AppBindings>, bucket: Bucket, who:
   }
 }
 
-/** The middleware form, for routes whose conversation (if any) is in the path. */
-export function rateLimit(bucket: Bucket, conversationOf?: (c: Context<AppBindings>) => string | undefined) {
+/**
+ * Chat turns are limited for what they cost: a model call on a shared GPU. Without a model (offline, the embedded
+ * default) a turn is a few milliseconds of retrieval, and the limit would only stand in the way of local use.
+ */
+export const spendsModel = (c: Context<AppBindings>): boolean => answerMode(c.var.deps.llm.mode()) === 'llm';
+
+/** The middleware form, for routes whose conversation (if any) is in the path; `applies` can exempt a request. */
+export function rateLimit(bucket: Bucket, conversationOf?: (c: Context<AppBindings>) => string | undefined, applies: (c: Context<AppBindings>) => boolean = () => true) {
   return createMiddleware<AppBindings>(async function rateLimited(c, next) {
+    if (!applies(c)) return next();
     const conversationId = conversationOf?.(c);
     await limitRequest(c, bucket, { address: clientAddress(c, c.var.deps.trustedProxies), ...(conversationId ? { conversationId } : {}) });
     await next();

@@ -11,8 +11,10 @@ import { createLogger } from '../../functions/logger.ts';
 import { ingestKnowledge } from '../../agents/retrieval/ingest.ts';
 import { daySalt, purgeRateLimits } from '../../db/queries/rate-limits.ts';
 import { knowledgeFile, makeDb, type TestDb } from '../support/app.ts';
+import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
 
 let db: TestDb;
+let ollama: OllamaStandIn;
 const clients: Client[] = [];
 const servers: ServerType[] = [];
 
@@ -20,7 +22,9 @@ const servers: ServerType[] = [];
 async function instance(env: Record<string, string>): Promise<string> {
   const client = createClient({ url: db.url });
   clients.push(client);
-  const deps = createDeps(parseEnv({ LLM_MODE: 'offline', DATABASE_URL: db.url, ...env }), client, { log: createLogger('error', () => undefined) });
+  // Chat turns are limited when they spend a model call: these instances answer through the stand-in.
+  const deps = createDeps(parseEnv({ LLM_MODE: 'auto', OLLAMA_HOSTS: ollama.url, CHAT_MODEL: 'qwen3:8b', DATABASE_URL: db.url, ...env }), client, { log: createLogger('error', () => undefined) });
+  await deps.llm.probe();
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: createApp(deps).fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
@@ -32,6 +36,8 @@ const chat = (base: string, body: Record<string, unknown>, headers: Record<strin
   fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
+  ollama = await startOllamaStandIn({ models: ['qwen3:8b'], embeddingOnlyModels: [] });
+  ollama.script.setFallback({ content: 'MeluXina is run by LuxProvide [1].' });
   db = await makeDb();
   await ingestKnowledge(db.drizzle, [knowledgeFile('meluxina', 'en', 'MeluXina', 'MeluXina is the national supercomputer, run by LuxProvide.')]);
 });
@@ -39,6 +45,7 @@ afterAll(async () => {
   for (const server of servers) await new Promise((resolve) => server.close(resolve));
   for (const client of clients) client.close();
   db.dispose();
+  await ollama.close();
 });
 
 describe('rate limits', () => {
@@ -98,5 +105,12 @@ describe('rate limits', () => {
     expect(await purgeRateLimits(db.drizzle, 5_000, '2026-11-30')).toBe(1);
     expect((await db.client.execute("SELECT key FROM rate_counters WHERE key IN ('old', 'new')")).rows.map((row) => row.key)).toEqual(['new']);
     expect((await db.client.execute('SELECT day FROM rate_salts')).rows.map((row) => row.day)).toEqual(['2026-11-30']);
+  });
+
+  it('leave chat alone when no model answers (offline): a turn then costs no GPU', async () => {
+    const base = await instance({ RATE_LIMITS: 'chat=2/1m,chat.conversation=2/1m', OLLAMA_HOSTS: 'http://127.0.0.1:9' });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await chat(base, { message: 'Who runs MeluXina?' }, { 'x-forwarded-for': '203.0.113.99' })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
   });
 });
