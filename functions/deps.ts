@@ -25,27 +25,16 @@ export const VERSION = '0.1.0';
 
 const STORED_MODEL_TTL_MS = 60_000;
 
-/** A value per key read once (the day's salt: a new day is a new key); only the latest key is kept. */
-function rememberedPerKey(read: (key: string) => Promise<string>): (key: string) => Promise<string> {
-  let last: { key: string; value: Promise<string> } | undefined;
+/**
+ * The value read for the latest key, kept until another key is asked for: the day's salt (a new day, a new key)
+ * and the stored embedding model (the key is the minute, so it is read once a minute). A failed read is not kept.
+ */
+function rememberLatest<K, T>(read: (key: K) => Promise<T>): (key: K) => Promise<T> {
+  let last: { key: K; value: Promise<T> } | undefined;
   return (key) => {
-    if (last?.key !== key) {
+    if (!last || last.key !== key) {
       const value = read(key);
       last = { key, value };
-      value.catch(() => (last = undefined));
-    }
-    return last.value;
-  };
-}
-
-/** A value read again only when the last read is older than `ttlMs`. */
-function remembered<T>(ttlMs: number, now: () => number, read: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    if (!last || now() - last.at > ttlMs) {
-      const value = read();
-      last = { at: now(), value };
-      // A failed read is not kept.
       value.catch(() => (last = undefined));
     }
     return last.value;
@@ -80,7 +69,8 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   const canary = `cnry-${crypto.randomUUID()}`;
   const db = createDb(client);
   const now = options.now ?? Date.now;
-  const storedModel = remembered(STORED_MODEL_TTL_MS, now, () => storedEmbedding(db));
+  const storedModelOf = rememberLatest((_minute: number) => storedEmbedding(db));
+  const storedModel = () => storedModelOf(Math.floor(now() / STORED_MODEL_TTL_MS));
   return {
     env,
     canary,
@@ -100,7 +90,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     mailer: options.mailer ?? null,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     limits: parseLimits(env.RATE_LIMITS ?? ''),
-    rateSalt: rememberedPerKey((day) => daySalt(db, day, randomToken(16))),
+    rateSalt: rememberLatest((day: string) => daySalt(db, day, randomToken(16))),
     termStats: rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
     // made them changes only when the knowledge is indexed again, so it is read at most once a minute, not per turn.
