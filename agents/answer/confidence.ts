@@ -5,7 +5,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import { expandTerms } from '../retrieval/synonyms.ts';
 import type { SearchResult } from '../retrieval/search.ts';
-import { EVERYWHERE, namesIn } from './question-type.ts';
+import { EVERYWHERE, nameGroups } from './question-type.ts';
 
 /** How many chunks of the question's language hold each stem, and how many chunks that language has. */
 export type TermStats = { total: number; byPrefix: Map<string, number> };
@@ -26,7 +26,8 @@ export const AS_SYNONYM = 0.5;
 
 /** A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts). */
 export type QuestionTerm = { stem: string; forms: string[] };
-export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; aboutAi: boolean };
+/** `names`: the stems of the names the question holds; `nameGroups`: those of its names of several words ("Second World War"). */
+export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; nameGroups: string[][]; aboutAi: boolean };
 
 export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
   const terms = queryTerms(question, lang);
@@ -51,8 +52,13 @@ export function mentionsAi(question: string, lang: Lang): boolean {
 
 export function assessQuestion(question: string, lang: Lang): AssessedQuestion {
   const terms = questionTerms(question, lang);
-  const named = normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').filter((word) => word && !EVERYWHERE.includes(word));
-  return { terms, names: new Set(named.map(stemPrefix)), aboutAi: mentionsAi(question, lang) };
+  const stems = (words: string[]) => normaliseForIndex(words.join(' '), lang).split(' ').filter((word) => word && !EVERYWHERE.includes(word)).map(stemPrefix);
+  const groups = nameGroups(question, lang);
+  // Only a name of several words is taken whole (a single one may be a place or the visitor's own firm), and only where
+  // capitals mark names alone: in German and Luxembourgish a noun beside a name ("Datendienst LNDS") looks the same.
+  const marked = lang === 'en' || lang === 'fr';
+  const multiWord = marked ? groups.filter((group) => group.length > 1).map(stems).filter((group) => group.length > 1) : [];
+  return { terms, names: new Set(stems(groups.flat())), nameGroups: multiWord, aboutAi: mentionsAi(question, lang) };
 }
 
 /** The passage's title, headings and text as normalised words, as the index holds them when search read them. */
@@ -70,6 +76,9 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   const matched = matchedTerms(terms, words);
   if (matched.length === 0) return false;
   const chunks = (term: QuestionTerm) => stats.byPrefix.get(term.stem) ?? 0;
+  // A name of several words that the knowledge has not heard of in full ("the Second World War") is what the question
+  // is about, and nothing here can answer it, whatever other words the passage shares.
+  if (question.nameGroups.some((group) => group.some((stem) => stats.byPrefix.get(stem) === 0))) return false;
   // "What does LNDS do?": a name the knowledge knows, and not one that is everywhere in it.
   if (matched.some((term) => question.names.has(term.stem) && chunks(term) >= NAME_MIN_CHUNKS && chunks(term) <= NAME_SHARE * stats.total)) return true;
   // A word the passage's title or headings name is its topic, however often the knowledge uses it ("pillars").

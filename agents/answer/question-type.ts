@@ -87,13 +87,25 @@ export const EVERYWHERE: readonly string[] = ['luxembourg', 'luxemburg', 'letzeb
 // Luxembourgish capitalise every noun, so there two capitalised words in a row (Mario Grotz) stand in for it.
 // Brackets hold abbreviations of what precedes them ("computing (HPC)"), not names of their own.
 export function namesIn(sentence: string, lang: Lang): string[] {
+  return nameGroups(sentence, lang).flat();
+}
+
+/** The names of a sentence as they stand together: "Second World War" is one name of three words, not three names. */
+export function nameGroups(sentence: string, lang: Lang): string[][] {
   const words = sentence.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   const capital = (word: string) => /^\p{Lu}/u.test(word);
-  return words.filter((word, i) => {
+  const isName = (word: string, i: number) => {
     if (/^\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
     if (i === 0 || !capital(word)) return false;
     return lang === 'en' || lang === 'fr' || (i > 1 && capital(words[i - 1]!)) || capital(words[i + 1] ?? '');
+  };
+  const groups: string[][] = [];
+  words.forEach((word, i) => {
+    if (!isName(word, i)) return;
+    if (i > 0 && isName(words[i - 1]!, i - 1)) groups.at(-1)!.push(word);
+    else groups.push([word]);
   });
+  return groups;
 }
 
 /** Whether a sentence holds the kind of answer asked for: a name not already in the question, a number, a date. */

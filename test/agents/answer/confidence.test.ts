@@ -21,4 +21,18 @@ describe('supportsAnswer', () => {
     expect(supportsAnswer(question, passage('Funding', 'Financial support lowers the risk of a project.'), known)).toBe(false);
     expect(supportsAnswer(question, passage('Funding', 'Venture capital lowers the risk of a project.'), known)).toBe(true);
   });
+
+  it('takes a name of several words whole: one word of it unknown to the knowledge, and the name is not the knowledge\'s', () => {
+    const passage2 = passage('Second panel at the summit', 'The second panel discussed how companies across the world adopt AI.');
+    const known = stats({ seco: 3, worl: 1, end: 2, pete: 2, hinss: 2, spok: 4 });
+    expect(supportsAnswer(assessQuestion('When did the Second World War end?', 'en'), passage2, { ...known, byPrefix: new Map([...known.byPrefix, ['war', 0]]) })).toBe(false);
+    const speaker = passage('Second panel at the summit', 'Peter Hinssen spoke at the second panel.');
+    expect(supportsAnswer(assessQuestion('When did Peter Hinssen speak?', 'en'), speaker, known)).toBe(true);
+  });
+
+  it('leaves capitalised nouns beside a name alone in German: "Datendienst LNDS" is not a name of two words', () => {
+    const question = assessQuestion('Macht der Datendienst LNDS bei der AI Factory mit?', 'de');
+    expect(question.nameGroups).toEqual([]);
+    expect(question.names.has('lnds')).toBe(true);
+  });
 });
