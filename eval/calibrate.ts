@@ -2,7 +2,7 @@
 // (everyday requests among them) refused.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { assessQuestion, supportsAnswer } from '../agents/answer/confidence.ts';
+import { assessQuestion, statPrefixes, supportsAnswer } from '../agents/answer/confidence.ts';
 import { chunkFrequencies } from '../db/queries/knowledge.ts';
 import { chooseLanguage } from '../agents/language/choose.ts';
 import { LANGS, LangSchema, type Lang } from '../agents/language/languages.ts';
@@ -25,7 +25,7 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
     const { lang } = chooseLanguage({ message: question, acceptLanguage: uiLang });
     const results = await searchInScope({ db: deps.db }, { query: question, lang, k: 4 }, 'public');
     const assessed = assessQuestion(question, lang);
-    const stats = await chunkFrequencies(deps.db, assessed.terms.map((term) => term.stem), lang, scopeOf('public'));
+    const stats = await chunkFrequencies(deps.db, statPrefixes(assessed), lang, scopeOf('public'));
     return results.some((r) => r.lang === lang && supportsAnswer(assessed, r, stats));
   };
   try {

@@ -50,6 +50,9 @@ export function mentionsAi(question: string, lang: Lang): boolean {
   return AI_WORDS.test(text) || AI_PHRASES.test(text);
 }
 
+/** The prefixes whose chunk counts `supportsAnswer` reads: each term's stem and the stems of its synonyms. */
+export const statPrefixes = (question: AssessedQuestion): string[] => [...new Set(question.terms.flatMap((term) => term.forms))];
+
 export function assessQuestion(question: string, lang: Lang): AssessedQuestion {
   const terms = questionTerms(question, lang);
   const stems = (words: string[]) => normaliseForIndex(words.join(' '), lang).split(' ').filter((word) => word && !EVERYWHERE.includes(word)).map(stemPrefix);
@@ -90,6 +93,7 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   // An everyday question needs more: half of it, its unknown words weighing double, and a specific word among them.
   // A word found only as a synonym covers half as much: "capital" is found as "financial", which is not the same.
   const covered = matched.reduce((sum, term) => sum + (words.some((word) => word.startsWith(term.stem)) ? 1 : AS_SYNONYM), 0);
-  const unknown = terms.filter((term) => chunks(term) === 0).length;
+  // A word is unknown only when neither it nor a synonym is in the knowledge: "Firmen" is known as "Unternehmen".
+  const unknown = terms.filter((term) => term.forms.every((form) => (stats.byPrefix.get(form) ?? 0) === 0)).length;
   return specific >= 1 && covered / (terms.length - unknown + UNKNOWN_WEIGHT * unknown) >= MIN_COVERAGE;
 }

@@ -1,6 +1,6 @@
 // What a turn will say, decided before any model is called: a short reply in kind (another language, small talk),
 // the staff queue for a request for a person, an answer from passages, the pillars for a project, or a refusal.
-import { assessQuestion, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
+import { assessQuestion, statPrefixes, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
 import { leansOnPrevious } from '../intent/follow-up.ts';
 import { isPersonRequest } from '../intent/person-request.ts';
@@ -35,7 +35,7 @@ const PILLAR = /^pillar-/;
 async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang): Promise<SearchResult[]> {
   const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant);
   const question = assessQuestion(query, lang);
-  const stats = await ports.termStats(question.terms.map((term) => term.stem), lang, scopeOf(assistant));
+  const stats = await ports.termStats(statPrefixes(question), lang, scopeOf(assistant));
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
   return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
 }

@@ -35,4 +35,12 @@ describe('supportsAnswer', () => {
     expect(question.nameGroups).toEqual([]);
     expect(question.names.has('lnds')).toBe(true);
   });
+
+  it('counts a word as unknown only when no synonym of it is in the knowledge either: "Firmen" is known as "Unternehmen"', () => {
+    const question = assessQuestion('Kommt Luxinnovation aktiv auf Firmen zu, oder muss man sich selbst melden?', 'de');
+    const text = 'Luxinnovation geht aktiv auf Unternehmen zu und bietet eine erste Beratung an.';
+    const de = (title: string) => ({ ...passage(title, text), lang: 'de' as const });
+    expect(supportsAnswer(question, de('Erste Schritte'), stats({ luxinno: 20, akti: 12, firm: 0, unterne: 40, meld: 0 }))).toBe(true);
+    expect(supportsAnswer(question, de('Erste Schritte'), stats({ luxinno: 20, akti: 12, firm: 0, meld: 0 }))).toBe(false);
+  });
 });
