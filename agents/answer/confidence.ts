@@ -18,6 +18,8 @@ export const SPECIFIC_SHARE = 0.2;
 export const MIN_COVERAGE = 0.5;
 /** A word the knowledge never uses weighs this much against coverage: it is most likely what the question is about. */
 export const UNKNOWN_WEIGHT = 2;
+/** The same for a word German or Luxembourgish writes small (a verb, an adjective): less likely the topic. */
+export const UNKNOWN_SMALL_WEIGHT = 1.5;
 /** A name the knowledge mentions (in at least this many chunks, at most this share) settles the question. */
 export const NAME_MIN_CHUNKS = 1;
 export const NAME_SHARE = 0.5;
@@ -25,7 +27,7 @@ export const NAME_SHARE = 0.5;
 export const AS_SYNONYM = 0.5;
 
 /** A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts). */
-export type QuestionTerm = { stem: string; forms: string[] };
+export type QuestionTerm = { stem: string; forms: string[]; small?: boolean };
 /** `names`: the stems of the names the question holds; `nameGroups`: those of its names of several words ("Second World War"). */
 export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; nameGroups: string[][]; aboutAi: boolean };
 
@@ -53,8 +55,32 @@ export function mentionsAi(question: string, lang: Lang): boolean {
 /** The prefixes whose chunk counts `supportsAnswer` reads: each term's stem and the stems of its synonyms. */
 export const statPrefixes = (question: AssessedQuestion): string[] => [...new Set(question.terms.flatMap((term) => term.forms))];
 
+// Words that ask for a number ("Anzahl der Säulen", "skills gap in numbers"): the knowledge gives the number itself,
+// so they are the question's type, not its topic.
+const COUNT_WORDS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['number', 'numbers', 'figures']),
+  fr: new Set(['nombre', 'chiffre', 'chiffres']),
+  de: new Set(['anzahl', 'zahl', 'zahlen']),
+  lb: new Set(['zuel', 'zuele', 'unzuel']),
+};
+
+/**
+ * German and Luxembourgish write every noun with a capital, so a word written small further in the question is a
+ * verb, an adjective or an adverb ("gesprochen", "eigentlich"): never what the question is about. Their stems.
+ */
+function smallWords(question: string, lang: Lang): Set<string> {
+  if (lang !== 'de' && lang !== 'lb') return new Set();
+  const words = question.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(1);
+  // An elided article ("d'Haaptstad") is not the word's first letter.
+  return new Set(words.filter((word) => /^\p{Ll}/u.test(word.replace(/^\p{L}['’]/u, ''))).flatMap((word) => normaliseForIndex(word, lang).split(' ')).filter(Boolean).map(stemPrefix));
+}
+
 export function assessQuestion(question: string, lang: Lang): AssessedQuestion {
-  const terms = questionTerms(question, lang);
+  const all = questionTerms(question, lang);
+  const counting = all.filter((term) => COUNT_WORDS[lang].has(term.stem) || [...COUNT_WORDS[lang]].some((word) => stemPrefix(word) === term.stem));
+  const terms = counting.length < all.length ? all.filter((term) => !counting.includes(term)) : all;
+  const small = smallWords(question, lang);
+  for (const term of terms) if (small.has(term.stem)) term.small = true;
   const stems = (words: string[]) => normaliseForIndex(words.join(' '), lang).split(' ').filter((word) => word && !EVERYWHERE.includes(word)).map(stemPrefix);
   const groups = nameGroups(question, lang);
   // Only a name of several words is taken whole (a single one may be a place or the visitor's own firm), and only where
@@ -94,6 +120,7 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   // A word found only as a synonym covers half as much: "capital" is found as "financial", which is not the same.
   const covered = matched.reduce((sum, term) => sum + (words.some((word) => word.startsWith(term.stem)) ? 1 : AS_SYNONYM), 0);
   // A word is unknown only when neither it nor a synonym is in the knowledge: "Firmen" is known as "Unternehmen".
-  const unknown = terms.filter((term) => term.forms.every((form) => (stats.byPrefix.get(form) ?? 0) === 0)).length;
-  return specific >= 1 && covered / (terms.length - unknown + UNKNOWN_WEIGHT * unknown) >= MIN_COVERAGE;
+  // A word written small in German or Luxembourgish is less likely the topic, so it weighs less for being unknown.
+  const weight = (term: QuestionTerm) => (term.forms.some((form) => (stats.byPrefix.get(form) ?? 0) > 0) ? 1 : term.small ? UNKNOWN_SMALL_WEIGHT : UNKNOWN_WEIGHT);
+  return specific >= 1 && covered / terms.reduce((sum, term) => sum + weight(term), 0) >= MIN_COVERAGE;
 }

@@ -43,4 +43,23 @@ describe('supportsAnswer', () => {
     expect(supportsAnswer(question, de('Erste Schritte'), stats({ luxinno: 20, akti: 12, firm: 0, unterne: 40, meld: 0 }))).toBe(true);
     expect(supportsAnswer(question, de('Erste Schritte'), stats({ luxinno: 20, akti: 12, firm: 0, meld: 0 }))).toBe(false);
   });
+
+  it('reads a word that asks for a number as the question\'s type, not its topic: "Anzahl der Säulen" is about pillars', () => {
+    const question = assessQuestion('Anzahl der Säulen', 'de');
+    expect(question.terms.map((term) => term.stem)).toEqual(['saul']);
+    const text = 'Das Angebot der AI Factory gliedert sich in 6 Säulen.';
+    expect(supportsAnswer(question, { ...passage('Die Säulen des Angebots', text), lang: 'de' }, stats({ saul: 39, anza: 0 }))).toBe(true);
+  });
+
+  it('weighs an unknown German word written small (a verb) less than an unknown noun', () => {
+    const known = stats({ luxinno: 20, star: 5, date: 10 });
+    const de = { ...passage('Start', 'Beim Start sprach Luxinnovation über Daten.'), lang: 'de' as const };
+    const verbs = assessQuestion('Hat Luxinnovation beim Start über Daten gesprochen und berichtet?', 'de');
+    const nouns = assessQuestion('Hat Luxinnovation beim Start über Daten mit Vorträgen und mit Berichten?', 'de');
+    expect(verbs.terms.filter((term) => term.small).map((term) => term.stem)).toEqual(['gesproc', 'bericht']);
+    expect(nouns.terms.filter((term) => term.small)).toEqual([]);
+    expect(assessQuestion("Wat ass d'Haaptstad?", 'lb').terms.filter((term) => term.small)).toEqual([]);
+    expect(supportsAnswer(verbs, de, known)).toBe(true);
+    expect(supportsAnswer(nouns, de, known)).toBe(false);
+  });
 });
