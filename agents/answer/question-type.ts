@@ -95,7 +95,7 @@ export function nameGroups(sentence: string, lang: Lang): string[][] {
   const words = sentence.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   const capital = (word: string) => /^\p{Lu}/u.test(word);
   const isName = (word: string, i: number) => {
-    if (/^\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
+    if (/\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
     if (i === 0 || !capital(word)) return false;
     return lang === 'en' || lang === 'fr' || (i > 1 && capital(words[i - 1]!)) || capital(words[i + 1] ?? '');
   };

@@ -4,7 +4,8 @@
 // "public administration"). Each concept below groups the common words for one idea in each of the four languages;
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
-// problems, announcements, competition, forecasting, membership, projects, points of contact, shortages, founding), not names or facts from the knowledge:
+// problems, announcements, competition, forecasting, membership, projects, points of contact, shortages, founding,
+// flagships, population), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -145,6 +146,20 @@ export const CONCEPTS: Concept[] = [
     fr: ['fondé', 'fondée', 'fondation', 'créé', 'créée', 'création', 'établi', 'établie'],
     de: ['gegründet', 'Gründung', 'geschaffen', 'Schaffung', 'errichtet', 'entstanden', 'Entstehung'],
     lb: ['gegrënnt', 'Grënnung', 'geschaf', 'Schafung', 'opgeriicht', 'entstanen', 'Entstoe'],
+  },
+  {
+    concept: 'flagship and showcase',
+    en: ['flagship', 'flagships', 'showcase', 'lighthouse', 'landmark'],
+    fr: ['phare', 'phares', 'emblématique', 'emblématiques', 'vitrine'],
+    de: ['Leuchtturm', 'Leuchtturmprojekt', 'Leuchtturmprojekte', 'Vorzeigeprojekt', 'Vorzeigeprojekte', 'Flaggschiff', 'Flaggschiffprojekt', 'Flaggschiffprojekte'],
+    lb: ['Leuchtturm', 'Leuchtturmprojet', 'Leuchtturmprojeten', 'Flaggschëff', 'Flaggschëffprojet', 'Flaggschëffprojeten', 'Virzeigeprojet'],
+  },
+  {
+    concept: 'population and citizens',
+    en: ['population', 'citizens', 'residents', 'inhabitants'],
+    fr: ['population', 'citoyens', 'citoyennes', 'habitants', 'résidents'],
+    de: ['Bevölkerung', 'Population', 'Bürger', 'Bürgerinnen', 'Einwohner', 'Einwohnerinnen'],
+    lb: ['Bevëlkerung', 'Populatioun', 'Bierger', 'Biergerinnen', 'Awunner'],
   },
 ];
 

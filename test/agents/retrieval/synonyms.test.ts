@@ -25,6 +25,10 @@ describe('expandTerms', () => {
     ['de', 'Kann meine Gemeinde mitmachen?', 'verwaltung'],
     ['lb', 'Wat kascht dat fir d’Gemengen?', 'verwaltung'],
     ['en', 'Courses about the climate', 'environment'],
+    ['de', 'Welches Vorzeigeprojekt gibt es?', 'leuchtturmprojekt'],
+    ['lb', 'Wat ass de Leuchtturmprojet?', normaliseForIndex('Flaggschëffprojeten', 'lb')],
+    ['lb', "Zil fir d'Bevëlkerung", 'bierger'],
+    ['fr', 'Combien de citoyens ?', 'population'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });

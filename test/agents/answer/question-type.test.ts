@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { nameGroups, namesIn } from '../../../agents/answer/question-type.ts';
+
+describe('nameGroups', () => {
+  it.each([
+    ['en', 'When did the Second World War end?', [['Second', 'World', 'War']]],
+    ['en', 'How did Peter Hinssen compare America with Europe?', [['Peter', 'Hinssen'], ['America'], ['Europe']]],
+    ['fr', 'Que fait LuxProvide pour MeluXina ?', [['LuxProvide'], ['MeluXina']]],
+    ['de', 'Wer ist Mario Grotz?', [['Mario', 'Grotz']]],
+    ['fr', 'Que veut dire le sigle L-AIF ?', [['L-AIF']]],
+    ['lb', "Wat heescht d'Ofkierzung L-AIF?", [['L-AIF']]],
+  ] as const)('reads the names of a %s question ("%s") as they stand together', (lang, question, groups) => {
+    expect(nameGroups(question, lang)).toEqual(groups);
+  });
+
+  it('leaves the opening word and German nouns standing alone out', () => {
+    expect(nameGroups('Welche Art von Firmen hat Luxinnovation im Blick?', 'de')).toEqual([]);
+    expect(namesIn('Who runs the supercomputer?', 'en')).toEqual([]);
+  });
+});
