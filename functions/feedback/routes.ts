@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { findConversation, findMessage, saveFeedback } from '../../db/queries/conversations.ts';
 import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
+import type { Lang } from '../../agents/language/languages.ts';
 import { AppError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { validate } from '../middleware/validate.ts';
@@ -25,7 +26,9 @@ export function feedbackRoutes() {
     const conversation = await findConversation(db, message.conversationId);
     if (!conversation || !matchesHash(conversation.tokenHash, bearerToken(c.req.header('authorization')))) throw new AppError(403, 'token_invalid');
     const id = crypto.randomUUID();
-    await saveFeedback(db, { id, messageId, rating, comment: comment || null, createdAt: now() });
+    // A teacher's comment is redacted like a teacher's message: pupils' names and contact details are never stored.
+    const kept = comment && conversation.assistant === 'education' ? c.var.deps.redact(comment, conversation.lang as Lang).text : comment;
+    await saveFeedback(db, { id, messageId, rating, comment: kept || null, createdAt: now() });
     return c.json({ feedbackId: id }, 201);
   });
 }

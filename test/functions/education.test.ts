@@ -55,6 +55,25 @@ describe('the teachers’ assistant', () => {
     expect(Date.parse(data.conversation.retainUntil) - Date.parse(data.conversation.createdAt)).toBe(24 * 3_600_000);
   });
 
+  it('stores a teacher\'s feedback comment only redacted', async () => {
+    const { body } = await ask(open, { message: 'How can I explain machine learning to 12-year-olds?' });
+    const history = await open.app.request(`/api/conversations/${body.conversationId}/messages`, { headers: { authorization: `Bearer ${body.conversationToken}` } });
+    const messages = ((await history.json()) as { messages: { id: string; role: string }[] }).messages;
+    const answer = messages.find((m) => m.role === 'assistant')!;
+    const comment = 'Useless for my pupil Max Muller, write to me at jane.doe@example.lu';
+    const response = await open.app.request('/api/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${body.conversationToken}` },
+      body: JSON.stringify({ messageId: answer.id, rating: 'down', comment }),
+    });
+    expect(response.status).toBe(201);
+    const stored = await open.deps.db.$client.execute({ sql: 'SELECT comment FROM feedback WHERE message_id = ?', args: [answer.id] });
+    const kept = String(stored.rows[0]?.comment);
+    expect(kept).toContain('[email]');
+    expect(kept).toContain('[name]');
+    for (const secret of ['Max', 'jane.doe']) expect(kept).not.toContain(secret);
+  });
+
   it.each([
     ['en', 'Please grade Lena’s essay out of 20: she wrote that AI will replace teachers.'],
     ['fr', 'Mets une note sur 20 à la copie de mon élève Julie.'],
