@@ -91,10 +91,17 @@ export function namesIn(sentence: string, lang: Lang): string[] {
 }
 
 /** The names of a sentence as they stand together: "Second World War" is one name of three words, not three names. */
-export function nameGroups(sentence: string, lang: Lang): string[][] {
+export function nameGroups(text: string, lang: Lang): string[][] {
+  // Each sentence opens with a capital of its own: "… a carpenter's workshop. Where do we start?"
+  return text.split(/[.!?…]+(?:\s+|$)/u).flatMap((sentence) => sentenceNames(sentence, lang));
+}
+
+function sentenceNames(sentence: string, lang: Lang): string[][] {
   const words = sentence.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   const capital = (word: string) => /^\p{Lu}/u.test(word);
   const isName = (word: string, i: number) => {
+    // The English "I" and a lone initial are no names.
+    if (word.length < 2) return false;
     if (/\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
     if (i === 0 || !capital(word)) return false;
     return lang === 'en' || lang === 'fr' || (i > 1 && capital(words[i - 1]!)) || capital(words[i + 1] ?? '');

@@ -40,10 +40,20 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
   return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
 }
 
-/** The service pillars that fit a project described in the visitor's words, best first. */
+// Pillar names are the same in every language; every project starts with an assessment.
+const FIRST_PILLAR = 'Assess & Accelerate';
+
+/**
+ * The service pillars that fit a project described in the visitor's words, best first; a project the knowledge has no
+ * words for ("for a bakery") starts where every project does, with the assessment.
+ */
 async function pillarsFor(ports: TurnPorts, question: string, lang: Lang): Promise<SearchResult[]> {
-  const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query: question, lang, k: PILLAR_CANDIDATES }, 'public');
-  return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
+  const search = async (query: string) => {
+    const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PILLAR_CANDIDATES }, 'public');
+    return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
+  };
+  const fitting = await search(question);
+  return fitting.length ? fitting : (await search(FIRST_PILLAR)).slice(0, 1);
 }
 
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {

@@ -64,13 +64,31 @@ const REQUESTS: Record<Lang, string[]> = {
   lb: ['mir wellen', 'mir giffen', 'ech well', 'ech wellt', 'ech weilt', 'hatt gar', 'hatte gar', 'mir brauchen', 'ech brauch', 'mir sichen', 'ech sichen', 'wei kenne mir', 'wei kann ech', 'wei kreie mir', 'interesseiert', 'mir plangen', 'kennt dir eis hellefen', 'umellen', 'bewerben', 'kontakteiert mech'],
 };
 
-// An organisation speaking of itself ("our SME", "we are a bakery", "eis Firma"): with a support topic, a request.
+// Small businesses and trades, as their owners name them ("a bakery", "eng Schräinerei").
+const TRADES: Record<Lang, string[]> = {
+  en: ['bakery', 'restaurant', 'cafe', 'hotel', 'shop', 'store', 'garage', 'workshop', 'farm', 'pharmacy', 'salon', 'hairdresser[^ ]*', 'carpent[^ ]*', 'joiner[^ ]*', 'plumb[^ ]*', 'retail[^ ]*', 'craft[^ ]*', 'accounting[^ ]*', 'law firm', 'clinic', 'practice', 'transport[^ ]*', 'logistics', 'company', 'firm', 'startup', 'start up', 'business', 'sme'],
+  fr: ['boulangerie', 'restaurant', 'cafe', 'hotel', 'boutique', 'magasin', 'garage', 'atelier', 'ferme', 'exploitation', 'pharmacie', 'salon', 'coiffeur', 'menuiserie', 'plomberie', 'commerce', 'fiduciaire', 'cabinet', 'clinique', 'artisan[^ ]*', 'transport[^ ]*', 'entreprise', 'societe', 'start up', 'startup', 'pme'],
+  de: ['backerei', 'restaurant', 'cafe', 'hotel', 'laden', 'geschaft', 'werkstatt', 'bauernhof', 'apotheke', 'friseur[^ ]*', 'schreinerei', 'tischlerei', 'handwerks[^ ]*', 'steuerburo', 'kanzlei', 'praxis', 'klinik', 'einzelhand[^ ]*', 'transport[^ ]*', 'spedition', 'unternehmen', 'firma', 'start up', 'startup', 'kmu', 'betrieb'],
+  lb: ['bakerei', 'restaurant', 'cafe', 'hotel', 'buttek', 'geschaft', 'garage', 'atelier', 'bauerenhaff', 'apdikt', 'coiffeur', 'schrainer[^ ]*', 'handwierks[^ ]*', 'fiduciaire', 'cabinet', 'klinik', 'transport[^ ]*', 'firma', 'entreprise', 'start up', 'startup', 'pme', 'kmu', 'betrib'],
+};
+
+// An organisation speaking of itself ("our SME", "we are a bakery", "eis Firma") or asking for one ("for a bakery"):
+// with a support topic, a request.
 const ORGANISATIONS: Record<Lang, string[]> = {
   en: [`(?:our|my) ${oneOf('company', 'startup', 'start up', 'business', 'firm', 'sme', 'organi[^ ]*', 'team', 'municipality', 'commune', 'ministry', 'administration', 'hospital', 'school', 'university', 'lab[^ ]*', 'research[^ ]*', 'institut[^ ]*', 'ngo', 'association', 'shop', 'store', 'bakery', 'agency', 'office', 'practice', 'department', 'employees', 'staff')}`, '(?:we are|were|we r|we re) (?:a|an)', '(?:i|we) (?:run|own|manage|have) (?:a|an)'],
-  fr: [`(?:notre|nos|ma|mon|mes) ${oneOf('entreprise', 'societe', 'start up', 'startup', 'pme', 'organisation', 'equipe', 'commune', 'administration', 'ministere', 'hopital', 'ecole', 'universite', 'laboratoire', 'labo', 'institut', 'association', 'asbl', 'boutique', 'boite', 'cabinet', 'agence', 'collaborateurs', 'salaries', 'employes', 'personnel')}`, 'nous sommes (?:un|une)', '(?:ai|je dirige|je gere) (?:un|une) (?:petite |petit )?(?:entreprise|societe|pme|start up|boutique|cabinet|commerce)'],
+  fr: [`(?:notre|nos|ma|mon|mes) ${oneOf('entreprise', 'societe', 'start up', 'startup', 'pme', 'organisation', 'equipe', 'commune', 'administration', 'ministere', 'hopital', 'ecole', 'universite', 'laboratoire', 'labo', 'institut', 'association', 'asbl', 'boutique', 'boite', 'cabinet', 'agence', 'collaborateurs', 'salaries', 'employes', 'personnel')}`, '(?:nous sommes|on est|je tiens|nous tenons) (?:un|une)', '(?:ai|je dirige|je gere) (?:un|une) (?:petite |petit )?(?:entreprise|societe|pme|start up|boutique|cabinet|commerce)'],
   de: [`(?:unser|unsere|unserem|unserer|unseren|mein|meine|meinem|meiner) ${oneOf('unternehmen', 'firma', 'start up', 'startup', 'kmu', 'organisation', 'team', 'gemeinde', 'verwaltung', 'ministerium', 'krankenhaus', 'schule', 'universitat', 'labor', 'institut', 'forschungs[^ ]*', 'verein', 'betrieb', 'buro', 'praxis', 'kanzlei', 'geschaft', 'mitarbeiter[^ ]*')}`, 'wir sind (?:ein|eine)', 'ich (?:habe|fuhre|leite) (?:ein|eine|einen)'],
   lb: [`(?:eis|eise|eiser|eisem|eisen|eist|mai|main|meng|menger|mengem) ${oneOf('firma', 'betrib', 'entreprise', 'start up', 'pme', 'kmu', 'organisatioun', 'equipe', 'ekipp', 'team', 'gemeng', 'verwaltung', 'ministere', 'spidol', 'schoul', 'universiteit', 'labo', 'institut', 'fuerschungs[^ ]*', 'associatioun', 'asbl', 'buro', 'mataarbechter')}`, 'mir sinn (?:eng|en|e)', 'ech hunn (?:eng|en|e)'],
 };
+const FOR_A: Record<Lang, string> = {
+  en: '(?:for|in|at) (?:a|an|my|our) (?:small |little |local |family )?',
+  fr: '(?:pour|dans|chez) (?:un|une|ma|mon|notre) (?:petite? |petits? )?',
+  de: '(?:fur|in|bei) (?:ein|eine|einen|einem|einer|meine|meinen|meinem|meiner|unsere|unseren|unserem|unserer) (?:klein[^ ]* )?',
+  lb: '(?:fir|an|bei) (?:eng|en|e|enger|engem|meng|mai|main|menger|mengem|eis|eise|eiser|eisem) (?:klen[^ ]* )?',
+};
+const POSSESSIVES: Record<Lang, string> = { en: '(?:our|my)', fr: '(?:notre|mon|ma)', de: '(?:unser[^ ]*|mein[^ ]*)', lb: '(?:eis[^ ]*|meng[^ ]*|mai[^ ]*)' };
+/** "for a bakery", "our bakery": a trade named as the visitor's own or as the one asked about. */
+const tradePatterns = (lang: Lang) => [`${FOR_A[lang]}${oneOf(...TRADES[lang])}`, `${POSSESSIVES[lang]} ${oneOf(...TRADES[lang])}`];
 
 /** Topics that signal a support request on their own ("funding for…", "please call me"). */
 const SELF_SUFFICIENT: readonly SupportTopic[] = ['funding', 'contact'];
@@ -85,7 +103,7 @@ const compiled = Object.fromEntries(
     {
       topics: SUPPORT_TOPICS.map((topic) => [topic, wordPattern(`${oneOf(...words(lang, TOPICS[topic]))}[^ ]*`, lang)] as const),
       request: wordPattern(oneOf(...words(lang, REQUESTS)), lang),
-      organisation: wordPattern(oneOf(...words(lang, ORGANISATIONS)), lang),
+      organisation: wordPattern(oneOf(...words(lang, ORGANISATIONS), ...tradePatterns(lang)), lang),
     },
   ]),
 ) as Record<Lang, { topics: (readonly [SupportTopic, RegExp])[]; request: RegExp; organisation: RegExp }>;

@@ -83,11 +83,21 @@ describe('vague project questions from small businesses', () => {
     ['fr', 'Notre PME cherche un accompagnement pour lancer un projet d’IA'],
     ['de', 'Wir sind ein Handwerksbetrieb und möchten ein KI-Projekt starten'],
     ['lb', 'Mir wëllen an eiser Firma KI asetzen, wéi fänke mir un?'],
-  ])('in %s, get service pillars that fit, cited, with the lead form — not a refusal', async (lang, message) => {
+    ['en', 'what can the AI factory do for a bakery?'],
+    ['fr', 'Que peut faire l’IA pour une petite boulangerie ?'],
+    ['de', 'Was kann KI für meine Bäckerei tun?'],
+    ['lb', 'Mir sinn e klenge Schräinerbetrib. Wou fänke mir un mat KI?'],
+  ])('in %s, get service pillars that fit, cited, with the lead form — not a refusal ("%s")', async (lang, message) => {
     const reply = await say(message, lang);
     expect(reply.answer).not.toContain(refusalOf(lang));
     expect(reply.answered).toBe(true);
     expect(reply.sources.length).toBeGreaterThan(0);
     expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+
+  it('leaves an everyday question about a trade alone: no pillar, no lead form', async () => {
+    const reply = await say('What is the best bakery in town?', 'en');
+    expect(reply.answered).toBe(false);
+    expect(reply.actions.map((action) => action.type)).not.toContain('lead_form');
   });
 });

@@ -18,3 +18,10 @@ describe('nameGroups', () => {
     expect(namesIn('Who runs the supercomputer?', 'en')).toEqual([]);
   });
 });
+
+describe('nameGroups across sentences', () => {
+  it('takes the first word of every sentence as an opening, not a name', () => {
+    expect(nameGroups('Mir sinn e klenge Schräinerbetrib. Wou fänke mir un mat KI?', 'lb')).toEqual([['KI']]);
+    expect(nameGroups('We run a bakery. Where do we start? Is MeluXina open to us?', 'en')).toEqual([['MeluXina']]);
+  });
+});
