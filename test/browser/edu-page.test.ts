@@ -110,8 +110,8 @@ describe('the teachers’ assistant page', () => {
     expect(await widget(page, 'button.talk').isHidden()).toBe(true);
     expect(await widget(page, 'form.access').isHidden()).toBe(true);
     expect(await widget(page, '.notice').innerText()).toContain(PANEL_NOTICE[lang]);
-    expect(await widget(page, '.notice a').getAttribute('href')).toBe(`${open.url}/${lang}/edu#privacy`);
-    expect(await widget(page, '.notice a').getAttribute('target')).toBeNull();
+    expect(await widget(page, '.notice a.privacy').getAttribute('href')).toBe(`${open.url}/${lang}/edu#privacy`);
+    expect(await widget(page, '.notice a.privacy').getAttribute('target')).toBeNull();
     expect(await widget(page, '#question').getAttribute('placeholder')).toMatch(/quiz/i);
     // The page does not take the focus on load.
     expect(await focused(page)).toBe('body');
