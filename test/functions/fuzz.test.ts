@@ -11,6 +11,7 @@ import { makeApp } from '../support/app.ts';
 import { send, type FuzzOutcome } from '../support/fuzz/client.ts';
 import { generateCases, type FuzzCase, type RouteSpec } from '../support/fuzz/generate.ts';
 import { seeded } from '../support/fuzz/random.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x17f022);
 const CONCURRENCY = 12;
@@ -56,7 +57,7 @@ const lead = () => ({
   timeline: '3_months',
   contact: { name: 'Camille Fuzz', email: 'camille@fuzz.lu', phone: '+352 621 123 456' },
   lang: 'fr',
-  consent: { given: true, version: '2026-11-22' },
+  consent: { given: true, version: PRIVACY_VERSION },
 });
 
 /** Queries the app sends to its database, counted on the client it was given (nothing else uses it; no job timer runs). */
