@@ -56,8 +56,10 @@ function fieldValues(t: T, { operator, origin, retention }: LegalValues) {
   return { values: Object.fromEntries(Object.entries(values).map(([field, markup]) => [field, markup.value])) as Record<LegalField, string>, unset };
 }
 
-/** The day of a version in the reader's language, e.g. "30 November 2026", "30. November 2026". */
-const longDate = (lang: PageLang, day: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+// Dates as they are written in Luxembourg: day first in every language (English in the British way, not en-US's).
+const DATE_LOCALES: Record<PageLang, string> = { en: 'en-GB', fr: 'fr-LU', de: 'de-LU', lb: 'lb-LU' };
+/** The day of a version in the reader's language: "30 November 2026", "30. November 2026". */
+const longDate = (lang: PageLang, day: string) => new Intl.DateTimeFormat(DATE_LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 export function legalPage(kind: LegalKind, given: LegalValues) {
   return (lang: PageLang, t: T, assets: PageAssets): string => {
