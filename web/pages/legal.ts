@@ -56,10 +56,14 @@ function fieldValues(t: T, { operator, origin, retention }: LegalValues) {
   return { values: Object.fromEntries(Object.entries(values).map(([field, markup]) => [field, markup.value])) as Record<LegalField, string>, unset };
 }
 
-// Dates as they are written in Luxembourg: day first in every language (English in the British way, not en-US's).
-const DATE_LOCALES: Record<PageLang, string> = { en: 'en-GB', fr: 'fr-LU', de: 'de-LU', lb: 'lb-LU' };
-/** The day of a version in the reader's language: "30 November 2026", "30. November 2026". */
-const longDate = (lang: PageLang, day: string) => new Intl.DateTimeFormat(DATE_LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+/**
+ * The day of a version in the reader's language ("30 November 2026", "30. November 2026"), from the locales rather
+ * than Intl: workerd's ICU data has no Luxembourgish and would fall back to an American English date.
+ */
+function longDate(t: T, isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
+  return t('legal:date', { day, month: t('legal:months').split('|')[month - 1]!, year });
+}
 
 export function legalPage(kind: LegalKind, given: LegalValues) {
   return (lang: PageLang, t: T, assets: PageAssets): string => {
@@ -69,7 +73,7 @@ export function legalPage(kind: LegalKind, given: LegalValues) {
     const main = html`<article class="prose legal">
   ${incomplete ? html`<p class="advice">${t('legal:incomplete')}</p>` : ''}
   <h1>${doc.title}</h1>
-  <p class="legal-meta">${t('legal:version', { version: doc.version, date: longDate(lang, doc.updated) })}<br>${t('legal:prevails')}</p>
+  <p class="legal-meta">${t('legal:version', { version: doc.version, date: longDate(t, doc.updated) })}<br>${t('legal:prevails')}</p>
   ${new Markup(fillFields(doc.html, values))}
 </article>`;
     return layout({ lang, t, title: `${doc.title} | ${t('demo.brand')}`, description: doc.description, path: (l) => `/${l}/${kind}`, assets, main });
