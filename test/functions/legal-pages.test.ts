@@ -227,5 +227,6 @@ describe('the legal pages on self-hosted workerd', () => {
     } finally {
       await running.stop();
     }
-  });
+    // Building the bundle (wrangler) and starting workerd take longer than a request.
+  }, 120_000);
 });
