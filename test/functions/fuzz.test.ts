@@ -134,7 +134,8 @@ const ROUTES: RouteSpec[] = [
   { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/resolve', params: id(() => ctx.handover), auth: staffAuth, body: () => ({ note: 'Answered by phone' }), limits: { note: 2000 } },
   { group: 'events', method: 'GET', path: '/api/staff/events', auth: staffAuth, stream: true, cases: 100 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}', params: { lang: () => 'lb' }, cases: 30 },
-  { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/privacy', params: { lang: () => 'fr' }, cases: 30 },
+  { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/:kind{(?:privacy|terms|imprint|accessibility)}', params: { lang: () => 'fr', kind: () => 'privacy' }, cases: 30 },
+  { group: 'pages', method: 'GET', path: '/:kind{(?:privacy|terms|imprint|accessibility)}', params: { kind: () => 'accessibility' }, cases: 20 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/edu', params: { lang: () => 'de' }, cases: 30 },
   // Nothing is registered here: the not-found answer.
   { group: 'unknown', method: 'POST', path: '/api/nothing/:x', params: { x: () => 'here' }, body: () => ({ a: 1 }), cases: 40 },
