@@ -53,7 +53,7 @@ function fieldValues(t: T, { operator, origin, retention }: LegalValues) {
     'retention.sessionHours': html`${retention.sessionHours}`,
     'retention.sessionIdleMinutes': html`${retention.sessionIdleMinutes}`,
   };
-  return { values: Object.fromEntries(Object.entries(values).map(([field, markup]) => [field, markup.value])) as Record<LegalField, string>, unset };
+  return { values: Object.fromEntries(Object.entries(values).map(([field, markup]) => [field, String(markup)])) as Record<LegalField, string>, unset };
 }
 
 /**
