@@ -1,12 +1,14 @@
 // Builds web/ into functions/widget/assets.generated.ts (the widget bundle with its CSS and strings, its SRI hash, the
 // site stylesheet) and functions/console/assets.generated.ts (the staff console's script with its strings, and its
-// stylesheet). Imported as strings, the assets reach workerd and Node alike with no file read at request time.
+// stylesheet), and legal/documents.generated.ts (bin/build-legal.ts). Imported as strings, the assets reach workerd
+// and Node alike with no file read at request time.
 import { build, transform, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { widgetResources } from '../web/widget/resources.ts';
+import { buildLegal, LEGAL_GENERATED } from './build-legal.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED = `${root}functions/widget/assets.generated.ts`;
@@ -14,9 +16,10 @@ export const CONSOLE_GENERATED = `${root}functions/console/assets.generated.ts`;
 /**
  * Everything fetched before the first answer must stay under this, gzipped. It was 30 KB; the staff handover (the
  * waiting state, staff messages, the events stream) added 2.5 KB that must be there when a staff reply arrives, and
- * splitting it into a second file would need a second integrity hash for every embedding site.
+ * splitting it into a second file would need a second integrity hash for every embedding site. The link to the terms
+ * of use beside the AI notice, in four languages, added 0.1 KB over 34 KB.
  */
-export const BUDGET_GZIP = 34 * 1024;
+export const BUDGET_GZIP = 34.5 * 1024;
 
 const minifyCss = async (path: string) => (await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true })).code.trim();
 
@@ -84,8 +87,8 @@ export async function buildConsole(): Promise<ConsoleBuild> {
 }
 
 async function main() {
-  const [web, staff] = await Promise.all([buildWeb(), buildConsole()]);
-  await Promise.all([writeFile(GENERATED, web.source), writeFile(CONSOLE_GENERATED, staff.source)]);
+  const [web, staff, legal] = await Promise.all([buildWeb(), buildConsole(), buildLegal()]);
+  await Promise.all([writeFile(GENERATED, web.source), writeFile(CONSOLE_GENERATED, staff.source), writeFile(LEGAL_GENERATED, legal.source)]);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const { widgetBytes, widgetGzip, siteCssGzip } = web.sizes;
   console.log(`widget.js ${kb(widgetBytes)}, ${kb(widgetGzip)} gzip: everything the widget fetches before the first answer (budget ${kb(BUDGET_GZIP)})`);

@@ -54,5 +54,11 @@ const assistant :Workerd.Worker = (
     (name = "SMTP_FROM", fromEnvironment = "SMTP_FROM"),
     (name = "TRUSTED_PROXIES", fromEnvironment = "TRUSTED_PROXIES"),
     (name = "RATE_LIMITS", fromEnvironment = "RATE_LIMITS"),
+    (name = "OPERATOR_NAME", fromEnvironment = "OPERATOR_NAME"),
+    (name = "OPERATOR_ADDRESS", fromEnvironment = "OPERATOR_ADDRESS"),
+    (name = "OPERATOR_EMAIL", fromEnvironment = "OPERATOR_EMAIL"),
+    (name = "DPO_EMAIL", fromEnvironment = "DPO_EMAIL"),
+    (name = "PUBLICATION_DIRECTOR", fromEnvironment = "PUBLICATION_DIRECTOR"),
+    (name = "HOSTING_PROVIDER", fromEnvironment = "HOSTING_PROVIDER"),
   ],
 );

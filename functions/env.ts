@@ -10,6 +10,8 @@ const list = (value: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+const operatorText = (max: number) => z.string().trim().min(1).max(max, `at most ${max} characters`).optional();
+
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: z
@@ -84,6 +86,15 @@ export const EnvSchema = z.object({
         ctx.addIssue({ code: 'custom', message: error instanceof z.ZodError ? (error.issues[0]?.message ?? 'invalid') : 'invalid' });
       }
     }),
+  // Who runs this assistant, named by the legal pages (privacy notice, imprint, accessibility statement). Unset, a
+  // page shows a marked placeholder naming the variable, so a demonstration never passes for a real operator.
+  OPERATOR_NAME: operatorText(200),
+  OPERATOR_ADDRESS: operatorText(300),
+  OPERATOR_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  // The data protection officer's address; unset, requests go to OPERATOR_EMAIL.
+  DPO_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  PUBLICATION_DIRECTOR: operatorText(200),
+  HOSTING_PROVIDER: operatorText(300),
 }).superRefine((env, ctx) => {
   if (env.SMTP_URL && !env.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'required when SMTP_URL is set (the sender address of staff replies)' });
 });

@@ -12,6 +12,7 @@ import { handOverToStaff } from '../staff/notice.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
 import type { Found } from '../privacy/spans.ts';
 import { redactionNotice } from '../privacy/notice.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
 export type TurnInput = {
   conversationId: string;
@@ -171,7 +172,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   // A model that answered qualifies the lead in conversation (capture_lead); otherwise the form does it.
   const form = mode === 'llm' ? null : decided.leadForm;
   if (form) {
-    actions.push({ type: 'lead_form', lang: input.lang, topics: form.topics, consent: { version: t('leads:consent.version'), text: t('leads:consent.text'), label: t('leads:consent.label') } });
+    actions.push({ type: 'lead_form', lang: input.lang, topics: form.topics, consent: { version: PRIVACY_VERSION, text: t('leads:consent.text', { version: PRIVACY_VERSION }), label: t('leads:consent.label') } });
     if (form.announce) {
       const offer = `\n\n${t('leads:form.offer')}`;
       body += offer;

@@ -4,7 +4,8 @@ import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/queries/leads.ts';
-import { resources, type Translate } from '../../locales/index.ts';
+import type { Translate } from '../../locales/index.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 import { LANGS, type Lang } from '../language/languages.ts';
 import { ContactSchema, LeadFactsSchema } from '../leads/facts.ts';
 import { LEAD_QUESTIONS, OPTIONAL_QUESTIONS, nextLeadQuestion, type LeadDraft, type LeadQuestion } from '../leads/questions.ts';
@@ -32,7 +33,7 @@ export type CaptureLeadOptions = {
   /** The conversation's language: the questions' language, and the contact language unless the user names another. */
   lang: Lang;
   t: Translate;
-  /** The version of the consent text the user was shown (locales/<lang>/leads.json consent.version). */
+  /** The version of the privacy notice the consent refers to (legal/<lang>/privacy.md). */
   consentVersion: string;
   /** Stores the finished lead: submitLead (leads/submit.ts), bound to the app's db and settings. */
   submit: (lead: LeadSubmission) => Promise<SubmittedLead>;
@@ -114,7 +115,7 @@ export function captureLeadTool(options: Pick<CaptureLeadOptions, 'conversationI
       ...options,
       lang: context.lang,
       t: options.i18n.forLang(context.lang),
-      consentVersion: resources[context.lang].leads.consent.version,
+      consentVersion: PRIVACY_VERSION,
     };
     return tool(async (values: CaptureLeadValues) => JSON.stringify(await captureLead(db, bound, values)), {
       name: 'capture_lead',

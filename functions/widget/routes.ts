@@ -1,12 +1,16 @@
-// The widget script (with cache headers and its published integrity hash), the demo page at `/`, the privacy page, the
-// teachers' assistant at `/:lang/edu` and the site assets. Assets come from the generated module, so nothing is read
-// from disk at request time.
+// The widget script (with cache headers and its published integrity hash), the demo page at `/`, the legal pages
+// (privacy, terms, imprint, accessibility), the teachers' assistant at `/:lang/edu` and the site assets. Assets and
+// texts come from generated modules, so nothing is read from disk at request time.
 import { Hono, type Context } from 'hono';
+import { RETENTION_MS } from '../../agents/chat/accept.ts';
 import type { Lang } from '../../agents/language/languages.ts';
+import { SESSION } from '../../agents/staff/sessions.ts';
+import { LEGAL_KINDS, type LegalKind } from '../../legal/kinds.ts';
 import { demoPage } from '../../web/pages/demo.ts';
 import { eduPage } from '../../web/pages/edu.ts';
-import type { PageAssets } from '../../web/pages/layout.ts';
-import { privacyPage } from '../../web/pages/privacy.ts';
+import { legalPage, type LegalValues } from '../../web/pages/legal.ts';
+import type { PageAssets, T } from '../../web/pages/layout.ts';
+import { publicOrigin } from '../public-url.ts';
 import type { AppBindings } from '../types.ts';
 import { SITE_CSS, SITE_CSS_VERSION, WIDGET_GZIP_BYTES, WIDGET_INTEGRITY, WIDGET_JS, WIDGET_VERSION } from './assets.generated.ts';
 
@@ -33,13 +37,34 @@ function asset(c: Context<AppBindings>, body: string, type: string, etag: string
   return c.body(body);
 }
 
-function page(c: Context<AppBindings>, lang: Lang, render: typeof demoPage) {
+function page(c: Context<AppBindings>, lang: Lang, render: (lang: Lang, t: T, assets: PageAssets) => string) {
   const t = c.var.deps.i18n.forLang(lang);
   c.header('content-language', lang);
   c.header('vary', 'Accept-Language');
   c.header('cache-control', 'no-cache');
-  return c.html(render(lang, (key) => t(`widget:${key}`), assets()));
+  return c.html(render(lang, (key, params) => t(key.includes(':') ? key : `widget:${key}`, params), assets()));
 }
+
+const HOUR_MS = 3_600_000;
+const KIND = `:kind{(?:${LEGAL_KINDS.join('|')})}`;
+
+/** What the legal texts name: the operator's configuration, this site's address and the periods the code applies. */
+function legalValues(c: Context<AppBindings>): LegalValues {
+  const { env } = c.var.deps;
+  return {
+    operator: env,
+    origin: publicOrigin(c),
+    retention: {
+      conversationDays: RETENTION_MS.public / (24 * HOUR_MS),
+      educationHours: RETENTION_MS.education / HOUR_MS,
+      leadDays: env.LEAD_RETENTION_DAYS,
+      sessionHours: SESSION.absoluteMs / HOUR_MS,
+      sessionIdleMinutes: SESSION.idleMs / 60_000,
+    },
+  };
+}
+
+const legal = (c: Context<AppBindings>, lang: Lang) => page(c, lang, legalPage(c.req.param('kind') as LegalKind, legalValues(c)));
 
 const JS = 'text/javascript; charset=utf-8';
 
@@ -55,8 +80,8 @@ export function widgetRoutes() {
     .get(SITE_CSS_PATH, (c) => asset(c, SITE_CSS, 'text/css; charset=utf-8', SITE_CSS_VERSION, IMMUTABLE))
     .get(ICON_PATH, (c) => asset(c, ICON, 'image/svg+xml', 'icon-1', 'public, max-age=86400'))
     .get('/', (c) => page(c, c.var.lang, demoPage))
-    .get('/privacy', (c) => page(c, c.var.lang, privacyPage))
+    .get(`/${KIND}`, (c) => legal(c, c.var.lang))
     .get('/:lang{(?:en|fr|de|lb)}', (c) => page(c, c.req.param('lang') as Lang, demoPage))
-    .get('/:lang{(?:en|fr|de|lb)}/privacy', (c) => page(c, c.req.param('lang') as Lang, privacyPage))
+    .get(`/:lang{(?:en|fr|de|lb)}/${KIND}`, (c) => legal(c, c.req.param('lang') as Lang))
     .get('/:lang{(?:en|fr|de|lb)}/edu', (c) => page(c, c.req.param('lang') as Lang, eduPage));
 }

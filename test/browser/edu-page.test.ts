@@ -110,8 +110,8 @@ describe('the teachers’ assistant page', () => {
     expect(await widget(page, 'button.talk').isHidden()).toBe(true);
     expect(await widget(page, 'form.access').isHidden()).toBe(true);
     expect(await widget(page, '.notice').innerText()).toContain(PANEL_NOTICE[lang]);
-    expect(await widget(page, '.notice a').getAttribute('href')).toBe(`${open.url}/${lang}/edu#privacy`);
-    expect(await widget(page, '.notice a').getAttribute('target')).toBeNull();
+    expect(await widget(page, '.notice a.privacy').getAttribute('href')).toBe(`${open.url}/${lang}/edu#privacy`);
+    expect(await widget(page, '.notice a.privacy').getAttribute('target')).toBeNull();
     expect(await widget(page, '#question').getAttribute('placeholder')).toMatch(/quiz/i);
     // The page does not take the focus on load.
     expect(await focused(page)).toBe('body');
@@ -178,9 +178,11 @@ describe('the teachers’ assistant page', () => {
     expect(await focused(page)).toBe('shadow:textarea#question');
     await widget(page, 'button.send').waitFor();
 
-    // Past the assistant, focus goes on to the page's footer and comes back: no trap.
+    // Past the assistant, focus goes on to the notices' links to the legal pages, the footer, and comes back: no trap.
     await tabTo(page, 'shadow:button.send');
     await tabTo(page, 'a');
+    expect(await page.evaluate(() => document.activeElement?.closest('#notices')?.querySelector('a') === document.activeElement)).toBe(true);
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('footer') !== null)).toBe(true);
     await tabTo(page, 'shadow:', 'Shift+Tab');
     await expectClean(w);

@@ -6,10 +6,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
 const TAG = 'ai-factory-assistant';
 const QUESTION = 'Nous sommes une PME et voudrions un financement pour un projet d’IA. Pouvez-vous nous aider ?';
-const frLeads = JSON.parse(readFileSync(new URL('../../locales/fr/leads.json', import.meta.url), 'utf8')) as { consent: { version: string; text: string; label: string }; errors: Record<string, string> };
+const frLeads = JSON.parse(readFileSync(new URL('../../locales/fr/leads.json', import.meta.url), 'utf8')) as { consent: { text: string; label: string }; errors: Record<string, string> };
 const frWidget = JSON.parse(readFileSync(new URL('../../locales/fr/widget.json', import.meta.url), 'utf8')) as { lead: Record<string, string> };
 
 let browser: Browser;
@@ -71,7 +72,7 @@ describe('the lead form in the widget', () => {
     expect(await lead.locator('textarea').inputValue()).toBe(QUESTION);
     const consent = lead.locator('.consent input[type="checkbox"]');
     expect(await consent.isChecked()).toBe(false);
-    expect(await lead.locator('.consent').innerText()).toContain(frLeads.consent.text);
+    expect(await lead.locator('.consent').innerText()).toContain(frLeads.consent.text.replace('{{version}}', PRIVACY_VERSION));
     expect(await lead.locator('.consent label').innerText()).toBe(frLeads.consent.label);
     expect(await lead.locator('label', { hasText: /^Organisation \*$/ }).count()).toBe(1);
     expect(await lead.locator('select option').allInnerTexts()).toContain('PME');
@@ -151,7 +152,7 @@ describe('the lead form in the widget', () => {
     expect(row).toBeDefined();
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('aif-assistant:conversation:public')!) as { id: string });
     expect({ ...row }).toMatchObject({
-      consent_version: frLeads.consent.version,
+      consent_version: PRIVACY_VERSION,
       lang: 'fr',
       organisation: 'Fintech Lëtz',
       org_type: 'sme',

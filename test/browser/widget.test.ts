@@ -71,7 +71,7 @@ describe('the widget on the demo page', () => {
     expect(await widget(page, 'button.lang[data-lang="lb"]').getAttribute('aria-pressed')).toBe('true');
     expect(await widget(page, 'h2').innerText()).toBe('Assistent vun der AI Factory');
     expect(await widget(page, '.notice').innerText()).toContain('Dir chatt mat engem KI-Assistent');
-    expect(await widget(page, '.notice a').getAttribute('href')).toBe(`${offline.url}/lb/privacy`);
+    expect(await widget(page, '.notice a.privacy').getAttribute('href')).toBe(`${offline.url}/lb/privacy`);
 
     await tabTo(page, 'shadow:textarea');
     await page.keyboard.type('Wéi vill Formatioune organiséiert d’AI Factory all Joer?');

@@ -11,6 +11,7 @@ import { makeApp } from '../support/app.ts';
 import { send, type FuzzOutcome } from '../support/fuzz/client.ts';
 import { generateCases, type FuzzCase, type RouteSpec } from '../support/fuzz/generate.ts';
 import { seeded } from '../support/fuzz/random.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x17f022);
 const CONCURRENCY = 12;
@@ -56,7 +57,7 @@ const lead = () => ({
   timeline: '3_months',
   contact: { name: 'Camille Fuzz', email: 'camille@fuzz.lu', phone: '+352 621 123 456' },
   lang: 'fr',
-  consent: { given: true, version: '2026-11-22' },
+  consent: { given: true, version: PRIVACY_VERSION },
 });
 
 /** Queries the app sends to its database, counted on the client it was given (nothing else uses it; no job timer runs). */
@@ -133,7 +134,8 @@ const ROUTES: RouteSpec[] = [
   { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/resolve', params: id(() => ctx.handover), auth: staffAuth, body: () => ({ note: 'Answered by phone' }), limits: { note: 2000 } },
   { group: 'events', method: 'GET', path: '/api/staff/events', auth: staffAuth, stream: true, cases: 100 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}', params: { lang: () => 'lb' }, cases: 30 },
-  { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/privacy', params: { lang: () => 'fr' }, cases: 30 },
+  { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/:kind{(?:privacy|terms|imprint|accessibility)}', params: { lang: () => 'fr', kind: () => 'privacy' }, cases: 30 },
+  { group: 'pages', method: 'GET', path: '/:kind{(?:privacy|terms|imprint|accessibility)}', params: { kind: () => 'accessibility' }, cases: 20 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/edu', params: { lang: () => 'de' }, cases: 30 },
   // Nothing is registered here: the not-found answer.
   { group: 'unknown', method: 'POST', path: '/api/nothing/:x', params: { x: () => 'here' }, body: () => ({ a: 1 }), cases: 40 },

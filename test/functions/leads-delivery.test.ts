@@ -11,6 +11,7 @@ import { dispatchLeads, type DispatchOptions } from '../../agents/leads/dispatch
 import { createLogger } from '../../functions/logger.ts';
 import type { AppDeps } from '../../functions/types.ts';
 import { makeApp } from '../support/app.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 import { startWebhookReceiver, waitFor, type Fault, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -47,7 +48,7 @@ function leadBody(qualified: boolean, extra: Record<string, unknown> = {}) {
     need: qualified ? 'Nous voulons détecter les intrusions sur notre réseau avec un modèle entraîné sur nos journaux' : 'IA',
     contact: { name: `Personne ${n}`, email: `p${n}@example.lu` },
     lang: 'fr',
-    consent: { given: true, version: '2026-11-22' },
+    consent: { given: true, version: PRIVACY_VERSION },
     ...extra,
   };
 }
@@ -226,7 +227,7 @@ describe('a French conversation and the offline lead form', () => {
     const form = await made.app.request('/api/leads', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisation: 'Orbite Verte SARL', orgType: 'startup', sector: 'Spatial', size: '8', maturity: 'deploying', need: 'Suivi de la déforestation par images satellites', pillars: ['scale-deploy'], timeline: '6_months', contact: { name: 'Jérôme Weber', email: 'jerome@orbite-verte.lu' }, lang: 'fr', consent: { given: true, version: '2026-11-22' } }),
+      body: JSON.stringify({ organisation: 'Orbite Verte SARL', orgType: 'startup', sector: 'Spatial', size: '8', maturity: 'deploying', need: 'Suivi de la déforestation par images satellites', pillars: ['scale-deploy'], timeline: '6_months', contact: { name: 'Jérôme Weber', email: 'jerome@orbite-verte.lu' }, lang: 'fr', consent: { given: true, version: PRIVACY_VERSION } }),
     });
     expect(form.status).toBe(201);
     const offline = (await form.json()) as { leadId: string; qualified: boolean };
@@ -237,8 +238,8 @@ describe('a French conversation and the offline lead form', () => {
     const received = [...receiver.processed.values()].map((e) => e.body as { event: string; lead: { id: string; lang: string; source: string; consent: { given: boolean; version: string }; contact: { name: string } } });
     const bySource = received.sort((a, b) => a.lead.source.localeCompare(b.lead.source));
     expect(bySource.map((b) => [b.event, b.lead.id, b.lead.source, b.lead.lang, b.lead.consent.given, b.lead.consent.version])).toEqual([
-      ['lead.created', chat.leadId, 'chat', 'fr', true, '2026-11-22'],
-      ['lead.created', offline.leadId, 'form', 'fr', true, '2026-11-22'],
+      ['lead.created', chat.leadId, 'chat', 'fr', true, PRIVACY_VERSION],
+      ['lead.created', offline.leadId, 'form', 'fr', true, PRIVACY_VERSION],
     ]);
     expect(bySource[0]!.lead.contact.name).toBe('Léa Schmit');
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, stopProcess } from '../support/process.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 import { startWebhookReceiver, waitFor } from '../support/webhook-receiver.ts';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -100,7 +101,7 @@ describe('the app killed with SIGKILL during lead delivery', () => {
             timeline: '3_months',
             contact: { name: `Camille ${i}`, email: `camille${i}@spatial.lu` },
             lang: 'fr',
-            consent: { given: true, version: '2026-11-22' },
+            consent: { given: true, version: PRIVACY_VERSION },
           }),
         });
         expect(response.status).toBe(201);

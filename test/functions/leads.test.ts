@@ -8,6 +8,7 @@ import { dispatchLeads } from '../../agents/leads/dispatch.ts';
 import { submitLead } from '../../agents/leads/submit.ts';
 import { jobPorts } from '../../functions/deps.ts';
 import { makeApp } from '../support/app.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
 const TOKEN = 'jobs-token-0123456789';
 let made: Awaited<ReturnType<typeof makeApp>>;
@@ -28,7 +29,7 @@ const qualified = (extra: Record<string, unknown> = {}) => ({
   timeline: '3_months',
   contact: { name: 'Zoë Weiß', email: `zoe${seq}@example.lu`, phone: '+352 621 000 000' },
   lang: 'en',
-  consent: { given: true, version: '2026-11-22' },
+  consent: { given: true, version: PRIVACY_VERSION },
   ...extra,
 });
 const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -55,7 +56,7 @@ describe('POST /api/leads', () => {
     expect(body).toMatchObject({ score: 93, qualified: true });
     expect(body.withdrawUrl).toMatch(new RegExp(`^http://localhost/api/leads/${body.leadId}/withdraw\\?token=[\\w-]{43}$`));
     const [lead] = await rows('SELECT status, version, consent_version, consent_at, reasons, withdraw_token_hashes FROM leads WHERE id = ?', [body.leadId]);
-    expect(lead).toMatchObject({ status: 'qualified', version: 1, consent_version: '2026-11-22' });
+    expect(lead).toMatchObject({ status: 'qualified', version: 1, consent_version: PRIVACY_VERSION });
     expect(String(lead!.withdraw_token_hashes)).not.toContain(body.withdrawUrl.split('token=')[1]);
     const outbox = await rows('SELECT event, idempotency_key, status, payload FROM outbox WHERE lead_id = ?', [body.leadId]);
     expect(outbox).toHaveLength(1);
@@ -65,8 +66,8 @@ describe('POST /api/leads', () => {
 
   it.each([
     ['no consent at all', { consent: undefined }],
-    ['consent not given', { consent: { given: false, version: '2026-11-22' } }],
-    ['consent given as a string', { consent: { given: 'true', version: '2026-11-22' } }],
+    ['consent not given', { consent: { given: false, version: PRIVACY_VERSION } }],
+    ['consent given as a string', { consent: { given: 'true', version: PRIVACY_VERSION } }],
   ])('answers 400 consent_required, localized, with %s — even when other fields are missing too', async (_name, extra) => {
     const response = await post({ ...qualified(extra), organisation: '', lang: 'fr' });
     expect(response.status).toBe(400);
@@ -234,7 +235,7 @@ describe('staff operations (Bearer JOBS_TOKEN)', () => {
     expect(text.split('\r\n')[0]).toBe('\uFEFFlead_id,version,status,qualified,score,reasons,created_at,updated_at,lang,organisation,org_type,sector,size,maturity,need,pillars,timeline,contact_name,contact_email,contact_phone,consent_version,consent_at,source,delivery,duplicate_of');
     expect(text).toContain(',"Müller, ""Söhne"" & Cie",sme,');
     expect(text).toContain(',"Line one\nline two, with a comma",');
-    expect(text).toContain(',René Weiß,rene@muller.lu,,2026-11-22,');
+    expect(text).toContain(`,René Weiß,rene@muller.lu,,${PRIVACY_VERSION},`);
     expect(text).not.toContain('unqualified,');
     expect(await rows("SELECT action, details FROM audit_log WHERE action = 'leads.exported'")).not.toHaveLength(0);
     expect((await made.app.request('/internal/leads.csv?status=bogus', { headers: auth })).status).toBe(400);
@@ -307,7 +308,7 @@ describe('capture_lead tool', () => {
     result = await call({ consent: 'yes' });
     expect(result).toMatchObject({ status: 'submitted', qualified: true, message: expect.stringContaining('transmise') });
     const [lead] = await rows('SELECT source, conversation_id, lang, consent_version, status FROM leads WHERE id = ?', [result.leadId]);
-    expect(lead).toMatchObject({ source: 'chat', conversation_id: conversationId, lang: 'fr', consent_version: '2026-11-22', status: 'qualified' });
+    expect(lead).toMatchObject({ source: 'chat', conversation_id: conversationId, lang: 'fr', consent_version: PRIVACY_VERSION, status: 'qualified' });
     expect(await rows('SELECT 1 FROM lead_drafts WHERE conversation_id = ?', [conversationId])).toHaveLength(0);
   });
 

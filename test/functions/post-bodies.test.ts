@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
 import { makeApp } from '../support/app.ts';
+import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
 const JOBS_TOKEN = 'jobs-token-0123456789';
 let made: Awaited<ReturnType<typeof makeApp>>;
@@ -31,7 +32,7 @@ beforeAll(async () => {
       maturity: 'piloting',
       need: 'We want to detect fraud in card payments using machine learning on our own transaction data',
       contact: { name: 'Zoë Weiß', email: 'zoe@example.lu' },
-      consent: { given: true, version: '2026-11-22' },
+      consent: { given: true, version: PRIVACY_VERSION },
     }),
   );
   expect(lead.status).toBe(201);

@@ -13,7 +13,7 @@ import { freePort } from './process.ts';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
 // What the bundle is made of; a change to any of these builds a new one.
-const INPUTS = ['functions', 'agents', 'db', 'prompts', 'locales', 'web', 'deploy', 'wrangler.toml', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['functions', 'agents', 'db', 'prompts', 'locales', 'legal', 'web', 'deploy', 'wrangler.toml', 'package-lock.json', 'tsconfig.json'];
 
 export type WorkerBundle = {
   /** The cache folder: dist/entry.worker.js, meta.json (esbuild's metafile), deploy/workerd.capnp. */

@@ -68,7 +68,7 @@ export class StaffConsole {
     this.#teardown();
     this.#me = null;
     this.#setLang(this.#browserLang);
-    const login = createLogin(this.#t, (email, password) => this.#login(email, password), notice);
+    const login = createLogin(this.#t, this.#lang, (email, password) => this.#login(email, password), notice);
     this.#root.replaceChildren(login.main);
     login.focus();
   }

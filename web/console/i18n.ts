@@ -1,11 +1,16 @@
-// The console's i18next instance over the bundled `console` strings of locales/: the same library and files as the
-// server, built the way web/widget/i18n.ts builds the widget's (strings inside the bundle, no request for them).
+// The console's i18next instance over the bundled `console` strings of locales/ (and `legal`, for the links to the
+// legal pages): the same library and files as the server, built the way web/widget/i18n.ts builds the widget's
+// (strings inside the bundle, no request for them).
 import i18next, { type TFunction } from 'i18next';
 import type { Lang, LANGS as SERVER_LANGS } from '../../agents/language/languages.ts';
 import en from '../../locales/en/console.json' with { type: 'json' };
 import fr from '../../locales/fr/console.json' with { type: 'json' };
 import de from '../../locales/de/console.json' with { type: 'json' };
 import lb from '../../locales/lb/console.json' with { type: 'json' };
+import enLegal from '../../locales/en/legal.json' with { type: 'json' };
+import frLegal from '../../locales/fr/legal.json' with { type: 'json' };
+import deLegal from '../../locales/de/legal.json' with { type: 'json' };
+import lbLegal from '../../locales/lb/legal.json' with { type: 'json' };
 
 // A copy typed as the server's tuple (importing it would bring zod into the bundle); it fails to compile if they differ.
 export const LANGS: typeof SERVER_LANGS = ['en', 'fr', 'de', 'lb'];
@@ -14,10 +19,10 @@ export const isLang = (value: unknown): value is Lang => LANGS.includes(value as
 export function createConsoleI18n() {
   const instance = i18next.createInstance();
   instance.init({
-    resources: { en: { console: en }, fr: { console: fr }, de: { console: de }, lb: { console: lb } },
+    resources: { en: { console: en, legal: enLegal }, fr: { console: fr, legal: frLegal }, de: { console: de, legal: deLegal }, lb: { console: lb, legal: lbLegal } },
     lng: 'en',
     fallbackLng: 'en',
-    ns: ['console'],
+    ns: ['console', 'legal'],
     defaultNS: 'console',
     // Strings only ever become text nodes, never markup.
     interpolation: { escapeValue: false },

@@ -1,8 +1,11 @@
-// The sign-in form: e-mail and password, the server's localized refusal read out, nothing kept in the browser.
+// The sign-in form: e-mail and password, the server's localized refusal read out, nothing kept in the browser; below
+// it, the legal pages in the console's language.
 import type { TFunction } from 'i18next';
+import type { Lang } from '../../agents/language/languages.ts';
+import { LEGAL_KINDS } from '../../legal/kinds.ts';
 import { h } from '../widget/dom.ts';
 
-export function createLogin(t: TFunction, submit: (email: string, password: string) => Promise<string | null>, notice?: string) {
+export function createLogin(t: TFunction, lang: Lang, submit: (email: string, password: string) => Promise<string | null>, notice?: string) {
   const email = h('input', { id: 'login-email', name: 'email', type: 'email', autocomplete: 'username', required: true, spellcheck: 'false' });
   const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = h('p', { class: 'error', role: 'alert' }, notice ?? '');
@@ -48,6 +51,7 @@ export function createLogin(t: TFunction, submit: (email: string, password: stri
       h('p', { class: 'intro' }, t('login.intro')),
       form,
     ),
+    h('nav', { class: 'legal', 'aria-label': t('legal:links.label') }, h('ul', {}, ...LEGAL_KINDS.map((kind) => h('li', {}, h('a', { href: `/${lang}/${kind}` }, t(`legal:links.${kind}`)))))),
   );
   return { main, focus: () => email.focus() };
 }

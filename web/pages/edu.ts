@@ -1,5 +1,5 @@
 // The teachers' assistant at `/:lang/edu`: a short introduction, the widget's element as a full page for the
-// education assistant, and the three notices (privacy, AI, redaction) it links to.
+// education assistant, the three notices (privacy, AI, redaction) it links to, and the legal texts that apply.
 import { html } from './html.ts';
 import { layout, type PageAssets, type PageLang, type T } from './layout.ts';
 
@@ -24,6 +24,8 @@ export function eduPage(lang: PageLang, t: T, assets: PageAssets): string {
   ${NOTICES.map(([id, key]) => html`<div id="${id}"><h3>${t(`edu.${key}_title`)}</h3>
   <p>${t(`edu.${key}_text`)}</p></div>
   `)}
+  <p>${t('edu.legal')}</p>
+  <ul class="legal-links">${(['privacy', 'terms'] as const).map((kind) => html`<li><a href="/${lang}/${kind}">${t(`legal:links.${kind}`)}</a></li>`)}</ul>
 </section>`;
   return layout({ lang, t, title: t('edu.title'), description: t('edu.description'), path: (l) => `/${l}/edu`, assets, main });
 }

@@ -1,15 +1,22 @@
-// The frame of every page we serve: language links, the site stylesheet, the widget script with its integrity hash.
+// The frame of every page we serve: language links, the legal pages in the footer, the site stylesheet, the widget
+// script with its integrity hash.
+import { LEGAL_KINDS } from '../../legal/kinds.ts';
 import { html, type Markup } from './html.ts';
 
 export const PAGE_LANGS = ['en', 'fr', 'de', 'lb'] as const;
 export type PageLang = (typeof PAGE_LANGS)[number];
-export type T = (key: string) => string;
+/** Keys without a namespace are the `widget` namespace's; `legal:…` names the legal pages' strings. */
+export type T = (key: string, params?: Record<string, string | number>) => string;
 
 export type PageAssets = { siteCss: string; icon: string; widget: { src: string; integrity: string } };
 const NAMES: Record<PageLang, string> = { en: 'English', fr: 'Français', de: 'Deutsch', lb: 'Lëtzebuergesch' };
 
 export function layout(opts: { lang: PageLang; t: T; title: string; description: string; path: (lang: PageLang) => string; assets: PageAssets; main: Markup; nav?: Markup }): string {
   const { lang, t, assets } = opts;
+  const here = opts.path(lang);
+  const legal = LEGAL_KINDS.map(
+    (kind) => html`<li><a href="/${lang}/${kind}"${here === `/${lang}/${kind}` ? html` aria-current="page"` : ''}>${t(`legal:links.${kind}`)}</a></li>`,
+  );
   const languages = PAGE_LANGS.map(
     (l) => html`<li><a href="${opts.path(l)}" hreflang="${l}" lang="${l}"${l === lang ? html` aria-current="page"` : ''}>${NAMES[l]}</a></li>`,
   );
@@ -35,7 +42,7 @@ ${opts.main}
 </main>
 <footer class="site-footer">
   <p>${t('demo.footer')}</p>
-  <p><a href="/${lang}/privacy">${t('demo.privacy')}</a></p>
+  <nav aria-label="${t('legal:links.label')}"><ul class="legal-links">${legal}</ul></nav>
 </footer>
 <script src="${assets.widget.src}" integrity="${assets.widget.integrity}" crossorigin="anonymous" data-lang="${lang}" data-assistant="public" async></script>
 </body>

@@ -86,6 +86,7 @@ export class AssistantWidget extends HTMLElement {
     for (const binding of this.#bindings) this.#apply(binding);
     for (const button of this.#el.langs) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
     this.#root.querySelector('a.privacy')?.setAttribute('href', `${this.#base}/${lang}/${this.#edu ? 'edu#privacy' : 'privacy'}`);
+    this.#root.querySelector('a.terms')?.setAttribute('href', `${this.#base}/${lang}/terms`);
   }
 
   // ---- layout ----------------------------------------------------------------------------------------------------
@@ -113,8 +114,11 @@ export class AssistantWidget extends HTMLElement {
     close.addEventListener('click', () => this.close());
 
     // Teachers' conversations are kept a day, not 30: their own notices, and the link to the page that explains them.
-    const link = this.#bind(h('a', { class: 'privacy', ...(page ? {} : { target: '_blank', rel: 'noopener' }) }), 'notice.privacy_link');
-    const notice = h('div', { class: 'notice' }, ...(edu ? [] : [this.#bind(h('p', {}), 'chat:ai_notice')]), h('p', {}, this.#bind(h('span', {}), edu ? 'education.notice' : 'notice.privacy'), ' ', link));
+    // The terms of use (what AI answers are worth, acceptable use) follow the AI notice.
+    const away = page ? {} : { target: '_blank', rel: 'noopener' };
+    const privacy = h('p', {}, this.#bind(h('span', {}), edu ? 'education.notice' : 'notice.privacy'), ' ', this.#bind(h('a', { class: 'privacy', ...away }), 'notice.privacy_link'));
+    const terms = h('p', {}, ...(edu ? [] : [this.#bind(h('span', {}), 'chat:ai_notice'), ' ']), this.#bind(h('a', { class: 'terms', ...away }), 'notice.terms_link'));
+    const notice = h('div', { class: 'notice' }, ...(edu ? [privacy, terms] : [terms, privacy]));
     const list = h('ol', { class: 'messages' });
     const scroll = this.#bind(h('div', { class: 'scroll', tabindex: '0', role: 'region' }, notice, list), 'panel.conversation', 'aria-label');
 

@@ -10,11 +10,11 @@ import deChat from '../../locales/de/chat.json' with { type: 'json' };
 import lbChat from '../../locales/lb/chat.json' with { type: 'json' };
 
 /** Keys of widget.json that only the server-rendered pages use. */
-export const PAGE_KEYS = ['demo', 'privacy', 'edu'] as const;
+export const PAGE_KEYS = ['demo', 'edu'] as const;
 
 type WidgetJson = typeof en;
 const forWidget = (widget: WidgetJson, chat: { ai_notice: string }) => {
-  const { demo: _demo, privacy: _privacy, edu: _edu, ...strings } = widget;
+  const { demo: _demo, edu: _edu, ...strings } = widget;
   return { widget: strings, chat: { ai_notice: chat.ai_notice } };
 };
 
