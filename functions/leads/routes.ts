@@ -8,7 +8,6 @@ import { isLang } from '../../agents/language/languages.ts';
 import { insertAudit, listLeadsForExport, retryFailedDeliveries } from '../../db/queries/leads.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { resources } from '../../locales/index.ts';
-import { PRIVACY_VERSION } from '../../legal/documents.ts';
 import { promote } from '../../agents/leads/promote.ts';
 import { submitLead } from '../../agents/leads/submit.ts';
 import { withdraw } from '../../agents/leads/withdraw.ts';
@@ -44,11 +43,9 @@ function leadPreflight() {
   return createMiddleware<AppBindings>(async function leadPreflight(c, next) {
     const body = (await c.req.json()) as { lang?: unknown; consent?: { given?: unknown; version?: unknown } } | null;
     if (!c.req.query('lang') && isLang(body?.lang)) setLanguage(c, body.lang);
+    // The version is the privacy notice the person was shown with the form, stored as sent: a form opened before the
+    // notice changed records the text that person actually read. A missing version is the schema's consent_required.
     if (body?.consent?.given !== true) throw new AppError(400, 'consent_required');
-    // The version is the privacy notice the person was shown with the form; another one (a form opened before the
-    // notice changed) is not the text they would consent to now. A missing version is the schema's consent_required.
-    const version = body.consent.version;
-    if (typeof version === 'string' && version.trim() && version.trim() !== PRIVACY_VERSION) throw new AppError(400, 'consent_outdated');
     await next();
   });
 }
