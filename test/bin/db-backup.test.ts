@@ -171,13 +171,21 @@ describe('npm run db:backup, then npm run db:restore', () => {
     expect(existsSync(into)).toBe(false);
   });
 
-  it('refuses to restore over a database another process has open, and with --force keeps the replaced one beside it', async () => {
+  it('refuses to restore over a database another process has open or a job used moments ago, and with --force keeps the replaced one beside it', async () => {
     const taken = await backup(join(work, 'over-live'));
     const conversations = await count(made.db.client, 'SELECT count(*) AS n FROM conversations');
     const refused = await restore([writtenFile(taken.stdout)]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/looks in use \(another process has it open\): stop every instance that uses it and try again, or pass --force/);
     expect(await count(made.db.client, 'SELECT count(*) AS n FROM conversations')).toBe(conversations);
+
+    // A file no process holds open, but on which a job ran moments ago: an instance on another machine may use it.
+    const recent = join(work, 'recent', 'assistant.db');
+    cpSync(writtenFile(taken.stdout), recent);
+    await openFile(recent).execute({ sql: "INSERT INTO job_leases (name, lease_until, last_run_at) VALUES ('probe-llm', 0, ?)", args: [Date.now()] });
+    const ranRecently = await restore([writtenFile(taken.stdout), '--to', recent]);
+    expect(ranRecently.code).toBe(1);
+    expect(ranRecently.stderr).toMatch(/looks in use \(a job ran on it \d+ s ago\)/);
 
     // An operator who knows better: a file this test holds open in WAL mode, with a row only in its WAL.
     const held = join(work, 'held', 'assistant.db');
@@ -199,7 +207,7 @@ describe('npm run db:backup, then npm run db:restore', () => {
     expect(await restore([join(work, 'missing.db')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/the backup file does not exist/) });
   });
 
-  it('brings a backup from an older release up to this release\'s migrations', async () => {
+  it('brings a backup from an older release up to this release\'s migrations, and refuses one from a newer release', async () => {
     // A database made by the release before the latest migration: the committed migrations but the last.
     const folder = join(work, 'older-migrations');
     cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
@@ -219,5 +227,16 @@ describe('npm run db:backup, then npm run db:restore', () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/1 migration\(s\) applied/);
     expect(await count(openFile(into), 'SELECT count(*) AS n FROM __drizzle_migrations')).toBe(all);
+
+    // The other way round: a backup from a release with a migration this one lacks is refused.
+    const newer = join(work, 'newer', 'assistant-newer.db');
+    cpSync(writtenFile(taken.stdout), newer);
+    const copy = openFile(newer);
+    await copy.execute("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-later-release', 99999999999999)");
+    writeFileSync(`${newer}.sha256`, `${createHash('sha256').update(readFileSync(newer)).digest('hex')}  ${basename(newer)}\n`);
+    const refused = await restore([newer, '--to', join(work, 'newer-restored.db')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds 1 migration\(s\) this release does not have: restore it with the release that made it/);
+    expect(existsSync(join(work, 'newer-restored.db'))).toBe(false);
   });
 });
