@@ -4,9 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The path of a `file:` database URL (`file:data/x.db` or `file:///abs/x.db`); null for a libSQL server. */
+export function databaseFilePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
+}
+
 export async function openClient(url: string, authToken?: string): Promise<Client> {
-  if (!url.startsWith('file:')) return createClient({ url, authToken });
-  const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
+  const path = databaseFilePath(url);
+  if (path === null) return createClient({ url, authToken });
   mkdirSync(dirname(path), { recursive: true });
   const client = createClient({ url });
   await tuneFileDatabase(client);

@@ -41,6 +41,7 @@ const assistant :Workerd.Worker = (
     (name = "LLM_MODE", fromEnvironment = "LLM_MODE"),
     (name = "LEAD_WEBHOOK_URL", fromEnvironment = "LEAD_WEBHOOK_URL"),
     (name = "LEAD_WEBHOOK_SECRET", fromEnvironment = "LEAD_WEBHOOK_SECRET"),
+    (name = "LEAD_WEBHOOK_SECRET_NEXT", fromEnvironment = "LEAD_WEBHOOK_SECRET_NEXT"),
     (name = "JOBS_TOKEN", fromEnvironment = "JOBS_TOKEN"),
     (name = "METRICS_TOKEN", fromEnvironment = "METRICS_TOKEN"),
     (name = "ALLOWED_ORIGINS", fromEnvironment = "ALLOWED_ORIGINS"),

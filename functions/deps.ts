@@ -50,6 +50,7 @@ export function configurationValues(env: Env): string[] {
     env.METRICS_TOKEN,
     env.LEAD_WEBHOOK_URL,
     env.LEAD_WEBHOOK_SECRET,
+    env.LEAD_WEBHOOK_SECRET_NEXT,
     env.SMTP_URL,
     ...env.OLLAMA_HOSTS,
     ...Object.values(env.OLLAMA_HOST_HEADERS).flatMap((headers) => Object.values(headers)),
@@ -124,5 +125,5 @@ export function turnPorts(deps: AppDeps): TurnPorts {
 
 /** The ports of the scheduled jobs. */
 export function jobPorts(deps: AppDeps): JobPorts {
-  return { db: deps.db, now: deps.now, log: deps.log, llm: deps.llm, fetch: deps.fetch, mailer: deps.mailer, webhook: { url: deps.env.LEAD_WEBHOOK_URL, secret: deps.env.LEAD_WEBHOOK_SECRET } };
+  return { db: deps.db, now: deps.now, log: deps.log, llm: deps.llm, fetch: deps.fetch, mailer: deps.mailer, webhook: { url: deps.env.LEAD_WEBHOOK_URL, secret: deps.env.LEAD_WEBHOOK_SECRET, nextSecret: deps.env.LEAD_WEBHOOK_SECRET_NEXT } };
 }

@@ -41,6 +41,8 @@ export const EnvSchema = z.object({
   LLM_MODE: z.enum(['auto', 'offline']).default('auto'),
   LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LEAD_WEBHOOK_SECRET: z.string().min(16).optional(),
+  // During a rotation of the webhook secret, the next one: deliveries then carry a signature made with each.
+  LEAD_WEBHOOK_SECRET_NEXT: z.string().min(16).optional(),
   JOBS_TOKEN: z.string().min(16).optional(),
   // The bearer token of GET /metrics (Prometheus text for the operator's monitoring); unset, /metrics is off.
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -96,6 +98,7 @@ export const EnvSchema = z.object({
   PUBLICATION_DIRECTOR: operatorText(200),
   HOSTING_PROVIDER: operatorText(300),
 }).superRefine((env, ctx) => {
+  if (env.LEAD_WEBHOOK_SECRET_NEXT && !env.LEAD_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['LEAD_WEBHOOK_SECRET_NEXT'], message: 'needs LEAD_WEBHOOK_SECRET (the secret the receiver knows now); it only signs beside it during a rotation' });
   if (env.SMTP_URL && !env.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'required when SMTP_URL is set (the sender address of staff replies)' });
 });
 

@@ -5,7 +5,7 @@ import { lastSeal, unsealedRows, writeSeals } from '../../db/queries/audit.ts';
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
 import { purgeRateLimits } from '../../db/queries/rate-limits.ts';
 import { purgeStaffSessions } from '../../db/queries/staff.ts';
-import { dispatchLeads, type DispatchOptions } from '../leads/dispatch.ts';
+import { dispatchLeads, type DispatchOptions, type WebhookTarget } from '../leads/dispatch.ts';
 import { GENESIS, seal } from '../audit/chain.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { sendDueMail, type SendMailOptions } from '../mail/send.ts';
@@ -17,7 +17,7 @@ import { SESSION } from '../staff/sessions.ts';
 export type JobResult = Record<string, unknown>;
 
 /** What jobs may use. */
-export type JobPorts = { db: Db; now: Clock; log: Log; llm: HostPool; fetch: typeof fetch; webhook: { url?: string; secret?: string }; mailer?: Mailer | null };
+export type JobPorts = { db: Db; now: Clock; log: Log; llm: HostPool; fetch: typeof fetch; webhook: WebhookTarget; mailer?: Mailer | null };
 
 export type Job = {
   /**

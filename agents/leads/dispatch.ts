@@ -7,8 +7,12 @@ import type { Clock, Log } from '../ports.ts';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
 import { LEAD_SCHEMA, signWebhook } from './webhook.ts';
 
-/** What a dispatch run uses: the outbox, the receiver's address and key (LEAD_WEBHOOK_URL, _SECRET), HTTP, time, log. */
-export type DispatchPorts = { db: Db; webhook: { url?: string; secret?: string }; fetch: typeof fetch; now: Clock; log: Log };
+/**
+ * What a dispatch run uses: the outbox, the receiver's address and key (LEAD_WEBHOOK_URL, _SECRET, and during a
+ * rotation _SECRET_NEXT, which signs beside it), HTTP, time, log.
+ */
+export type DispatchPorts = { db: Db; webhook: WebhookTarget; fetch: typeof fetch; now: Clock; log: Log };
+export type WebhookTarget = { url?: string; secret?: string; nextSecret?: string };
 
 export type DispatchOptions = {
   now?: () => number;
@@ -40,7 +44,7 @@ const PERMANENT: readonly number[] = [400, 401, 403, 404, 410, 413, 422];
 
 type Outcome = { status: 'delivered' } | { status: 'rejected'; error: string } | { status: 'transient'; error: string };
 
-async function post(fetcher: typeof fetch, url: string, secret: string, row: OutboxRow, nowMs: number, timeoutMs: number): Promise<Outcome> {
+async function post(fetcher: typeof fetch, url: string, secrets: readonly string[], row: OutboxRow, nowMs: number, timeoutMs: number): Promise<Outcome> {
   const body = row.payload!;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +60,7 @@ async function post(fetcher: typeof fetch, url: string, secret: string, row: Out
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'x-signature': signWebhook(secret, Math.floor(nowMs / 1000), body),
+          'x-signature': signWebhook(secrets, Math.floor(nowMs / 1000), body),
           'idempotency-key': row.idempotencyKey,
           'x-lead-schema': LEAD_SCHEMA,
           'x-lead-event': row.event,
@@ -92,12 +96,13 @@ export async function dispatchLeads(deps: DispatchPorts, options: DispatchOption
   const leaseMs = options.leaseMs ?? timeoutMs * 2 + 5_000;
   const maxAttempts = options.maxAttempts ?? DISPATCH_DEFAULTS.maxAttempts;
 
-  const { url, secret } = deps.webhook;
+  const { url, secret, nextSecret } = deps.webhook;
   if (!url || !secret) {
     const counts = await countDeliveries(db);
     return { status: 'waiting', reason: url ? 'no_webhook_secret' : 'no_webhook_url', queued: counts.pending + counts.retrying };
   }
 
+  const secrets = nextSecret ? [secret, nextSecret] : [secret];
   const report = { status: 'ran' as const, claimed: 0, delivered: 0, retrying: 0, failed: 0, leaseLost: 0 };
   const runStarted = now();
   for (let round = 0; round < maxRounds; round++) {
@@ -109,7 +114,7 @@ export async function dispatchLeads(deps: DispatchPorts, options: DispatchOption
     await Promise.all(
       rows.map(async (row) => {
         // A row withdrawn after it was queued has no payload left: nothing to send.
-        const outcome: Outcome = row.payload === null ? { status: 'rejected', error: 'no_payload' } : await post(fetcher, url, secret, row, now(), timeoutMs);
+        const outcome: Outcome = row.payload === null ? { status: 'rejected', error: 'no_payload' } : await post(fetcher, url, secrets, row, now(), timeoutMs);
         const at = now();
         let kept: boolean;
         if (outcome.status === 'delivered') {

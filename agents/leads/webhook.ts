@@ -75,17 +75,26 @@ export function buildLeadPayload(event: LeadEvent, lead: LeadSnapshot, { withdra
   };
 }
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` */
-export function signWebhook(secret: string, timestampSeconds: number, rawBody: string): string {
-  const mac = hmac(sha256, utf8ToBytes(secret), utf8ToBytes(`${timestampSeconds}.${rawBody}`));
-  return `t=${timestampSeconds},v1=${bytesToHex(mac)}`;
+/**
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, with one `v1=` per secret: during a rotation
+ * the current and the next secret both sign, so a receiver that knows either one accepts the delivery.
+ */
+export function signWebhook(secrets: string | readonly string[], timestampSeconds: number, rawBody: string): string {
+  const signed = utf8ToBytes(`${timestampSeconds}.${rawBody}`);
+  const macs = [secrets].flat().map((secret) => `v1=${bytesToHex(hmac(sha256, utf8ToBytes(secret), signed))}`);
+  return [`t=${timestampSeconds}`, ...macs].join(',');
 }
 
-/** What a receiver does: recompute the signature, compare in constant time, reject old timestamps (replays). */
+/**
+ * What a receiver does: recompute the signature with its secret, compare it in constant time with each `v1=` of the
+ * header (one matching is enough), and reject old timestamps (replays).
+ */
 export function verifyWebhookSignature(secret: string, header: string | null | undefined, rawBody: string, { nowSeconds, toleranceSeconds = 300 }: { nowSeconds: number; toleranceSeconds?: number }): boolean {
-  const parts = Object.fromEntries((header ?? '').split(',').map((part) => part.trim().split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  const parts = (header ?? '').split(',').map((part) => part.trim().split('=', 2) as [string, string | undefined]);
+  const t = Number(parts.find(([key]) => key === 't')?.[1]);
+  const given = parts.filter(([key, value]) => key === 'v1' && value).map(([, value]) => value!.toLowerCase());
+  if (!Number.isInteger(t) || given.length === 0 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
   const expected = signWebhook(secret, t, rawBody).split(',v1=')[1]!;
-  return sameSecret(expected, parts.v1.toLowerCase());
+  // Every value is compared, so the time taken says nothing about which one matched.
+  return given.reduce((found, mac) => sameSecret(expected, mac) || found, false);
 }

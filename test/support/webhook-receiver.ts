@@ -34,13 +34,14 @@ export async function startWebhookReceiver({ secret, faults = () => 'ok', delayM
   const listeners: ((key: string) => void)[] = [];
   let validSeen = 0;
 
+  // A header may carry several v1= signatures (one per secret while the sender rotates): one matching is enough.
   const verify = (header: string | undefined, raw: string) => {
-    const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.trim().split('=', 2) as [string, string]));
-    const t = Number(parts.t);
-    if (!Number.isInteger(t) || !parts.v1 || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
+    const parts = (header ?? '').split(',').map((p) => p.trim().split('=', 2) as [string, string | undefined]);
+    const t = Number(parts.find(([key]) => key === 't')?.[1]);
+    const signatures = parts.filter(([key, value]) => key === 'v1' && value).map(([, value]) => Buffer.from(value!, 'hex'));
+    if (!Number.isInteger(t) || signatures.length === 0 || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
     const expected = createHmac('sha256', secret).update(`${t}.${raw}`).digest();
-    const given = Buffer.from(parts.v1, 'hex');
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    return signatures.some((given) => given.length === expected.length && timingSafeEqual(given, expected));
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {

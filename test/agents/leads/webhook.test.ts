@@ -25,6 +25,22 @@ describe('lead webhook', () => {
     expect(verifyWebhookSignature('s3cret-s3cret-s3cret', header, body, { nowSeconds: 1_790_001_000 })).toBe(false);
   });
 
+  it('signs with the current and the next secret during a rotation, one v1= each, and either secret verifies', () => {
+    const body = JSON.stringify(buildLeadPayload('lead.created', lead));
+    const [current, next] = ['current-secret-0123456789', 'next-secret-9876543210ab'];
+    const mac = (secret: string) => createHmac('sha256', secret).update(`1790000000.${body}`).digest('hex');
+    const header = signWebhook([current, next], 1_790_000_000, body);
+    expect(header).toBe(`t=1790000000,v1=${mac(current)},v1=${mac(next)}`);
+    const at = { nowSeconds: 1_790_000_010 };
+    expect(verifyWebhookSignature(current, header, body, at)).toBe(true);
+    expect(verifyWebhookSignature(next, header, body, at)).toBe(true);
+    expect(verifyWebhookSignature('a-third-secret-nobody-uses', header, body, at)).toBe(false);
+    expect(verifyWebhookSignature(current, header, `${body} `, at)).toBe(false);
+    // Once the rotation is over only the new secret signs: a receiver still on the old one refuses.
+    expect(verifyWebhookSignature(current, signWebhook([next], 1_790_000_000, body), body, at)).toBe(false);
+    expect(verifyWebhookSignature(current, 't=1790000000', body, at)).toBe(false);
+  });
+
   it('builds lead.v1 bodies; a withdrawal carries no contact or business data', () => {
     const created = buildLeadPayload('lead.created', lead, { withdrawUrl: 'https://x/w' });
     expect(created).toMatchObject({ schema: 'lead.v1', event: 'lead.created', lead: { id: 'lead-1', version: 2, contact: { name: 'Anna Müller', email: 'anna@example.lu', phone: null }, consent: { given: true, version: '2026-11-22' }, withdrawUrl: 'https://x/w' } });
