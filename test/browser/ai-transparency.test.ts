@@ -65,7 +65,7 @@ describe('the widget says it is an AI (AI Act Art. 50)', () => {
       await widget(page, '.launcher').click();
 
       // Before any message: the panel opens with the notice that this is an AI, in the page's language.
-      await expect.poll(() => widget(page, '.notice p').first().innerText(), { message: lang }).toBe(t(lang, 'chat:ai_notice'));
+      await expect.poll(() => widget(page, '.notice p span').first().innerText(), { message: lang }).toBe(t(lang, 'chat:ai_notice'));
       expect(await widget(page, '.messages li').count(), lang).toBe(0);
 
       await widget(page, '#question').fill(QUESTIONS[lang]);
