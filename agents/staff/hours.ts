@@ -72,14 +72,15 @@ const wallMs = (instant: number): number => {
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 };
 const offsetAt = (instant: number): number => wallMs(instant) - Math.floor(instant / 1000) * 1000;
-const localDate = (instant: number): string => new Date(wallMs(instant)).toISOString().slice(0, 10);
+/** The Luxembourg calendar date (`YYYY-MM-DD`) at `instant`. */
+export const localDate = (instant: number): string => new Date(wallMs(instant)).toISOString().slice(0, 10);
 
 /**
  * The instant the Luxembourg clock shows `minute` on `date`. The offsets a day either side are the only two that
  * day can have; the earlier matching instant wins when October repeats an hour, and a time March skips is moved
  * on by the lost hour — the "compatible" choice of Temporal and of RFC 5545.
  */
-const zonedInstant = (date: string, minute: number): number => {
+export const zonedInstant = (date: string, minute: number): number => {
   const wall = Date.parse(`${date}T00:00:00Z`) + minute * 60_000;
   const candidates = [wall - offsetAt(wall - DAY_MS), wall - offsetAt(wall + DAY_MS)];
   const exact = candidates.filter((instant) => wallMs(instant) === wall);
