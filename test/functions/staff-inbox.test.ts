@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => made.dispose());
 
 type Visitor = { conversationId: string; conversationToken: string };
-type Staff = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>;
+type Staff = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Response | Promise<Response>;
 
 async function visitorSays(message: string, visitor?: Visitor): Promise<Visitor> {
   const response = await made.app.request('/api/chat', {
@@ -89,7 +89,7 @@ describe('the gate of every new staff route', () => {
   it.each(ROUTES.filter((r) => r.method !== 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))('%s: 403 without the CSRF token, or with a wrong one', async (_, route) => {
     const login = await made.app.request('http://localhost/api/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@ai-factory.lu', password: 'admin password 12' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'forged' }]) {
+    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'forged' }] as Record<string, string>[]) {
       const response = await send(route, headers);
       expect(response.status).toBe(403);
       expect((await errorOf(response)).code).toBe('csrf_invalid');

@@ -7,7 +7,7 @@ import { EVENTS_PATH } from './api.ts';
 const EVENT_TYPES: typeof STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message'];
 const RECHECK_MS = 2_000;
 
-export type StaffEvent = { type: (typeof STAFF_EVENT_TYPES)[number]; conversationId?: string; status?: string };
+export type StaffEvent = { type: (typeof STAFF_EVENT_TYPES)[number]; conversationId?: string; status?: string; position?: number };
 
 export type LiveHandlers = {
   event: (event: StaffEvent) => void;
