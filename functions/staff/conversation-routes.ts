@@ -17,8 +17,8 @@ import type { AppBindings } from '../types.ts';
 import { requireStaff, staffOf } from './auth.ts';
 
 const STATUSES = ['bot', 'escalated', 'staff', 'resolved'] as const;
-/** What the inbox follows live: new escalations, who claims, replies and visitor messages, status changes. */
-export const STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message'] as const;
+/** What the inbox follows live: new escalations, who claims, replies and visitor messages, status changes, notes. */
+export const STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message', 'staff_note'] as const;
 export const MAX_STAFF_MESSAGE = 4000;
 const MAX_NOTE = 2000;
 

@@ -136,6 +136,12 @@ describe('notes, transfer and the first-response timer', () => {
     await item(marc.page, visitor.conversationId).click();
     await poll(() => marc.page.locator('.holder').innerText()).toBe('You hold this conversation.');
     expect(await marc.page.locator('.msg.role-note').innerText()).toContain('wants a call back in French');
+    // A note Anna adds now reaches Marc's open transcript live.
+    await page.keyboard.press('n');
+    await page.keyboard.type('Passed to Marc: he speaks French.');
+    await page.keyboard.press('Control+Enter');
+    await poll(() => marc.page.locator('.msg.role-note').count()).toBe(2);
+    expect(await marc.page.locator('.msg.role-note').last().innerText()).toContain('Passed to Marc: he speaks French.');
 
     await expectClean(anna);
     await expectClean(marc);
@@ -260,6 +266,8 @@ describe('desktop notifications', () => {
     // Off: an escalation is announced in the page, but no notification is made.
     const quiet = await visitorEscalates('I would like to talk to a person', 'en');
     await item(page, quiet.conversationId).waitFor({ timeout: 10_000 });
+    // The list may show it before the stream delivers its event: the announcement comes with the event itself.
+    await poll(() => status(page)).toBe('A new conversation is waiting.');
     expect((await record(page)).made).toEqual([]);
 
     await tabTo(page, '.notify-toggle');

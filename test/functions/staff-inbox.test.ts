@@ -178,6 +178,10 @@ describe('private notes', () => {
     const all = await replay.waitForEvents(4);
     await replay.close();
     expect(JSON.stringify(all)).not.toContain('upset');
+    // Colleagues' consoles learn of a note through a `staff_note` event: its id and author, never its words, and
+    // never a type the visitor's stream sends.
+    expect(await rows("SELECT data FROM events WHERE conversation_id = ? AND type = 'staff_note'", [visitor.conversationId])).toHaveLength(2);
+    expect(all.map((e) => e.event)).not.toContain('staff_note');
     expect(await rows('SELECT count(*) AS n FROM events WHERE data LIKE ?', ['%upset%'])).toEqual([{ n: 0 }]);
     expect(await rows('SELECT count(*) AS n FROM messages WHERE content LIKE ?', ['%upset%'])).toEqual([{ n: 0 }]);
 
