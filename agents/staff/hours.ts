@@ -87,6 +87,21 @@ export const zonedInstant = (date: string, minute: number): number => {
   return exact.length > 0 ? Math.min(...exact) : candidates[0]!;
 };
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The Luxembourg clock's offsets from UTC over [from, to): each segment from its start on (clock changes fall on a
+ * full UTC hour, so stepping hour by hour finds each one). A query can then turn an instant into a local day itself.
+ */
+export function offsetSegments(from: number, to: number): { start: number; offsetMs: number }[] {
+  const segments = [{ start: from, offsetMs: offsetAt(from) }];
+  for (let hour = Math.floor(from / HOUR_MS + 1) * HOUR_MS; hour < to; hour += HOUR_MS) {
+    const offsetMs = offsetAt(hour);
+    if (offsetMs !== segments.at(-1)!.offsetMs) segments.push({ start: hour, offsetMs });
+  }
+  return segments;
+}
+
 const isHoliday = (date: string): boolean => luxembourgHolidays(Number(date.slice(0, 4))).some((h) => h.date === date);
 
 /** The opening intervals (UTC ms) of one local date, earliest first; none on a public holiday. */

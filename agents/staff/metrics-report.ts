@@ -6,7 +6,7 @@ import { LANGS, type Lang } from '../language/languages.ts';
 import type { Clock } from '../ports.ts';
 import { firstResponses } from './first-response.ts';
 import { addDays } from './holidays.ts';
-import { localDate, TIME_ZONE, zonedInstant } from './hours.ts';
+import { localDate, offsetSegments, TIME_ZONE, zonedInstant } from './hours.ts';
 import { dailyMetrics, metricsDays, type MetricsSeries } from './metrics.ts';
 
 export type MetricsQuery = { from?: string; to?: string; lang?: Lang };
@@ -17,7 +17,8 @@ export async function metricsReport({ db, now }: { db: Db; now: Clock }, query: 
   const days = metricsDays(query, localDate(now()));
   const from = days[0]!;
   const to = days.at(-1)!;
-  const window = { from: zonedInstant(from, 0), to: zonedInstant(addDays(to, 1), 0), ...(query.lang ? { lang: query.lang } : {}) };
+  const [start, end] = [zonedInstant(from, 0), zonedInstant(addDays(to, 1), 0)];
+  const window = { from: start, to: end, offsets: offsetSegments(start, end), ...(query.lang ? { lang: query.lang } : {}) };
   const rows = await metricsRows(db, window);
   const langOf = new Map(rows.handoverEvents.map((e) => [e.conversationId, e.lang]));
   const escalations = firstResponses(rows.handoverEvents)

@@ -1,26 +1,27 @@
 // The staff metrics page's numbers: per Luxembourg day and language — conversations, answered rate, escalations and
 // the median wait for a first staff reply, feedback, time to first token p50/p95, language drifts, leads created and
-// delivered. Pure: the facts come in already read (db/queries/staff-metrics.ts), the calendar as functions.
+// delivered. Pure: the facts come in already read and mostly summed per day (db/queries/staff-metrics.ts).
 import { DomainError } from '../errors.ts';
 import type { Lang } from '../language/languages.ts';
 import { DAY_MS } from '../ports.ts';
 import { addDays } from './holidays.ts';
 
-/** `n` things that happened at `at` (any instant of the hour they were counted in). */
-export type Counted = { at: number; lang: Lang; n: number };
-export type Sample = { at: number; lang: Lang; ms: number };
+/** `n` things that happened on `day` (`YYYY-MM-DD`, local) in `lang`. */
+export type DayCount = { day: string; lang: Lang; n: number };
+/** Percentiles already taken over one day's values, for one language or for all of them together. */
+export type DayPercentiles = { day: string; lang: Lang | 'all'; p50: number; p95: number };
 
 export type MetricsFacts = {
-  conversations: Counted[];
+  conversations: DayCount[];
   /** Complete assistant answers: how many, how many counted as answered, how many drifted out of their language. */
-  answers: (Counted & { answered: number; drifted: number })[];
-  /** Time to the first streamed token of each complete answer. */
-  firstTokens: Sample[];
-  /** Each escalation (agents/staff/first-response.ts) with the conversation's language. */
+  answers: (DayCount & { answered: number; drifted: number })[];
+  /** Time to the first streamed token of the complete answers (a percentile of all languages is not made of theirs). */
+  firstTokens: DayPercentiles[];
+  /** Each escalation (agents/staff/first-response.ts) with the conversation's language; its day comes from `dayOf`. */
   escalations: { lang: Lang; escalatedAt: number; repliedAt: number | null }[];
-  feedback: (Counted & { rating: 'up' | 'down' })[];
-  leadsCreated: Counted[];
-  leadsDelivered: Counted[];
+  feedback: (DayCount & { rating: 'up' | 'down' })[];
+  leadsCreated: DayCount[];
+  leadsDelivered: DayCount[];
 };
 
 export type DayMetrics = {
@@ -64,7 +65,7 @@ type Bucket = {
   answers: number;
   answered: number;
   drifts: number;
-  firstTokens: number[];
+  firstToken: { p50: number; p95: number } | null;
   escalations: number;
   replyTimes: number[];
   up: number;
@@ -73,7 +74,7 @@ type Bucket = {
   leadsDelivered: number;
 };
 
-const emptyBucket = (): Bucket => ({ conversations: 0, answers: 0, answered: 0, drifts: 0, firstTokens: [], escalations: 0, replyTimes: [], up: 0, down: 0, leadsCreated: 0, leadsDelivered: 0 });
+const emptyBucket = (): Bucket => ({ conversations: 0, answers: 0, answered: 0, drifts: 0, firstToken: null, escalations: 0, replyTimes: [], up: 0, down: 0, leadsCreated: 0, leadsDelivered: 0 });
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 function present(day: string, b: Bucket): DayMetrics {
@@ -89,8 +90,8 @@ function present(day: string, b: Bucket): DayMetrics {
     feedbackUp: b.up,
     feedbackDown: b.down,
     feedbackUpRatio: ratio(b.up, b.up + b.down),
-    firstTokenP50Ms: percentile(b.firstTokens, 0.5),
-    firstTokenP95Ms: percentile(b.firstTokens, 0.95),
+    firstTokenP50Ms: b.firstToken?.p50 ?? null,
+    firstTokenP95Ms: b.firstToken?.p95 ?? null,
     languageDrifts: b.drifts,
     leadsCreated: b.leadsCreated,
     leadsDelivered: b.leadsDelivered,
@@ -100,7 +101,7 @@ function present(day: string, b: Bucket): DayMetrics {
 export type MetricsShape = {
   /** The days shown, oldest first (`YYYY-MM-DD`); facts on other days are left out. */
   days: readonly string[];
-  /** The calendar day of an instant (Luxembourg's, in the app). */
+  /** The calendar day of an instant (Luxembourg's, in the app), for the escalations. */
   dayOf: (at: number) => string;
   /** One series per language, in this order; facts in other languages are left out. */
   langs: readonly Lang[];
@@ -112,39 +113,34 @@ export type MetricsShape = {
 export function dailyMetrics(facts: MetricsFacts, shape: MetricsShape): MetricsSeries[] {
   const keys: SeriesLang[] = [...(shape.combined ? (['all'] as const) : []), ...shape.langs];
   const buckets = new Map(keys.map((lang) => [lang, new Map(shape.days.map((day) => [day, emptyBucket()]))]));
-  // Instants come in bursts of the same hour: the day of each hour is worked out once (offsets are whole hours).
-  const dayOfHour = new Map<number, string>();
-  const dayOf = (at: number) => {
-    const hour = Math.floor(at / 3_600_000);
-    let day = dayOfHour.get(hour);
-    if (day === undefined) dayOfHour.set(hour, (day = shape.dayOf(at)));
-    return day;
-  };
-  const add = (at: number, lang: Lang, apply: (bucket: Bucket) => void) => {
-    const day = dayOf(at);
+  // A language's facts count for it and, summed, for `all`.
+  const add = (day: string, lang: Lang, apply: (bucket: Bucket) => void) => {
     for (const key of shape.combined ? ([lang, 'all'] as const) : [lang]) {
       const bucket = buckets.get(key)?.get(day);
       if (bucket) apply(bucket);
     }
   };
-  for (const c of facts.conversations) add(c.at, c.lang, (b) => (b.conversations += c.n));
+  for (const c of facts.conversations) add(c.day, c.lang, (b) => (b.conversations += c.n));
   for (const a of facts.answers) {
-    add(a.at, a.lang, (b) => {
+    add(a.day, a.lang, (b) => {
       b.answers += a.n;
       b.answered += a.answered;
       b.drifts += a.drifted;
     });
   }
-  for (const s of facts.firstTokens) add(s.at, s.lang, (b) => b.firstTokens.push(s.ms));
+  for (const p of facts.firstTokens) {
+    const bucket = buckets.get(p.lang)?.get(p.day);
+    if (bucket) bucket.firstToken = { p50: p.p50, p95: p.p95 };
+  }
   for (const e of facts.escalations) {
-    add(e.escalatedAt, e.lang, (b) => {
+    add(shape.dayOf(e.escalatedAt), e.lang, (b) => {
       b.escalations += 1;
       if (e.repliedAt !== null) b.replyTimes.push(e.repliedAt - e.escalatedAt);
     });
   }
-  for (const f of facts.feedback) add(f.at, f.lang, (b) => (f.rating === 'up' ? (b.up += f.n) : (b.down += f.n)));
-  for (const l of facts.leadsCreated) add(l.at, l.lang, (b) => (b.leadsCreated += l.n));
-  for (const l of facts.leadsDelivered) add(l.at, l.lang, (b) => (b.leadsDelivered += l.n));
+  for (const f of facts.feedback) add(f.day, f.lang, (b) => (f.rating === 'up' ? (b.up += f.n) : (b.down += f.n)));
+  for (const l of facts.leadsCreated) add(l.day, l.lang, (b) => (b.leadsCreated += l.n));
+  for (const l of facts.leadsDelivered) add(l.day, l.lang, (b) => (b.leadsDelivered += l.n));
   return keys.map((lang) => ({ lang, days: shape.days.map((day) => present(day, buckets.get(lang)!.get(day)!)) }));
 }
 

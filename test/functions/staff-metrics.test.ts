@@ -113,6 +113,15 @@ beforeAll(async () => {
   await lead('fr', at(NOV30, 14), at(DEC1, 0.5));
   await lead('fr', at(NOV30, 15));
   await lead('de', at(DEC1, 10));
+  // A Luxembourgish answer on 30 November: the percentiles of `all` are taken over every language's values together.
+  const l0 = await conversation('lb', at(NOV30, 15));
+  await answer(l0, 'lb', at(NOV30, 15) + MIN, { firstTokenMs: 2000 });
+  // Around the end of summer time (Sunday 25 October 2026, 03:00 CEST → 02:00 CET): local midnights at 22:00 and 23:00 UTC.
+  const OCT24 = Date.UTC(2026, 9, 23, 22, 0);
+  await conversation('de', OCT24 + 23.5 * 3_600_000); // 24 October, 23:30 CEST
+  await conversation('de', OCT24 + 24.5 * 3_600_000); // 25 October, 00:30 CEST
+  await conversation('de', OCT24 + 48.5 * 3_600_000); // 25 October, 23:30 CET (the day has 25 hours)
+  await conversation('de', OCT24 + 49.5 * 3_600_000); // 26 October, 00:30 CET
   // Before the range: left out.
   const old = await conversation('en', at(NOV30, -2));
   await answer(old, 'en', at(NOV30, -2), { firstTokenMs: 5 });
@@ -128,6 +137,15 @@ const metrics = async (query: string) => {
 };
 
 describe('GET /api/staff/metrics over a known dataset', () => {
+  it('counts each instant on its Luxembourg day across the end of summer time', async () => {
+    const de = (await metrics('?from=2026-10-24&to=2026-10-26&lang=de')).series[0]!.days;
+    expect(de.map((d) => [d.day, d.conversations])).toEqual([
+      ['2026-10-24', 1],
+      ['2026-10-25', 2],
+      ['2026-10-26', 1],
+    ]);
+  });
+
   it('sums English on 30 November, Luxembourg time', async () => {
     const report = await metrics('?from=2026-11-30&to=2026-12-01');
     expect(report).toMatchObject({ from: '2026-11-30', to: '2026-12-01', timeZone: 'Europe/Luxembourg' });
@@ -169,10 +187,17 @@ describe('GET /api/staff/metrics over a known dataset', () => {
     expect(by('fr')).toEqual([[2, 0], [0, 1]]);
     expect(by('de')).toEqual([[0, 0], [1, 0]]);
     const all = report.series.find((s) => s.lang === 'all')!.days;
-    expect(all.map((d) => [d.conversations, d.answers, d.escalations, d.leadsCreated, d.leadsDelivered, d.firstTokenP50Ms])).toEqual([
-      [3, 4, 3, 2, 0, 600],
-      [1, 1, 1, 1, 1, 700],
+    expect(all.map((d) => [d.conversations, d.answers, d.escalations, d.leadsCreated, d.leadsDelivered])).toEqual([
+      [4, 5, 3, 2, 0],
+      [1, 1, 1, 1, 1],
     ]);
+    // 30 November: English 400, 600, 800, 1200 ms; Luxembourgish 2000 ms. Together the median is 800 ms, which is
+    // neither language's median (600 and 2000) nor their mean.
+    expect(all.map((d) => [d.firstTokenP50Ms, d.firstTokenP95Ms])).toEqual([
+      [800, 2000],
+      [700, 700],
+    ]);
+    expect(report.series.find((s) => s.lang === 'lb')!.days[0]).toMatchObject({ firstTokenP50Ms: 2000, firstTokenP95Ms: 2000 });
     expect(all[1]).toMatchObject({ feedbackUp: 1, feedbackDown: 0, feedbackUpRatio: 1 });
   });
 });

@@ -1,8 +1,8 @@
-// The metrics page's arithmetic on a fixed dataset: sums per day and language, the `all` series, nearest-rank
-// percentiles, empty days, facts outside the days or languages left out, and the range a query asks for.
+// The metrics page's arithmetic on a fixed dataset: sums per day and language, the `all` series, escalations on their
+// Luxembourg day, nearest-rank percentiles, empty days, facts outside the days or languages left out, the range asked.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../agents/errors.ts';
-import { localDate } from '../../../agents/staff/hours.ts';
+import { localDate, offsetSegments } from '../../../agents/staff/hours.ts';
 import { dailyMetrics, metricsDays, percentile, type MetricsFacts } from '../../../agents/staff/metrics.ts';
 
 // 30 November and 1 December 2026 in Luxembourg (UTC+1): a day starts at 23:00 UTC the evening before.
@@ -10,41 +10,43 @@ const NOV30 = Date.UTC(2026, 10, 29, 23, 0);
 const DEC1 = Date.UTC(2026, 10, 30, 23, 0);
 const h = (day: number, hours: number) => day + hours * 3_600_000;
 
+const [D30, D1, D2] = ['2026-11-30', '2026-12-01', '2026-12-02'];
 const FACTS: MetricsFacts = {
   conversations: [
-    { at: h(NOV30, 9), lang: 'en', n: 3 },
-    { at: h(NOV30, 10), lang: 'lb', n: 2 },
-    // 23:30 Luxembourg time on 30 November is already 1 December in UTC: it counts on the 30th.
-    { at: h(NOV30, 23.5), lang: 'en', n: 1 },
-    { at: h(DEC1, 8), lang: 'en', n: 4 },
-    { at: h(DEC1, 30), lang: 'en', n: 9 }, // 2 December: outside the days asked for
+    { day: D30, lang: 'en', n: 3 },
+    { day: D30, lang: 'lb', n: 2 },
+    { day: D30, lang: 'en', n: 1 },
+    { day: D1, lang: 'en', n: 4 },
+    { day: D2, lang: 'en', n: 9 }, // outside the days asked for
   ],
   answers: [
-    { at: h(NOV30, 9), lang: 'en', n: 4, answered: 3, drifted: 0 },
-    { at: h(NOV30, 10), lang: 'lb', n: 2, answered: 1, drifted: 1 },
-    { at: h(DEC1, 8), lang: 'en', n: 5, answered: 5, drifted: 2 },
+    { day: D30, lang: 'en', n: 4, answered: 3, drifted: 0 },
+    { day: D30, lang: 'lb', n: 2, answered: 1, drifted: 1 },
+    { day: D1, lang: 'en', n: 5, answered: 5, drifted: 2 },
   ],
   firstTokens: [
-    ...[100, 200, 300, 400, 500, 600, 700, 800, 900, 1000].map((ms) => ({ at: h(NOV30, 9), lang: 'en' as const, ms })),
-    { at: h(NOV30, 10), lang: 'lb', ms: 2000 },
+    { day: D30, lang: 'en', p50: 500, p95: 1000 },
+    { day: D30, lang: 'lb', p50: 2000, p95: 2000 },
+    { day: D30, lang: 'all', p50: 600, p95: 2000 },
   ],
   escalations: [
     { lang: 'en', escalatedAt: h(NOV30, 9), repliedAt: h(NOV30, 9) + 120_000 },
     { lang: 'en', escalatedAt: h(NOV30, 11), repliedAt: h(NOV30, 11) + 600_000 },
-    { lang: 'en', escalatedAt: h(NOV30, 12), repliedAt: h(NOV30, 12) + 240_000 },
+    // 23:30 Luxembourg time on 30 November is already 1 December in UTC: it counts on the 30th.
+    { lang: 'en', escalatedAt: h(NOV30, 23.5), repliedAt: h(NOV30, 23.5) + 240_000 },
     { lang: 'lb', escalatedAt: h(NOV30, 13), repliedAt: null },
     { lang: 'lb', escalatedAt: h(DEC1, 9), repliedAt: h(DEC1, 9) + 60_000 },
   ],
   feedback: [
-    { at: h(NOV30, 9), lang: 'en', rating: 'up', n: 3 },
-    { at: h(NOV30, 9), lang: 'en', rating: 'down', n: 1 },
-    { at: h(NOV30, 10), lang: 'lb', rating: 'down', n: 1 },
+    { day: D30, lang: 'en', rating: 'up', n: 3 },
+    { day: D30, lang: 'en', rating: 'down', n: 1 },
+    { day: D30, lang: 'lb', rating: 'down', n: 1 },
   ],
   leadsCreated: [
-    { at: h(NOV30, 9), lang: 'fr', n: 2 },
-    { at: h(DEC1, 9), lang: 'en', n: 1 },
+    { day: D30, lang: 'fr', n: 2 },
+    { day: D1, lang: 'en', n: 1 },
   ],
-  leadsDelivered: [{ at: h(DEC1, 10), lang: 'fr', n: 2 }],
+  leadsDelivered: [{ day: D1, lang: 'fr', n: 2 }],
 };
 
 const SHAPE = { days: ['2026-11-30', '2026-12-01'], dayOf: localDate, langs: ['en', 'fr', 'de', 'lb'] as const, combined: true };
@@ -89,7 +91,7 @@ describe('dailyMetrics', () => {
     });
   });
 
-  it('takes the combined percentiles over every value, not the languages’ percentiles averaged', () => {
+  it('sums the languages into `all`, and takes its percentiles as given for all of them (not averaged)', () => {
     expect(all!.days[0]).toMatchObject({ conversations: 6, answers: 6, answered: 4, escalations: 4, staffReplies: 3, firstStaffReplyMedianMs: 240_000, feedbackUp: 3, feedbackDown: 2, feedbackUpRatio: 0.6, firstTokenP50Ms: 600, firstTokenP95Ms: 2000, languageDrifts: 1, leadsCreated: 2 });
     expect(all!.days[1]).toMatchObject({ conversations: 4, answers: 5, answeredRate: 1, escalations: 1, firstStaffReplyMedianMs: 60_000, languageDrifts: 2, leadsCreated: 1, leadsDelivered: 2 });
   });
@@ -148,5 +150,18 @@ describe('metricsDays', () => {
     expect(code({ from: '2026-08-01' })).toBe('range_invalid');
     expect(code({ from: '2026-09-01', to: '2026-12-01' })).toBe('ok');
     expect(code({ from: '2026-08-31', to: '2026-12-01' })).toBe('range_invalid');
+  });
+});
+
+describe('offsetSegments', () => {
+  it('finds the clock changes of a window: summer time ends on 25 October 2026 at 01:00 UTC, starts on 29 March', () => {
+    const from = Date.UTC(2026, 9, 20);
+    expect(offsetSegments(from, Date.UTC(2026, 10, 1))).toEqual([
+      { start: from, offsetMs: 7_200_000 },
+      { start: Date.UTC(2026, 9, 25, 1), offsetMs: 3_600_000 },
+    ]);
+    expect(offsetSegments(Date.UTC(2026, 11, 1), Date.UTC(2026, 11, 15))).toEqual([{ start: Date.UTC(2026, 11, 1), offsetMs: 3_600_000 }]);
+    expect(offsetSegments(Date.UTC(2026, 2, 1), Date.UTC(2026, 9, 31)).map((s) => s.offsetMs)).toEqual([3_600_000, 7_200_000, 3_600_000]);
+    expect(offsetSegments(Date.UTC(2026, 2, 1), Date.UTC(2026, 9, 31))[1]!.start).toBe(Date.UTC(2026, 2, 29, 1));
   });
 });
