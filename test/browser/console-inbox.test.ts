@@ -169,6 +169,9 @@ describe('saved replies', () => {
       await ada.page.keyboard.press('Enter');
       await poll(() => ada.page.locator('.canned-table tbody').innerText()).toContain(title);
     };
+    // An empty form is refused by the server, in words, in the form.
+    await ada.page.locator('.canned-form button[type="submit"]').click();
+    await poll(() => ada.page.locator('.canned-form .error').innerText()).toBe('Give the saved reply a title of 1 to 120 characters.');
     await add('Luxembourgish', 'Merci fir d’Gedold', 'Merci fir Är Gedold! Ech kucken dat elo no.');
     await add('Luxembourgish', 'Formatiounen', 'Hei fannt Dir eis Formatiounen iwwer KI.');
     await add('English', 'Thanks for waiting', 'Thank you for waiting, I am looking into it now.');

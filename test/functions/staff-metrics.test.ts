@@ -1,7 +1,12 @@
 // GET /api/staff/metrics over a known dataset written into a real database: the SQL groups by hour and language,
 // the report pairs escalations with first replies and sums per Luxembourg day — every number checked by hand.
+import { createClient as createWebClient } from '@libsql/client/web';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
+import { metricsReport } from '../../agents/staff/metrics-report.ts';
+import { createDb } from '../../db/client.ts';
+import { startLibsqlServer } from '../support/libsql-server/server.ts';
 import { conversations, events, feedback, leads, messages, outbox } from '../../db/schema/index.ts';
 import { makeApp } from '../support/app.ts';
 
@@ -199,5 +204,19 @@ describe('GET /api/staff/metrics over a known dataset', () => {
     ]);
     expect(report.series.find((s) => s.lang === 'lb')!.days[0]).toMatchObject({ firstTokenP50Ms: 2000, firstTokenP95Ms: 2000 });
     expect(all[1]).toMatchObject({ feedbackUp: 1, feedbackDown: 0, feedbackUpRatio: 1 });
+  });
+
+  it('gives the same report over a libSQL server (Hrana over HTTP, the data path of workerd)', async () => {
+    const libsql = await startLibsqlServer({ dbPath: join(made.db.dir, 'assistant.db'), authToken: 'token' });
+    const client = createWebClient({ url: libsql.url, authToken: 'token' });
+    try {
+      const query = { from: '2026-10-24', to: '2026-12-01' };
+      const remote = await metricsReport({ db: createDb(client), now: made.deps.now }, query);
+      expect(remote).toEqual(await metricsReport(made.deps, query));
+      expect(remote.series[0]!.days.at(-2)).toMatchObject({ day: '2026-11-30', firstTokenP50Ms: 800, escalations: 3 });
+    } finally {
+      client.close();
+      await libsql.close();
+    }
   });
 });

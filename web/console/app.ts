@@ -174,7 +174,15 @@ export class StaffConsole {
       (id) => void this.#open(id, true),
     );
     const sections: Views['sections'] = { metrics: createMetricsView(t, this.#lang, this.#inboxApi, (error) => this.#failed(error)) };
-    if (me.role === 'admin') sections['canned-replies'] = createCannedView(t, this.#inboxApi, (text) => this.#announce(text));
+    if (me.role === 'admin') {
+      const explain = (error: unknown) => {
+        if (!(error instanceof ApiError)) return t('errors.network');
+        if (error.status !== 401) return error.message;
+        this.#showLogin(t('login.expired'));
+        return null;
+      };
+      sections['canned-replies'] = createCannedView(t, this.#inboxApi, (text) => this.#announce(text), explain);
+    }
     const nav = createNav(t, Object.keys(sections) as SectionName[]);
     const status = h('div', { class: 'sr-only', role: 'status' });
     const live = h('p', { class: 'live' }, t('header.connecting'));

@@ -76,7 +76,12 @@ export function createCannedPicker(t: TFunction, load: () => Promise<CannedReply
       empty.textContent = t('canned.loading');
       dialog.showModal();
       filter.focus();
-      replies = await load();
+      try {
+        replies = await load();
+      } catch (error) {
+        dialog.close();
+        throw error;
+      }
       draw();
     },
   };

@@ -12,7 +12,11 @@ const MAX_TEXT = 4000;
 
 type Api = Pick<InboxApi, 'cannedReplies' | 'createCanned' | 'updateCanned' | 'deleteCanned'>;
 
-export function createCannedView(t: TFunction, api: Api, say: (text: string) => void) {
+/**
+ * `say` reads a sentence out through the console's status region; `explain` turns a failed request into the words the
+ * form shows, or null when the console dealt with it (a session that ended shows the sign-in form).
+ */
+export function createCannedView(t: TFunction, api: Api, say: (text: string) => void, explain: (error: unknown) => string | null) {
   const heading = h('h2', { id: 'canned-page-title', tabindex: -1 }, t('canned.manage_title'));
   const formTitle = h('h3', { id: 'canned-form-title' }, t('canned.new'));
   const lang = h('select', { id: 'canned-form-lang', name: 'lang' }, ...LANGS.map((l) => h('option', { value: l }, t(`lang.${l}`))));
@@ -98,7 +102,7 @@ export function createCannedView(t: TFunction, api: Api, say: (text: string) => 
       say(t(done));
       focus.focus();
     } catch (failure) {
-      error.textContent = failure instanceof Error ? failure.message : String(failure);
+      error.textContent = explain(failure) ?? '';
     }
   }
 
