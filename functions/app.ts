@@ -21,6 +21,9 @@ import { widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { staffSessionRoutes } from './staff/session-routes.ts';
 import { staffConversationRoutes } from './staff/conversation-routes.ts';
+import { staffInboxRoutes } from './staff/inbox-routes.ts';
+import { staffCannedRoutes } from './staff/canned-routes.ts';
+import { staffMetricsRoutes } from './staff/metrics-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
@@ -53,6 +56,9 @@ export function createApp(deps: AppDeps) {
     .route('/', leadRoutes())
     .route('/', staffSessionRoutes())
     .route('/', staffConversationRoutes())
+    .route('/', staffInboxRoutes())
+    .route('/', staffCannedRoutes())
+    .route('/', staffMetricsRoutes())
     .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);

@@ -39,6 +39,10 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   account_not_found: 404,
   password_too_short: 400,
   password_too_long: 400,
+  transfer_target_invalid: 400,
+  canned_reply_not_found: 404,
+  date_invalid: 400,
+  range_invalid: 400,
 };
 
 /** A domain error as the AppError the error handler renders; anything else unchanged. */

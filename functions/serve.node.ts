@@ -27,6 +27,8 @@ export const DEFAULT_SERVER_TIMEOUTS: Readonly<ServerTimeouts> = Object.freeze({
 
 // How long a refused connection is read on before it is closed.
 const LINGER_MS = 1_000;
+// How much of a body the app cannot read (one sent with GET or HEAD) is read and thrown away before the app answers.
+const UNREAD_BODY_BYTES = 32 * 1024 * 1024;
 
 export type ServeOptions = {
   port: number;
@@ -55,7 +57,8 @@ export function serveNode(fetch: (request: Request, env: unknown) => Response | 
     const body = JSON.stringify({ error: { code, message: options.message(code) } });
     return new Response(body, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'close' } });
   };
-  const server = createServer(serverOptions, getRequestListener(fetch, { hostname: options.hostname, errorHandler }));
+  const listener = getRequestListener(fetch, { hostname: options.hostname, errorHandler });
+  const server = createServer(serverOptions, readUnreadBodyFirst(listener, Math.min(5_000, timeouts.requestMs / 2)));
   server.timeout = timeouts.idleMs;
   answerRefusals(server, options.message);
   return new Promise((resolve, reject) => {
@@ -65,6 +68,36 @@ export function serveNode(fetch: (request: Request, env: unknown) => Response | 
       resolve(server);
     });
   });
+}
+
+/**
+ * A GET or HEAD that comes with a body: the Fetch API gives the app no body for them, so nobody would read it. Node
+ * closes a `connection: close` socket once the answer is written, and closing with the client's bytes unread resets
+ * the connection, which loses the end of an answer larger than the socket's buffers (the console's script, to a GET
+ * with a megabyte of body). So that body is read and thrown away first, within a budget of bytes and time.
+ */
+function readUnreadBodyFirst(listener: (request: IncomingMessage, response: ServerResponse) => unknown, ms: number) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const { 'content-length': length, 'transfer-encoding': encoding } = request.headers;
+    const hasBody = (length !== undefined && length !== '0') || encoding !== undefined;
+    if (!hasBody || !/^(GET|HEAD)$/.test(request.method ?? '')) return void listener(request, response);
+    let seen = 0;
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      // Node may have answered already (408 for a body that never ended): then there is nothing left to do.
+      if (!response.headersSent && !response.destroyed && !request.socket.destroyed) void listener(request, response);
+    };
+    const timer = setTimeout(answer, ms);
+    request.on('data', (chunk: Buffer) => {
+      seen += chunk.byteLength;
+      if (seen > UNREAD_BODY_BYTES) answer();
+    });
+    request.once('end', answer);
+    request.once('close', answer);
+  };
 }
 
 /** Answers on the raw socket, then reads on a little: closing with the client's bytes unread resets the connection. */

@@ -2,6 +2,7 @@
 // Each step changes the status only from the states it allows, with its events and audit row in the same write.
 import { findConversation, type Conversation } from '../../db/queries/conversations.ts';
 import { applyHandover, waitingBefore } from '../../db/queries/handover.ts';
+import { findActiveMember } from '../../db/queries/members.ts';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../errors.ts';
 import type { Clock, I18n } from '../ports.ts';
@@ -113,6 +114,28 @@ export async function leaveNotifyAddress(ports: HandoverPorts, conversationId: s
     await existing(ports.db, conversationId);
     throw new DomainError('conversation_not_waiting');
   }
+}
+
+/**
+ * The holder passes the conversation to another active colleague, who holds it from then on. The visitor is told who
+ * joined (the same `staff_joined` event as a claim), so the name beside the next reply is not a surprise.
+ */
+export async function transfer(ports: HandoverPorts, conversationId: string, actor: StaffActor, toStaffId: string): Promise<{ id: string; name: string }> {
+  const conversation = await existing(ports.db, conversationId);
+  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
+  const target = toStaffId === actor.id ? undefined : await findActiveMember(ports.db, toStaffId);
+  if (!target) throw new DomainError('transfer_target_invalid');
+  const at = ports.now();
+  const landed = await applyHandover(ports.db, conversationId, {
+    from: ['staff'],
+    heldBy: actor.id,
+    set: { assigneeId: target.id, assigneeName: target.name },
+    events: [{ type: 'staff_joined', data: { name: firstName(target.name) } }],
+    audit: audit(actor, 'conversation.transferred', conversationId, at, { to: target.id }),
+    at,
+  });
+  if (!landed) throw new DomainError('conversation_not_held');
+  return target;
 }
 
 /** The holder hands the conversation back to the assistant; the visitor is told, in their language. */

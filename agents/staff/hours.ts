@@ -72,19 +72,35 @@ const wallMs = (instant: number): number => {
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 };
 const offsetAt = (instant: number): number => wallMs(instant) - Math.floor(instant / 1000) * 1000;
-const localDate = (instant: number): string => new Date(wallMs(instant)).toISOString().slice(0, 10);
+/** The Luxembourg calendar date (`YYYY-MM-DD`) at `instant`. */
+export const localDate = (instant: number): string => new Date(wallMs(instant)).toISOString().slice(0, 10);
 
 /**
  * The instant the Luxembourg clock shows `minute` on `date`. The offsets a day either side are the only two that
  * day can have; the earlier matching instant wins when October repeats an hour, and a time March skips is moved
  * on by the lost hour — the "compatible" choice of Temporal and of RFC 5545.
  */
-const zonedInstant = (date: string, minute: number): number => {
+export const zonedInstant = (date: string, minute: number): number => {
   const wall = Date.parse(`${date}T00:00:00Z`) + minute * 60_000;
   const candidates = [wall - offsetAt(wall - DAY_MS), wall - offsetAt(wall + DAY_MS)];
   const exact = candidates.filter((instant) => wallMs(instant) === wall);
   return exact.length > 0 ? Math.min(...exact) : candidates[0]!;
 };
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The Luxembourg clock's offsets from UTC over [from, to): each segment from its start on (clock changes fall on a
+ * full UTC hour, so stepping hour by hour finds each one). A query can then turn an instant into a local day itself.
+ */
+export function offsetSegments(from: number, to: number): { start: number; offsetMs: number }[] {
+  const segments = [{ start: from, offsetMs: offsetAt(from) }];
+  for (let hour = Math.floor(from / HOUR_MS + 1) * HOUR_MS; hour < to; hour += HOUR_MS) {
+    const offsetMs = offsetAt(hour);
+    if (offsetMs !== segments.at(-1)!.offsetMs) segments.push({ start: hour, offsetMs });
+  }
+  return segments;
+}
 
 const isHoliday = (date: string): boolean => luxembourgHolidays(Number(date.slice(0, 4))).some((h) => h.date === date);
 

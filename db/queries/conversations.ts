@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
+import { staffNotes } from '../schema/inbox.ts';
 import { leadDrafts } from '../schema/leads.ts';
 import { mailOutbox } from '../schema/mail.ts';
 
@@ -72,6 +73,7 @@ export async function deleteConversation(db: Db, conversationId: string) {
     db.delete(feedback).where(inArray(feedback.messageId, ofConversation)),
     db.delete(leadDrafts).where(eq(leadDrafts.conversationId, conversationId)),
     db.delete(mailOutbox).where(eq(mailOutbox.conversationId, conversationId)),
+    db.delete(staffNotes).where(eq(staffNotes.conversationId, conversationId)),
     db.delete(events).where(eq(events.conversationId, conversationId)),
     db.delete(messages).where(eq(messages.conversationId, conversationId)),
     db.delete(conversations).where(eq(conversations.id, conversationId)),

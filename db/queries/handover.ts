@@ -94,6 +94,7 @@ export async function listQueue(db: Db, filter: QueueFilter, limit = 200) {
       assistant: conversations.assistant,
       waitingSince: conversations.waitingSince,
       escalatedAt: conversations.escalatedAt,
+      firstStaffReplyAt: conversations.firstStaffReplyAt,
       updatedAt: conversations.updatedAt,
       assigneeId: conversations.assigneeId,
       assigneeName: conversations.assigneeName,

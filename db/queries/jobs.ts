@@ -2,6 +2,7 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
+import { staffNotes } from '../schema/inbox.ts';
 import { jobLeases } from '../schema/jobs.ts';
 import { mailOutbox } from '../schema/mail.ts';
 import { leadDrafts } from '../schema/leads.ts';
@@ -44,7 +45,7 @@ export type PurgeCounts = { conversations: number; messages: number; events: num
 
 /**
  * Deletes up to `limit` conversations whose retention deadline has passed, with their messages, events, feedback,
- * lead drafts and outbox mails, in one transaction. Children are deleted explicitly rather than by ON DELETE
+ * lead drafts, outbox mails and staff notes, in one transaction. Children are deleted explicitly rather than by ON DELETE
  * CASCADE, because a libSQL server connection may run with foreign keys off.
  */
 export async function purgeExpiredConversations(db: Db, now: number, limit: number): Promise<PurgeCounts> {
@@ -54,10 +55,11 @@ export async function purgeExpiredConversations(db: Db, now: number, limit: numb
   // Re-checked inside the transaction: a conversation whose deadline moved since the select above is kept whole.
   const stillExpired = db.select({ id: conversations.id }).from(conversations).where(and(inArray(conversations.id, ids), lt(conversations.retainUntil, now)));
   const ofExpired = db.select({ id: messages.id }).from(messages).where(inArray(messages.conversationId, stillExpired));
-  const [fb, , , ev, msg, conv] = await db.batch([
+  const [fb, , , , ev, msg, conv] = await db.batch([
     db.delete(feedback).where(inArray(feedback.messageId, ofExpired)),
     db.delete(leadDrafts).where(inArray(leadDrafts.conversationId, stillExpired)),
     db.delete(mailOutbox).where(inArray(mailOutbox.conversationId, stillExpired)),
+    db.delete(staffNotes).where(inArray(staffNotes.conversationId, stillExpired)),
     db.delete(events).where(inArray(events.conversationId, stillExpired)),
     db.delete(messages).where(inArray(messages.conversationId, stillExpired)),
     db.delete(conversations).where(and(inArray(conversations.id, ids), lt(conversations.retainUntil, now))),

@@ -2,10 +2,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LANGS } from '../../agents/language/languages.ts';
+import { firstResponses } from '../../agents/staff/first-response.ts';
 import { claim, release, reply, resolve } from '../../agents/staff/handover.ts';
+import { interleaveNotes } from '../../agents/staff/notes.ts';
 import { findConversation, listMessages } from '../../db/queries/conversations.ts';
 import { eventsAfter, lastEventId } from '../../db/queries/events.ts';
 import { listConversationEvents, listQueue } from '../../db/queries/handover.ts';
+import { listNotes } from '../../db/queries/notes.ts';
 import { AppError } from '../errors.ts';
 import { tailEvents } from '../events/stream.ts';
 import { jsonBody } from '../middleware/json-body.ts';
@@ -14,8 +17,8 @@ import type { AppBindings } from '../types.ts';
 import { requireStaff, staffOf } from './auth.ts';
 
 const STATUSES = ['bot', 'escalated', 'staff', 'resolved'] as const;
-/** What the inbox follows live: new escalations, who claims, replies and visitor messages, status changes. */
-export const STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message'] as const;
+/** What the inbox follows live: new escalations, who claims, replies and visitor messages, status changes, notes. */
+export const STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message', 'staff_note'] as const;
 export const MAX_STAFF_MESSAGE = 4000;
 const MAX_NOTE = 2000;
 
@@ -48,6 +51,7 @@ export function staffConversationRoutes() {
           assistant: row.assistant,
           waitingSince: iso(row.waitingSince),
           escalatedAt: iso(row.escalatedAt),
+          firstStaffReplyAt: iso(row.firstStaffReplyAt),
           updatedAt: iso(row.updatedAt),
           lastMessage: row.lastMessage,
           assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName } : null,
@@ -58,7 +62,7 @@ export function staffConversationRoutes() {
       const { db } = c.var.deps;
       const conversation = await findConversation(db, c.req.param('id'));
       if (!conversation) throw new AppError(404, 'conversation_not_found');
-      const [messages, events] = await Promise.all([listMessages(db, conversation.id), listConversationEvents(db, conversation.id)]);
+      const [messages, events, notes] = await Promise.all([listMessages(db, conversation.id), listConversationEvents(db, conversation.id), listNotes(db, conversation.id)]);
       return c.json({
         conversation: {
           id: conversation.id,
@@ -73,22 +77,33 @@ export function staffConversationRoutes() {
           resolutionNote: conversation.resolutionNote,
           assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: conversation.assigneeName } : null,
         },
-        // Each answer with what staff need to judge it: its sources, mode, model and timings.
-        messages: messages.map((m) => ({
-          id: m.id,
-          role: m.role,
-          content: m.content,
-          author: m.author,
-          lang: m.lang,
-          state: m.state,
-          sources: m.sources ?? [],
-          answered: m.answered,
-          mode: m.mode,
-          model: m.model,
-          timings: m.timings,
-          createdAt: iso(m.createdAt),
-        })),
+        // Each answer with what staff need to judge it: its sources, mode, model and timings. Staff notes sit among
+        // the messages in time order, as role `note` (this transcript is staff-only; the visitor's reads never see them).
+        messages: interleaveNotes(messages, notes).map((m) =>
+          'authorId' in m
+            ? { id: m.id, role: 'note' as const, content: m.text, author: m.authorName, authorId: m.authorId, lang: null, state: 'complete' as const, sources: [], answered: null, mode: null, model: null, timings: null, createdAt: iso(m.createdAt) }
+            : {
+                id: m.id,
+                role: m.role,
+                content: m.content,
+                author: m.author,
+                lang: m.lang,
+                state: m.state,
+                sources: m.sources ?? [],
+                answered: m.answered,
+                mode: m.mode,
+                model: m.model,
+                timings: m.timings,
+                createdAt: iso(m.createdAt),
+              },
+        ),
         events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, createdAt: iso(e.createdAt) })),
+        // Each escalation and how long the visitor waited for a first staff reply (null: not answered by staff).
+        firstResponses: firstResponses(events.map((e) => ({ conversationId: e.conversationId, type: e.type, status: e.data['status'], createdAt: e.createdAt }))).map((r) => ({
+          escalatedAt: iso(r.escalatedAt),
+          repliedAt: iso(r.repliedAt),
+          waitedMs: r.repliedAt === null ? null : r.repliedAt - r.escalatedAt,
+        })),
       });
     })
     .post('/api/staff/conversations/:id/claim', async (c) => {

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
+import { createCannedReply } from '../../agents/staff/canned-replies.ts';
 import { serveNode } from '../../functions/serve.node.ts';
 import { makeApp } from '../support/app.ts';
 import { send, type FuzzOutcome } from '../support/fuzz/client.ts';
@@ -33,6 +34,8 @@ const ctx = {
   handover: undefined as unknown as Conversation,
   doomed: undefined as unknown as Conversation,
   lead: { id: '', token: '' },
+  canned: { id: '', doomed: '' },
+  colleague: '',
 };
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -90,6 +93,9 @@ beforeAll(async () => {
   ctx.doomed = await converse('Wat mécht d’AI Factory?');
   const submitted = (await (await post('/api/leads', lead())).json()) as { leadId: string; withdrawUrl: string };
   ctx.lead = { id: submitted.leadId, token: new URL(submitted.withdrawUrl).searchParams.get('token') ?? '' };
+  const canned = (title: string) => createCannedReply(made.deps, { lang: 'en', title, text: 'Thank you for waiting: I am looking into it.' }, { email: 'admin@fuzz.lu' });
+  ctx.canned = { id: (await canned('Looking into it')).id, doomed: (await canned('To delete')).id };
+  ctx.colleague = (await saveAccount(made.deps, { email: 'colleague@fuzz.lu', name: 'Cole League', role: 'reviewer' }, PASSWORD, 'test')).account.id;
 });
 afterAll(async () => {
   server?.closeAllConnections();
@@ -132,6 +138,14 @@ const ROUTES: RouteSpec[] = [
   { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/messages', params: id(() => ctx.handover), auth: staffAuth, body: () => ({ text: 'Moien, how can I help?' }), limits: { text: 4000 }, cases: 90 },
   { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/release', params: id(() => ctx.handover), auth: staffAuth },
   { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/resolve', params: id(() => ctx.handover), auth: staffAuth, body: () => ({ note: 'Answered by phone' }), limits: { note: 2000 } },
+  { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/notes', params: id(() => ctx.handover), auth: staffAuth, body: () => ({ text: 'Called back on Monday' }), limits: { text: 2000 } },
+  { group: 'staff', method: 'POST', path: '/api/staff/conversations/:id/transfer', params: id(() => ctx.handover), auth: staffAuth, body: () => ({ staffId: ctx.colleague }), limits: { staffId: 100 } },
+  { group: 'staff', method: 'GET', path: '/api/staff/members', auth: staffAuth },
+  { group: 'staff', method: 'GET', path: '/api/staff/canned-replies', auth: staffAuth, query: () => ({ lang: 'en' }) },
+  { group: 'staff', method: 'POST', path: '/api/staff/canned-replies', auth: staffAuth, body: () => ({ lang: 'fr', title: 'Merci', text: 'Merci de votre patience.' }), limits: { title: 120, text: 4000 } },
+  { group: 'staff', method: 'PUT', path: '/api/staff/canned-replies/:id', params: { id: () => ctx.canned.id }, auth: staffAuth, body: () => ({ lang: 'en', title: 'Looking into it', text: 'Thanks for waiting.' }), limits: { title: 120, text: 4000 } },
+  { group: 'staff', method: 'DELETE', path: '/api/staff/canned-replies/:id', params: { id: () => ctx.canned.doomed }, auth: staffAuth },
+  { group: 'staff', method: 'GET', path: '/api/staff/metrics', auth: staffAuth, query: () => ({ from: '2026-11-01', to: '2026-11-30', lang: 'lb' }) },
   { group: 'events', method: 'GET', path: '/api/staff/events', auth: staffAuth, stream: true, cases: 100 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}', params: { lang: () => 'lb' }, cases: 30 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/:kind{(?:privacy|terms|imprint|accessibility)}', params: { lang: () => 'fr', kind: () => 'privacy' }, cases: 30 },

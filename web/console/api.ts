@@ -11,13 +11,26 @@ export type Status = 'bot' | 'escalated' | 'staff' | 'resolved';
 /** GET /api/staff/me; `id` is read when the server sends it (who holds a conversation is then told by id, not name). */
 export type Me = { id?: string; name: string; role: Role; lang: Lang; csrfToken?: string };
 export type Assignee = { id: string; name: string | null } | null;
-export type QueueItem = { id: string; status: Status; lang: Lang; assistant: string; waitingSince: string | null; escalatedAt: string | null; updatedAt: string | null; lastMessage: string | null; assignee: Assignee };
+export type QueueItem = {
+  id: string;
+  status: Status;
+  lang: Lang;
+  assistant: string;
+  waitingSince: string | null;
+  escalatedAt: string | null;
+  /** When staff first answered since the last escalation; null while the visitor still waits for a first reply. */
+  firstStaffReplyAt?: string | null;
+  updatedAt: string | null;
+  lastMessage: string | null;
+  assignee: Assignee;
+};
 export type Message = {
   id: string;
-  role: 'user' | 'assistant' | 'staff' | 'system';
+  /** `note`: a private staff note, in the staff transcript only (functions/staff/inbox-routes.ts). */
+  role: 'user' | 'assistant' | 'staff' | 'system' | 'note';
   content: string;
   author: string | null;
-  lang: Lang;
+  lang: Lang | null;
   state: string;
   sources: Source[];
   answered: boolean | null;
@@ -29,6 +42,8 @@ export type Message = {
 export type Detail = {
   conversation: { id: string; status: Status; lang: Lang; assistant: string; createdAt: string; escalatedAt: string | null; waitingSince: string | null; resolvedAt: string | null; resolutionNote: string | null; assignee: Assignee };
   messages: Message[];
+  /** Each escalation and how long the visitor waited for a first staff reply. */
+  firstResponses?: { escalatedAt: string; repliedAt: string | null; waitedMs: number | null }[];
 };
 export type Filter = { status: string; lang: string; assistant: string };
 
@@ -39,19 +54,21 @@ const conversationPath = (id: string, action = '') => `/api/staff/conversations/
 /** `lang` is asked on each call: before a session exists, errors come back in the console's language. */
 export function createStaffApi(lang: () => Lang) {
   let csrfToken = '';
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang() };
     if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     if (!response.ok) throw await failure(response);
-    return response.json() as Promise<T>;
+    return (response.status === 204 ? undefined : response.json()) as Promise<T>;
   }
   const remember = <T extends { csrfToken?: string }>(answer: T): T => {
     if (answer.csrfToken) csrfToken = answer.csrfToken;
     return answer;
   };
   return {
+    /** Any staff route, for the views that keep their own calls (web/console/inbox-api.ts). */
+    request: call,
     login: async (email: string, password: string) => remember(await call<{ name: string; role: Role; csrfToken: string }>('POST', '/api/staff/login', { email, password })),
     me: async () => remember(await call<Me>('GET', '/api/staff/me')),
     logout: async () => {

@@ -4,20 +4,45 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
 import { ApiError, createStaffApi, type Detail, type Filter, type Me, type QueueItem } from './api.ts';
+import { createCannedPicker, insertAtCursor } from './canned-picker.ts';
+import { createCannedView } from './canned-view.ts';
 import { createConversation, type ConversationView } from './conversation.ts';
+import { tickTimers } from './first-response.ts';
 import { heldByMe } from './format.ts';
 import { browserLang, createConsoleI18n } from './i18n.ts';
 import { createInbox, type InboxView } from './inbox.ts';
+import { createInboxApi, type CannedReply, type Colleague } from './inbox-api.ts';
 import { followStaffEvents, type StaffEvent } from './live.ts';
 import { createLogin } from './login.ts';
+import { createMetricsView } from './metrics-view.ts';
+import { createNoteDialog } from './note-dialog.ts';
+import { createNotifyToggle, type NotifyToggle } from './notify.ts';
 import { keys } from './parts.ts';
 import { createResolveDialog } from './resolve-dialog.ts';
+import { createNav, sectionOf, type SectionName, type SectionView } from './sections.ts';
 import { createShortcutsDialog, listenForShortcuts } from './shortcuts.ts';
+import { createTransferDialog } from './transfer-dialog.ts';
 
 /** Waiting times are whole minutes: redrawing twice a minute keeps them right without a timer per row. */
 const TICK_MS = 30_000;
+/** The first-response timers count seconds; only their own text changes each second. */
+const TIMER_MS = 1_000;
 
-type Views = { inbox: InboxView; conversation: ConversationView; status: HTMLElement; live: HTMLElement; frame: HTMLElement; help: () => void; resolve: () => void };
+type Views = {
+  inbox: InboxView;
+  conversation: ConversationView;
+  status: HTMLElement;
+  live: HTMLElement;
+  frame: HTMLElement;
+  help: () => void;
+  resolve: () => void;
+  note: () => void;
+  transfer: (colleagues: Colleague[]) => void;
+  canned: (lang: Lang) => Promise<void>;
+  notify: NotifyToggle;
+  sections: Partial<Record<SectionName, SectionView>>;
+  markSection: (name: SectionName | null) => void;
+};
 
 export class StaffConsole {
   readonly #root: HTMLElement;
@@ -25,6 +50,7 @@ export class StaffConsole {
   readonly #browserLang: Lang;
   readonly #translators = createConsoleI18n();
   readonly #api = createStaffApi(() => this.#lang);
+  readonly #inboxApi = createInboxApi(this.#api);
   #lang: Lang;
   #t: TFunction;
   #me: Me | null = null;
@@ -32,6 +58,7 @@ export class StaffConsole {
   #queue: QueueItem[] = [];
   #openId: string | null = null;
   #detail: Detail | null = null;
+  #section: SectionName | null = null;
   #views: Views | null = null;
   #cleanup: (() => void)[] = [];
   #pending = new Map<'queue' | 'detail', ReturnType<typeof setTimeout>>();
@@ -100,6 +127,7 @@ export class StaffConsole {
     this.#queue = [];
     this.#openId = null;
     this.#detail = null;
+    this.#section = null;
   }
 
   /** The console in the staff member's own language, live from the first moment. */
@@ -111,7 +139,8 @@ export class StaffConsole {
     this.#connect();
     const wanted = decodeURIComponent(location.hash.slice(1));
     await this.#refreshQueue();
-    if (wanted) await this.#open(wanted, false);
+    if (this.#views && sectionOf(location.hash, Object.keys(this.#views.sections) as SectionName[])) return this.#route();
+    if (wanted && wanted !== 'inbox') await this.#open(wanted, false);
     this.#views?.inbox.heading.focus();
   }
 
@@ -126,6 +155,9 @@ export class StaffConsole {
       resolve: () => this.#askResolve(),
       send: (text) => void this.#send(text),
       back: () => this.#toInbox(),
+      note: () => this.#askNote(),
+      transfer: () => void this.#askTransfer(),
+      canned: () => void this.#askCanned(),
     });
     conversation.input.addEventListener('keydown', (event) => {
       // Escape leaves the reply box (the draft stays), so the single-key shortcuts work again.
@@ -133,6 +165,25 @@ export class StaffConsole {
     });
     const shortcuts = createShortcutsDialog(t);
     const resolve = createResolveDialog(t, (note) => void this.#resolve(note));
+    const note = createNoteDialog(t, (text) => void this.#addNote(text));
+    const transfer = createTransferDialog(t, (colleague) => void this.#transfer(colleague));
+    const canned = createCannedPicker(t, () => this.#inboxApi.cannedReplies(), (reply) => this.#insertCanned(reply));
+    const notify = createNotifyToggle(
+      t,
+      (text) => this.#announce(text),
+      (id) => void this.#open(id, true),
+    );
+    const sections: Views['sections'] = { metrics: createMetricsView(t, this.#lang, this.#inboxApi, (error) => this.#failed(error)) };
+    if (me.role === 'admin') {
+      const explain = (error: unknown) => {
+        if (!(error instanceof ApiError)) return t('errors.network');
+        if (error.status !== 401) return error.message;
+        this.#showLogin(t('login.expired'));
+        return null;
+      };
+      sections['canned-replies'] = createCannedView(t, this.#inboxApi, (text) => this.#announce(text), explain);
+    }
+    const nav = createNav(t, Object.keys(sections) as SectionName[]);
     const status = h('div', { class: 'sr-only', role: 'status' });
     const live = h('p', { class: 'live' }, t('header.connecting'));
     const help = h('button', { type: 'button', class: 'secondary help', 'aria-keyshortcuts': '?' }, h('span', { class: 'label' }, t('header.shortcuts')), keys('?'));
@@ -146,18 +197,26 @@ export class StaffConsole {
         'header',
         { class: 'bar' },
         h('h1', { class: 'brand' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, 'AI'), ' ', t('brand')),
-        h('div', { class: 'bar-actions' }, help, logout),
+        nav.nav,
+        h('div', { class: 'bar-actions' }, notify.button, help, logout),
         h('div', { class: 'bar-status' }, h('p', { class: 'who' }, t('header.signed_in', { name: me.name }), ' ', h('span', { class: 'tag' }, t(`header.role_${me.role}`))), live),
       ),
-      h('main', { id: 'main', class: 'panes' }, inbox.section, conversation.section),
+      h('main', { id: 'main', class: 'panes' }, inbox.section, conversation.section, ...Object.values(sections).map((view) => Object.assign(view.section, { hidden: true }))),
       status,
       shortcuts.dialog,
       resolve.dialog,
+      note.dialog,
+      transfer.dialog,
+      canned.dialog,
     );
     this.#root.replaceChildren(frame);
-    this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open };
+    this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open, note: note.open, transfer: transfer.open, canned: canned.open, notify, sections, markSection: nav.mark };
+    nav.mark(null);
     const tick = setInterval(() => this.#redraw(), TICK_MS);
-    this.#cleanup.push(() => clearInterval(tick));
+    const timers = setInterval(() => tickTimers(t, frame, Date.now()), TIMER_MS);
+    const onHash = () => this.#route();
+    window.addEventListener('hashchange', onHash);
+    this.#cleanup.push(() => clearInterval(tick), () => clearInterval(timers), () => window.removeEventListener('hashchange', onHash));
     this.#cleanup.push(
       listenForShortcuts({
         next: () => void this.#step(1),
@@ -168,6 +227,9 @@ export class StaffConsole {
         resolve: () => this.#askResolve(),
         inbox: () => this.#toInbox(),
         help: () => shortcuts.open(),
+        note: () => this.#askNote(),
+        transfer: () => void this.#askTransfer(),
+        canned: () => void this.#askCanned(),
       }),
     );
   }
@@ -218,8 +280,11 @@ export class StaffConsole {
     live.className = `live${on ? ' on' : ''}`;
   }
 
-  #onEvent({ type, conversationId, status }: StaffEvent) {
-    if (type === 'status' && status === 'escalated') this.#announce(this.#t('announce.new'));
+  #onEvent({ type, conversationId, status, position }: StaffEvent) {
+    if (type === 'status' && status === 'escalated') {
+      this.#announce(this.#t('announce.new'));
+      if (conversationId) this.#views?.notify.escalated(conversationId, position);
+    }
     if (type === 'visitor_message' && conversationId === this.#openId) this.#announce(this.#t('announce.visitor_wrote'));
     this.#soon('queue');
     if (conversationId && conversationId === this.#openId) this.#soon('detail');
@@ -268,6 +333,7 @@ export class StaffConsole {
   async #open(id: string, focus: boolean) {
     const views = this.#views;
     if (!views) return;
+    this.#showSection(null);
     this.#openId = id;
     this.#detail = null;
     history.replaceState(null, '', `#${encodeURIComponent(id)}`);
@@ -296,9 +362,43 @@ export class StaffConsole {
   #toInbox() {
     const views = this.#views;
     if (!views) return;
+    if (this.#section) history.replaceState(null, '', this.#openId ? `#${encodeURIComponent(this.#openId)}` : location.pathname);
+    this.#showSection(null);
     views.frame.dataset.view = 'inbox';
     const current = this.#openId ? views.inbox.section.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.#openId)}"]`) : null;
     (current ?? views.inbox.section.querySelector<HTMLElement>('.item') ?? views.inbox.heading).focus();
+  }
+
+  // ---- sections --------------------------------------------------------------------------------------------------
+
+  /** Follows the address: #metrics or #canned-replies shows that section, #inbox (or a conversation) the inbox. */
+  #route() {
+    const views = this.#views;
+    if (!views) return;
+    const name = sectionOf(location.hash, Object.keys(views.sections) as SectionName[]);
+    if (!name) return this.#toInbox();
+    this.#showSection(name);
+    const view = views.sections[name]!;
+    view.heading.focus();
+    void this.#guard(() => view.load());
+  }
+
+  /** Shows a section in place of the inbox and conversation panes, or (null) the panes again. */
+  #showSection(name: SectionName | null) {
+    const views = this.#views;
+    if (!views || this.#section === name) return;
+    this.#section = name;
+    views.inbox.section.hidden = views.conversation.section.hidden = name !== null;
+    for (const [key, view] of Object.entries(views.sections)) view.section.hidden = key !== name;
+    if (name) views.frame.dataset.section = name;
+    else delete views.frame.dataset.section;
+    views.markSection(name);
+  }
+
+  /** A failure of a section's request: a session that ended shows the sign-in form, anything else is said. */
+  #failed(error: unknown) {
+    if (error instanceof ApiError && error.status === 401) return this.#showLogin(this.#t('login.expired'));
+    this.#announce(error instanceof ApiError ? error.message : this.#t('errors.network'));
   }
 
   // ---- moves -----------------------------------------------------------------------------------------------------
@@ -363,6 +463,46 @@ export class StaffConsole {
   async #resolve(note: string) {
     const id = this.#target('resolve');
     if (id) await this.#act(() => this.#api.resolve(id, note), this.#t('announce.resolved'));
+  }
+
+  /** A note may be left on any open conversation, whoever holds it. */
+  #askNote() {
+    if (!this.#detail || !this.#openId) return this.#announce(this.#t('announce.none_open'));
+    this.#views?.note();
+  }
+
+  async #addNote(text: string) {
+    const id = this.#openId;
+    if (id) await this.#act(() => this.#inboxApi.addNote(id, text), this.#t('notes.saved'));
+  }
+
+  /** Only the holder transfers (the same condition as handing back). */
+  async #askTransfer() {
+    if (!this.#target('release')) return;
+    const me = this.#me;
+    await this.#guard(async () => {
+      const colleagues = (await this.#inboxApi.members()).filter((c) => c.id !== me?.id);
+      this.#views?.transfer(colleagues);
+    });
+  }
+
+  async #transfer(colleague: Colleague) {
+    const id = this.#target('release');
+    if (id) await this.#act(() => this.#inboxApi.transfer(id, colleague.id), this.#t('transfer.done', { name: colleague.name }));
+  }
+
+  async #askCanned() {
+    if (!this.#target('reply') || !this.#detail) return;
+    const lang = this.#detail.conversation.lang;
+    await this.#guard(() => this.#views!.canned(lang));
+  }
+
+  #insertCanned(reply: CannedReply) {
+    const input = this.#views?.conversation.input;
+    if (!input || input.disabled) return;
+    insertAtCursor(input, reply.text);
+    input.focus();
+    this.#announce(this.#t('canned.inserted'));
   }
 
   /** Runs a request; an ended session shows the sign-in form, other failures go to `fail` (or the status region). */

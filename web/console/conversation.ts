@@ -4,11 +4,21 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
 import type { Detail, Me } from './api.ts';
+import { detailTimer } from './first-response.ts';
 import { clockTime, heldByMe, minutesSince, movesFor, type Moves } from './format.ts';
 import { actionButton, badge, keys, langTag } from './parts.ts';
 import { messageItem } from './transcript.ts';
 
-export type ConversationHandlers = { claim: () => void; release: () => void; resolve: () => void; send: (text: string) => void; back: () => void };
+export type ConversationHandlers = {
+  claim: () => void;
+  release: () => void;
+  resolve: () => void;
+  send: (text: string) => void;
+  back: () => void;
+  note: () => void;
+  transfer: () => void;
+  canned: () => void;
+};
 export type ConversationView = ReturnType<typeof createConversation>;
 
 export function createConversation(t: TFunction, uiLang: Lang, handlers: ConversationHandlers) {
@@ -29,7 +39,8 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
   const input = h('textarea', { id: 'reply', name: 'reply', rows: 3, maxlength: 4000, 'aria-describedby': 'reply-reason', 'aria-keyshortcuts': 'r' });
   const reason = h('p', { id: 'reply-reason', class: 'reason' });
   const send = h('button', { type: 'submit', class: 'primary', 'aria-keyshortcuts': 'Control+Enter' }, h('span', {}, t('conversation.send')), keys(t('keys.send')));
-  const form = h('form', { class: 'reply', 'aria-label': t('conversation.reply_form') }, h('label', { for: 'reply' }, t('conversation.reply_label')), input, h('div', { class: 'reply-row' }, reason, send));
+  const canned = actionButton(t('canned.open'), 's', 'secondary canned-open', handlers.canned);
+  const form = h('form', { class: 'reply', 'aria-label': t('conversation.reply_form') }, h('label', { for: 'reply' }, t('conversation.reply_label')), input, h('div', { class: 'reply-row' }, reason, canned, send));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!input.disabled && input.value.trim()) handlers.send(input.value.trim());
@@ -102,6 +113,7 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
         h('span', { class: 'tag' }, t(`assistant.${c.assistant}`)),
         h('span', {}, t('conversation.started', { time: clockTime(c.createdAt, uiLang, now) })),
         ...(since === null ? [] : [h('span', { class: 'waiting' }, since < 1 ? t('inbox.waiting_new') : t('inbox.waiting', { count: since }))]),
+        detailTimer(t, detail, now) ?? '',
       );
       holder.textContent =
         c.status === 'staff' ? (mine ? t('conversation.held_by_you') : t('conversation.held_by_other', { name: c.assignee?.name ?? '?' })) : t(`conversation.holder_${c.status}`);
@@ -112,13 +124,16 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
       const focused = (document.activeElement as HTMLElement | null)?.closest?.('.actions') ? document.activeElement!.id : undefined;
       const offered = (
         [
-          ['claim', t('conversation.claim'), 'c', 'primary', handlers.claim],
-          ['release', t('conversation.release'), 'h', 'secondary', handlers.release],
-          ['resolve', t('conversation.resolve'), 'e', 'secondary', handlers.resolve],
+          ['claim', moves.claim, t('conversation.claim'), 'c', 'primary', handlers.claim],
+          ['release', moves.release, t('conversation.release'), 'h', 'secondary', handlers.release],
+          // The holder may pass it on; anyone may leave a note for colleagues.
+          ['transfer', moves.release, t('transfer.open'), 't', 'secondary', handlers.transfer],
+          ['resolve', moves.resolve, t('conversation.resolve'), 'e', 'secondary', handlers.resolve],
+          ['note', true, t('notes.add'), 'n', 'secondary', handlers.note],
         ] as const
       )
-        .filter(([move]) => moves[move])
-        .map(([move, label, key, style, act]) => Object.assign(actionButton(label, key, style, act), { id: `move-${move}` }));
+        .filter(([, offer]) => offer)
+        .map(([move, , label, key, style, act]) => Object.assign(actionButton(label, key, style, act), { id: `move-${move}` }));
       actions.replaceChildren(...offered);
       if (focused) document.getElementById(focused)?.focus();
       // New messages scroll into view; a redraw with nothing new leaves the reader (and the focus) where they were.
@@ -130,6 +145,7 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
       }
       input.disabled = !moves.reply;
       send.disabled = !moves.reply;
+      canned.disabled = !moves.reply;
       reason.textContent = reasonText(detail);
       reason.className = `reason${moves.reply ? '' : ' blocked'}`;
     },

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { h } from '../widget/dom.ts';
 import type { Filter, Me, QueueItem } from './api.ts';
+import { queueTimer } from './first-response.ts';
 import { heldByMe, minutesSince } from './format.ts';
 import { LANGS } from './i18n.ts';
 import { badge, keys, langTag } from './parts.ts';
@@ -69,6 +70,7 @@ export function createInbox(t: TFunction, initial: Filter, handlers: { filter: (
             { type: 'button', class: 'item', 'data-id': item.id, 'aria-current': item.id === openId ? 'true' : null },
             h('span', { class: 'item-top' }, badge(t, item.status), langTag(t, item.lang), h('span', { class: 'tag' }, t(`assistant.${item.assistant}`))),
             h('span', { class: `item-line line-${item.status}` }, line(item, me, now)),
+            queueTimer(t, item, now),
             h('span', { class: 'item-last', lang: item.lang }, item.lastMessage ?? t('inbox.no_message')),
           );
           button.addEventListener('click', () => handlers.open(item.id));

@@ -4,10 +4,10 @@ import type { STAFF_EVENT_TYPES } from '../../functions/staff/conversation-route
 import { EVENTS_PATH } from './api.ts';
 
 // A copy typed as the server's list, so a new event type there fails to compile here until the console hears it.
-const EVENT_TYPES: typeof STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message'];
+const EVENT_TYPES: typeof STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message', 'staff_note'];
 const RECHECK_MS = 2_000;
 
-export type StaffEvent = { type: (typeof STAFF_EVENT_TYPES)[number]; conversationId?: string; status?: string };
+export type StaffEvent = { type: (typeof STAFF_EVENT_TYPES)[number]; conversationId?: string; status?: string; position?: number };
 
 export type LiveHandlers = {
   event: (event: StaffEvent) => void;

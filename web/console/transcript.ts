@@ -12,6 +12,7 @@ import { langTag } from './parts.ts';
 const TIMINGS = ['retrievalMs', 'firstTokenMs', 'totalMs'] as const;
 
 function who(t: TFunction, m: Message): string {
+  if (m.role === 'note') return t('notes.by', { name: m.author ?? '?' });
   if (m.role === 'user') return t('message.visitor');
   if (m.role === 'assistant') return t('message.assistant');
   if (m.role === 'staff') return t('message.staff', { name: m.author ?? '?' });
@@ -71,6 +72,7 @@ export function messageItem(t: TFunction, uiLang: Lang, m: Message, now: number,
       ' ',
       h('time', { datetime: m.createdAt }, clockTime(m.createdAt, uiLang, now)),
       m.state !== 'complete' ? h('span', { class: 'tag warn' }, t(`message.state_${m.state}`, { defaultValue: m.state })) : null,
+      m.role === 'note' ? h('span', { class: 'tag' }, t('notes.private')) : null,
     ),
     body,
     m.role === 'assistant' ? facts(t, m) : null,

@@ -22,7 +22,7 @@ import {
 export type RouteSpec = {
   /** The group the counts are reported under (e.g. `staff`, `conversations`). */
   group: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** As the app registers it, e.g. `/api/conversations/:id/messages`. */
   path: string;
   /** Valid values of the path parameters, already encoded. */

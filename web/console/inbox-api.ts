@@ -1,0 +1,45 @@
+// The console's calls for the inbox additions and the metrics page; shapes mirror functions/staff/inbox-routes.ts,
+// canned-routes.ts and metrics-routes.ts.
+import type { Lang } from '../../agents/language/languages.ts';
+import type { StaffApi } from './api.ts';
+
+export type Colleague = { id: string; name: string };
+export type CannedReply = { id: string; lang: Lang; title: string; text: string; updatedAt: string };
+export type CannedFields = { lang: Lang; title: string; text: string };
+export type DayMetrics = {
+  day: string;
+  conversations: number;
+  answers: number;
+  answered: number;
+  answeredRate: number | null;
+  escalations: number;
+  staffReplies: number;
+  firstStaffReplyMedianMs: number | null;
+  feedbackUp: number;
+  feedbackDown: number;
+  feedbackUpRatio: number | null;
+  firstTokenP50Ms: number | null;
+  firstTokenP95Ms: number | null;
+  languageDrifts: number;
+  leadsCreated: number;
+  leadsDelivered: number;
+};
+export type MetricsReport = { from: string; to: string; timeZone: string; series: { lang: Lang | 'all'; days: DayMetrics[] }[] };
+export type MetricsQuery = { from: string; to: string; lang: string };
+
+const conversationPath = (id: string, action: string) => `/api/staff/conversations/${encodeURIComponent(id)}/${action}`;
+const cannedPath = (id = '') => `/api/staff/canned-replies${id ? `/${encodeURIComponent(id)}` : ''}`;
+
+export function createInboxApi({ request }: Pick<StaffApi, 'request'>) {
+  return {
+    addNote: (id: string, text: string) => request('POST', conversationPath(id, 'notes'), { text }),
+    transfer: (id: string, staffId: string) => request<{ assignee: Colleague }>('POST', conversationPath(id, 'transfer'), { staffId }),
+    members: async () => (await request<{ members: Colleague[] }>('GET', '/api/staff/members')).members,
+    cannedReplies: async () => (await request<{ replies: CannedReply[] }>('GET', cannedPath())).replies,
+    createCanned: (fields: CannedFields) => request('POST', cannedPath(), fields),
+    updateCanned: (id: string, fields: CannedFields) => request('PUT', cannedPath(id), fields),
+    deleteCanned: (id: string) => request('DELETE', cannedPath(id)),
+    metrics: (query: MetricsQuery) => request<MetricsReport>('GET', `/api/staff/metrics?${new URLSearchParams(Object.entries(query).filter(([, value]) => value !== ''))}`),
+  };
+}
+export type InboxApi = ReturnType<typeof createInboxApi>;
