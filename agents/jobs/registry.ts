@@ -4,7 +4,8 @@ import { checkpoint, purgeExpiredConversations, type PurgeCounts } from '../../d
 import { lastSeal, unsealedRows, writeSeals } from '../../db/queries/audit.ts';
 import { purgeExpiredLeads } from '../../db/queries/leads.ts';
 import { purgeRateLimits } from '../../db/queries/rate-limits.ts';
-import { purgeStaffSessions } from '../../db/queries/staff.ts';
+import { purgeLoginFailures, purgeStaffSessions } from '../../db/queries/staff.ts';
+import { THROTTLE } from '../staff/throttle.ts';
 import { dispatchLeads, type DispatchOptions, type WebhookTarget } from '../leads/dispatch.ts';
 import { GENESIS, seal } from '../audit/chain.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -106,13 +107,15 @@ export function createJobs(options: { dispatch?: DispatchOptions; mail?: SendMai
         const staffSessions = await purgeStaffSessions(db, cutoff, cutoff - SESSION.idleMs);
         // Rate counters outlive no window (the longest is hours); a day's salt goes with the day.
         const rateCounters = await purgeRateLimits(db, cutoff - DAY_MS, new Date(cutoff - DAY_MS).toISOString().slice(0, 10));
+        // Failed logins whose window passed and whose lock ended count for nothing, even when no login fails again.
+        const loginFailures = await purgeLoginFailures(db, cutoff - Math.max(THROTTLE.email.windowMs, THROTTLE.client.windowMs), cutoff);
         for (let slice = 0; slice < PURGE_MAX_SLICES; slice++) {
           const deleted = await purgeExpiredConversations(db, cutoff, PURGE_SLICE);
           for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += deleted[key];
           // A slice that was not full means nothing expired is left; otherwise the next run continues.
-          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions, rateCounters }, more: false, checkpointed: await checkpoint(db) };
+          if (deleted.conversations < PURGE_SLICE) return { deleted: { ...total, staffSessions, rateCounters, loginFailures }, more: false, checkpointed: await checkpoint(db) };
         }
-        return { deleted: { ...total, staffSessions, rateCounters }, more: true, checkpointed: await checkpoint(db) };
+        return { deleted: { ...total, staffSessions, rateCounters, loginFailures }, more: true, checkpointed: await checkpoint(db) };
       },
     },
   } satisfies Record<string, Job>;

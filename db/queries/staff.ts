@@ -116,6 +116,7 @@ export async function clearLoginFailures(db: Db, key: string): Promise<void> {
 }
 
 /** Drops counters whose window and lock are both over: they would restart from 1 anyway. */
-export async function purgeLoginFailures(db: Db, windowStart: number, now: number): Promise<void> {
-  await db.delete(loginFailures).where(and(lt(loginFailures.firstAt, windowStart), lte(loginFailures.lockedUntil, now)));
+export async function purgeLoginFailures(db: Db, windowStart: number, now: number): Promise<number> {
+  const result = await db.delete(loginFailures).where(and(lt(loginFailures.firstAt, windowStart), lte(loginFailures.lockedUntil, now)));
+  return result.rowsAffected;
 }

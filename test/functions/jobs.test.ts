@@ -141,6 +141,23 @@ describe('purge-retention', () => {
   });
 });
 
+describe('purge-retention and failed logins', () => {
+  it('deletes failed-login counters whose window passed and whose lock ended, keeping the others', async () => {
+    const m = await app();
+    const now = Date.now();
+    const hour = 3_600_000;
+    const insert = (key: string, firstAt: number, lockedUntil: number) =>
+      m.db.client.execute({ sql: 'INSERT INTO login_failures (key, failures, first_at, locked_until) VALUES (?, 1, ?, ?)', args: [key, firstAt, lockedUntil] });
+    await insert('client:old', now - 2 * hour, 0);
+    await insert('email:locked', now - 2 * hour, now + hour);
+    await insert('email:recent', now - 60_000, 0);
+    const result = (await (await post(m, 'purge-retention', bearer())).json()) as { result: { deleted: { loginFailures: number } } };
+    expect(result.result.deleted.loginFailures).toBe(1);
+    const keys = (await m.db.client.execute('SELECT key FROM login_failures ORDER BY key')).rows.map((row) => row.key);
+    expect(keys).toEqual(['email:locked', 'email:recent']);
+  });
+});
+
 describe('startJobTimer (Node)', () => {
   it('runs each job on its interval, one run at a time, until stopped', async () => {
     const m = await app();
