@@ -31,10 +31,12 @@ function foldWord(word: string): string {
 
 /**
  * Luxembourgish writes the same word with or without a final n (the n-rule: "kënnen"/"kënne", "hunn"/"hu"),
- * so both sides drop it; done after folding, so "ë" and "e" already agree.
+ * so both sides drop it; done after folding, so "ë" and "e" already agree. A long a written the German way
+ * ("Raumfahrt") is doubled as Luxembourgish spells it ("Raumfaart"): visitors often write the German spelling.
  */
 function luxembourgishVariant(word: string): string {
-  return word.length > 3 ? word.replace(/([aeiouy])n{1,2}$/, '$1') : word;
+  const spelt = word.replace(/ah(?=[^aeiouyh])/g, 'aa');
+  return spelt.length > 3 ? spelt.replace(/([aeiouy])n{1,2}$/, '$1') : spelt;
 }
 
 /** Splits text into folded word tokens (letters and digits, apostrophe elisions removed). */
