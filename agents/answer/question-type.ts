@@ -34,7 +34,8 @@ const OPENINGS: Partial<Record<Lang, string[]>> = { fr: ['qui'] };
 // The head of a clause: its first four words ("What's the maximum number of …").
 const HEAD = 4;
 // "Which body …", "Quelle institution …", "Welche Ministerin …", "Wéi eng Organisatioun …" ask who as well: a
-// which-word followed, within two words, by a word for a person or an organisation (matched as a prefix).
+// which-word followed, within two words, by a word for a person, an organisation or a named thing (an event, a
+// conference, a platform), matched as a prefix: the answer is a name.
 const WHICH: Record<Lang, string[]> = {
   en: ['which', 'what'],
   fr: ['quel', 'quelle', 'quels', 'quelles'],
@@ -42,10 +43,10 @@ const WHICH: Record<Lang, string[]> = {
   lb: ['wei eng', 'wei engem', 'wei enger', 'wat fir'],
 };
 const BODIES: Record<Lang, string[]> = {
-  en: ['body', 'bodies', 'organi', 'agenc', 'ministr', 'minister', 'compan', 'firm', 'partner', 'institution', 'universit', 'person', 'official', 'government'],
-  fr: ['institution', 'organis', 'structure', 'minist', 'entreprise', 'partenaire', 'universit', 'membre', 'personne', 'acteur'],
-  de: ['stelle', 'institution', 'organisation', 'behorde', 'minister', 'partner', 'firma', 'universitat', 'hochschule', 'person'],
-  lb: ['institutioun', 'organisatioun', 'minister', 'partner', 'betrib', 'firma', 'universitei', 'persoun'],
+  en: ['body', 'bodies', 'organi', 'agenc', 'ministr', 'minister', 'compan', 'firm', 'partner', 'institution', 'universit', 'person', 'official', 'government', 'event', 'conference', 'summit', 'platform', 'initiative', 'network'],
+  fr: ['institution', 'organis', 'structure', 'minist', 'entreprise', 'partenaire', 'universit', 'membre', 'personne', 'acteur', 'evenement', 'conference', 'sommet', 'plateforme', 'initiative', 'reseau'],
+  de: ['stelle', 'institution', 'organisation', 'behorde', 'minister', 'partner', 'firma', 'universitat', 'hochschule', 'person', 'veranstaltung', 'event', 'konferenz', 'gipfel', 'plattform', 'initiative', 'netzwerk'],
+  lb: ['institutioun', 'organisatioun', 'minister', 'partner', 'betrib', 'firma', 'universitei', 'persoun', 'evenement', 'event', 'konferenz', 'sommet', 'plattform', 'initiativ', 'netzwierk'],
 };
 
 /** Where a phrase that starts in the head of a clause ends, for each time it does. */
@@ -97,20 +98,24 @@ export function nameGroups(text: string, lang: Lang): string[][] {
 }
 
 function sentenceNames(sentence: string, lang: Lang): string[][] {
-  const words = sentence.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
-  const capital = (word: string) => /^\p{Lu}/u.test(word);
-  const isName = (word: string, i: number) => {
-    // The English "I" and a lone initial are no names.
-    if (word.length < 2) return false;
-    if (/\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
-    if (i === 0 || !capital(word)) return false;
-    return lang === 'en' || lang === 'fr' || (i > 1 && capital(words[i - 1]!)) || capital(words[i + 1] ?? '');
-  };
+  // Words stand together only within a clause: "Betriber, Start-uppen" are two nouns of a list, not one name.
+  const clauses = sentence.replace(/\([^)]*\)/g, ' ').split(/[,;:]/);
   const groups: string[][] = [];
-  words.forEach((word, i) => {
-    if (!isName(word, i)) return;
-    if (i > 0 && isName(words[i - 1]!, i - 1)) groups.at(-1)!.push(word);
-    else groups.push([word]);
+  clauses.forEach((clause, c) => {
+    const words = clause.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+    const capital = (word: string) => /^\p{Lu}/u.test(word);
+    const isName = (word: string, i: number) => {
+      // The English "I" and a lone initial are no names.
+      if (word.length < 2) return false;
+      if (/\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
+      if ((c === 0 && i === 0) || !capital(word)) return false;
+      return lang === 'en' || lang === 'fr' || (i > 0 && capital(words[i - 1]!) && (c > 0 || i > 1)) || capital(words[i + 1] ?? '');
+    };
+    words.forEach((word, i) => {
+      if (!isName(word, i)) return;
+      if (i > 0 && isName(words[i - 1]!, i - 1)) groups.at(-1)!.push(word);
+      else groups.push([word]);
+    });
   });
   return groups;
 }

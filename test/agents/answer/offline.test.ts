@@ -169,6 +169,9 @@ describe('questionType', () => {
     ['lb', 'Stëmmt et, datt en méi staark gëtt – ëm wéi vill?', 'howMany'],
     ['lb', 'Zënter wéini gëtt et de LNDS?', 'when'],
     ['lb', 'Kann eng Firma mat der AI Factory schaffen?', 'other'],
+    ['fr', 'À quelle conférence l’offre a-t-elle été dévoilée ?', 'who'],
+    ['lb', 'Op wéi engem Event gouf de Katalog lancéiert?', 'who'],
+    ['de', 'Auf welcher Veranstaltung wurde der Katalog vorgestellt?', 'who'],
   ])('in %s, "%s" asks for %s', (lang, question, type) => {
     expect(questionType(question, lang)).toBe(type);
   });

@@ -25,3 +25,10 @@ describe('nameGroups across sentences', () => {
     expect(nameGroups('We run a bakery. Where do we start? Is MeluXina open to us?', 'en')).toEqual([['MeluXina']]);
   });
 });
+
+describe('nameGroups within a clause', () => {
+  it('reads nouns of a German or Luxembourgish list as nouns, not as one name', () => {
+    expect(nameGroups("D'Evenement huet d'Servicer fir Betriber, Start-uppen, ëffentlech Verwaltungen a Fuerscher lancéiert.", 'lb')).toEqual([]);
+    expect(nameGroups('Den Data Summit Luxembourg huet ugefaangen.', 'lb')).toEqual([['Data', 'Summit', 'Luxembourg']]);
+  });
+});
