@@ -86,11 +86,14 @@ export const EVERYWHERE: readonly string[] = ['luxembourg', 'luxemburg', 'letzeb
 // names are capitalised (English, French), a capitalised word that does not open the sentence. German and
 // Luxembourgish capitalise every noun, so there two capitalised words in a row (Mario Grotz) stand in for it.
 // Brackets hold abbreviations of what precedes them ("computing (HPC)"), not names of their own.
+/** A word spelled as only a name is, in any language: an acronym (LNDS) or a capital inside a word (MeluXina). */
+export const spelledAsName = (word: string): boolean => /^\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word);
+
 export function namesIn(sentence: string, lang: Lang): string[] {
   const words = sentence.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   const capital = (word: string) => /^\p{Lu}/u.test(word);
   return words.filter((word, i) => {
-    if (/^\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
+    if (spelledAsName(word)) return true;
     if (i === 0 || !capital(word)) return false;
     return lang === 'en' || lang === 'fr' || (i > 1 && capital(words[i - 1]!)) || capital(words[i + 1] ?? '');
   });
