@@ -7,3 +7,4 @@ export * from './staff.ts';
 export * from './edu.ts';
 export * from './mail.ts';
 export * from './limits.ts';
+export * from './approved.ts';
