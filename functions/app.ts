@@ -21,6 +21,7 @@ import { widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { staffSessionRoutes } from './staff/session-routes.ts';
 import { staffConversationRoutes } from './staff/conversation-routes.ts';
+import { staffKnowledgeRoutes } from './staff/knowledge-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     .route('/', leadRoutes())
     .route('/', staffSessionRoutes())
     .route('/', staffConversationRoutes())
+    .route('/', staffKnowledgeRoutes())
     .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);

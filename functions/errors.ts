@@ -39,6 +39,10 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   account_not_found: 404,
   password_too_short: 400,
   password_too_long: 400,
+  question_too_vague: 400,
+  document_unknown: 400,
+  citation_invalid: 400,
+  approved_answer_not_found: 404,
 };
 
 /** A domain error as the AppError the error handler renders; anything else unchanged. */

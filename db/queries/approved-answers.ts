@@ -3,6 +3,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { approvedAnswers } from '../schema/approved.ts';
+import { messages } from '../schema/chat.ts';
 import { auditLog } from '../schema/leads.ts';
 import { staffUsers } from '../schema/staff.ts';
 import type { AuditEntry } from './leads.ts';
@@ -53,6 +54,8 @@ export async function listApprovedAnswers(db: Db, filter: { lang?: ApprovedAnswe
       createdAt: approvedAnswers.createdAt,
       retiredAt: approvedAnswers.retiredAt,
       author: staffUsers.name,
+      // How many answers it has given (in the conversations still kept).
+      uses: sql<number>`(SELECT count(*) FROM ${messages} m WHERE m.approved_answer_id = "approved_answers"."id")`,
     })
     .from(approvedAnswers)
     .innerJoin(staffUsers, eq(staffUsers.id, approvedAnswers.createdBy))

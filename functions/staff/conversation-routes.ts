@@ -83,6 +83,7 @@ export function staffConversationRoutes() {
           state: m.state,
           sources: m.sources ?? [],
           answered: m.answered,
+          approvedAnswerId: m.approvedAnswerId,
           mode: m.mode,
           model: m.model,
           timings: m.timings,
