@@ -32,6 +32,8 @@ const ctx = {
   handover: undefined as unknown as Conversation,
   doomed: undefined as unknown as Conversation,
   lead: { id: '', token: '' },
+  /** An approved answer, for the retire route. */
+  approved: '',
 };
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -58,6 +60,8 @@ const lead = () => ({
   lang: 'fr',
   consent: { given: true, version: '2026-11-22' },
 });
+
+const approvedAnswer = () => ({ lang: 'en', question: 'Does the AI Factory have a newsletter?', answer: 'News about the AI Factory is published by Luxinnovation [1].', docIds: ['getting-support'] });
 
 /** Queries the app sends to its database, counted on the client it was given (nothing else uses it; no job timer runs). */
 const dbCalls = { count: 0 };
@@ -89,6 +93,7 @@ beforeAll(async () => {
   ctx.doomed = await converse('Wat mécht d’AI Factory?');
   const submitted = (await (await post('/api/leads', lead())).json()) as { leadId: string; withdrawUrl: string };
   ctx.lead = { id: submitted.leadId, token: new URL(submitted.withdrawUrl).searchParams.get('token') ?? '' };
+  ctx.approved = ((await (await post('/api/staff/approved-answers', approvedAnswer(), { cookie: ctx.staff.cookie, 'x-csrf-token': ctx.staff.csrf })).json()) as { id: string }).id;
 });
 afterAll(async () => {
   server?.closeAllConnections();
@@ -138,6 +143,8 @@ const ROUTES: RouteSpec[] = [
   // Nothing is registered here: the not-found answer.
   { group: 'unknown', method: 'POST', path: '/api/nothing/:x', params: { x: () => 'here' }, body: () => ({ a: 1 }), cases: 40 },
   { group: 'unknown', method: 'GET', path: '/nothing/:x', params: { x: () => 'here' }, cases: 30 },
+  { group: 'staff', method: 'POST', path: '/api/staff/approved-answers', auth: staffAuth, body: approvedAnswer, limits: { question: 300, answer: 4000 }, cases: 90 },
+  { group: 'staff', method: 'POST', path: '/api/staff/approved-answers/:id/retire', params: { id: () => ctx.approved }, auth: staffAuth },
 ];
 
 const groupOf = (path: string) =>
