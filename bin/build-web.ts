@@ -14,9 +14,10 @@ export const CONSOLE_GENERATED = `${root}functions/console/assets.generated.ts`;
 /**
  * Everything fetched before the first answer must stay under this, gzipped. It was 30 KB; the staff handover (the
  * waiting state, staff messages, the events stream) added 2.5 KB that must be there when a staff reply arrives, and
- * splitting it into a second file would need a second integrity hash for every embedding site.
+ * splitting it into a second file would need a second integrity hash for every embedding site. The approved-answer
+ * mark (its label in four languages, and the announcement that says so) added 0.14 KB.
  */
-export const BUDGET_GZIP = 34 * 1024;
+export const BUDGET_GZIP = 34.5 * 1024;
 
 const minifyCss = async (path: string) => (await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true })).code.trim();
 

@@ -1,5 +1,6 @@
 // The console's controller: session (sign in, out, expiry), the inbox and the open conversation kept current by the
-// staff event stream, the moves staff make, and the shortcuts that start them. State lives in this instance only.
+// staff event stream, the moves staff make, the knowledge pages (gaps, approved answers), and the shortcuts that start
+// them. State lives in this instance only.
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
@@ -8,16 +9,33 @@ import { createConversation, type ConversationView } from './conversation.ts';
 import { heldByMe } from './format.ts';
 import { browserLang, createConsoleI18n } from './i18n.ts';
 import { createInbox, type InboxView } from './inbox.ts';
+import { createKnowledge, type Knowledge } from './knowledge.ts';
 import { followStaffEvents, type StaffEvent } from './live.ts';
 import { createLogin } from './login.ts';
-import { keys } from './parts.ts';
+import { actionButton, keys } from './parts.ts';
 import { createResolveDialog } from './resolve-dialog.ts';
 import { createShortcutsDialog, listenForShortcuts } from './shortcuts.ts';
 
 /** Waiting times are whole minutes: redrawing twice a minute keeps them right without a timer per row. */
 const TICK_MS = 30_000;
 
-type Views = { inbox: InboxView; conversation: ConversationView; status: HTMLElement; live: HTMLElement; frame: HTMLElement; help: () => void; resolve: () => void };
+/** The console's pages: the inbox (with the open conversation), the knowledge gaps, the approved answers (admins). */
+type Page = 'inbox' | 'gaps' | 'approved';
+const PAGES: readonly Page[] = ['inbox', 'gaps', 'approved'];
+/** The shortcut key of each page. */
+const PAGE_KEYS: Record<Page, string> = { inbox: 'i', gaps: 'g', approved: 'a' };
+
+type Views = {
+  inbox: InboxView;
+  conversation: ConversationView;
+  knowledge: Knowledge;
+  nav: Map<Page, HTMLButtonElement>;
+  status: HTMLElement;
+  live: HTMLElement;
+  frame: HTMLElement;
+  help: () => void;
+  resolve: () => void;
+};
 
 export class StaffConsole {
   readonly #root: HTMLElement;
@@ -111,6 +129,7 @@ export class StaffConsole {
     this.#connect();
     const wanted = decodeURIComponent(location.hash.slice(1));
     await this.#refreshQueue();
+    if (PAGES.includes(wanted as Page) && wanted !== 'inbox') return this.#showPage(wanted as Page, true);
     if (wanted) await this.#open(wanted, false);
     this.#views?.inbox.heading.focus();
   }
@@ -139,6 +158,10 @@ export class StaffConsole {
     help.addEventListener('click', () => shortcuts.open());
     const logout = h('button', { type: 'button', class: 'secondary' }, t('header.logout'));
     logout.addEventListener('click', () => void this.#logout());
+    const knowledge = createKnowledge(t, this.#lang, me, this.#api, { announce: (text) => this.#announce(text), guard: (run, fail) => this.#guard(run, fail) });
+    // Approved answers are for admins: a reviewer's console has no such page.
+    const pages = PAGES.filter((page) => page !== 'approved' || knowledge.approved);
+    const nav = new Map(pages.map((page) => [page, actionButton(t(`nav.${page}`), PAGE_KEYS[page], 'secondary nav', () => void this.#showPage(page, true))]));
     const frame = h(
       'div',
       { class: 'app', 'data-view': 'inbox' },
@@ -146,16 +169,19 @@ export class StaffConsole {
         'header',
         { class: 'bar' },
         h('h1', { class: 'brand' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, 'AI'), ' ', t('brand')),
+        h('nav', { class: 'sections', 'aria-label': t('nav.label') }, ...nav.values()),
         h('div', { class: 'bar-actions' }, help, logout),
         h('div', { class: 'bar-status' }, h('p', { class: 'who' }, t('header.signed_in', { name: me.name }), ' ', h('span', { class: 'tag' }, t(`header.role_${me.role}`))), live),
       ),
-      h('main', { id: 'main', class: 'panes' }, inbox.section, conversation.section),
+      h('main', { id: 'main', class: 'panes' }, inbox.section, conversation.section, ...knowledge.sections),
       status,
       shortcuts.dialog,
       resolve.dialog,
+      ...knowledge.dialogs,
     );
     this.#root.replaceChildren(frame);
-    this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open };
+    this.#views = { inbox, conversation, knowledge, nav, status, live, frame, help: shortcuts.open, resolve: resolve.open };
+    this.#showPage('inbox', false);
     const tick = setInterval(() => this.#redraw(), TICK_MS);
     this.#cleanup.push(() => clearInterval(tick));
     this.#cleanup.push(
@@ -167,9 +193,29 @@ export class StaffConsole {
         release: () => void this.#release(),
         resolve: () => this.#askResolve(),
         inbox: () => this.#toInbox(),
+        gaps: () => void this.#showPage('gaps', true),
+        approved: () => (knowledge.approved ? void this.#showPage('approved', true) : this.#announce(t('announce.admins_only'))),
         help: () => shortcuts.open(),
       }),
     );
+  }
+
+  /** Shows one page; a knowledge page is read again each time it is shown. */
+  async #showPage(page: Page, focus: boolean) {
+    const views = this.#views;
+    if (!views) return;
+    const { knowledge } = views;
+    views.frame.dataset.page = page;
+    views.inbox.section.hidden = page !== 'inbox';
+    views.conversation.section.hidden = page !== 'inbox';
+    knowledge.gaps.section.hidden = page !== 'gaps';
+    if (knowledge.approved) knowledge.approved.section.hidden = page !== 'approved';
+    for (const [name, button] of views.nav) button.setAttribute('aria-current', name === page ? 'page' : 'false');
+    if (page === 'inbox') return;
+    history.replaceState(null, '', `#${page}`);
+    const heading = page === 'gaps' ? knowledge.gaps.heading : knowledge.approved!.heading;
+    if (focus) heading.focus();
+    await (page === 'gaps' ? knowledge.refreshGaps() : knowledge.refreshApproved());
   }
 
   #redraw() {
@@ -268,6 +314,7 @@ export class StaffConsole {
   async #open(id: string, focus: boolean) {
     const views = this.#views;
     if (!views) return;
+    if (views.frame.dataset.page !== 'inbox') void this.#showPage('inbox', false);
     this.#openId = id;
     this.#detail = null;
     history.replaceState(null, '', `#${encodeURIComponent(id)}`);
@@ -296,6 +343,10 @@ export class StaffConsole {
   #toInbox() {
     const views = this.#views;
     if (!views) return;
+    if (views.frame.dataset.page !== 'inbox') {
+      void this.#showPage('inbox', false);
+      history.replaceState(null, '', this.#openId ? `#${encodeURIComponent(this.#openId)}` : location.pathname);
+    }
     views.frame.dataset.view = 'inbox';
     const current = this.#openId ? views.inbox.section.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.#openId)}"]`) : null;
     (current ?? views.inbox.section.querySelector<HTMLElement>('.item') ?? views.inbox.heading).focus();

@@ -13,6 +13,8 @@ export const SHORTCUTS = [
   ['h', 'release'],
   ['e', 'resolve'],
   ['i', 'inbox'],
+  ['g', 'gaps'],
+  ['a', 'approved'],
   ['Escape', 'leave'],
   ['?', 'help'],
 ] as const;
