@@ -193,6 +193,8 @@ describe('knowledge gaps and approved answers, offline', () => {
     // A question it does not answer, in French or another language, gets the usual answer, not approved.
     const other = await ask(made, 'Qui exploite le supercalculateur MeluXina ?');
     expect(other).toMatchObject({ answered: true, approved: false });
+    const streamed = await made.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ message: 'Qui exploite le supercalculateur MeluXina ?', lang: 'fr' }) });
+    expect(parseSse(await streamed.text()).at(-1)).toMatchObject({ event: 'done', data: { answered: true, approved: false } });
     expect(await ask(made, 'Is there a newsletter from the AI Factory?', 'en')).toMatchObject({ approved: false });
 
     // Retired (twice: the second changes nothing), it is given no more, and stays in the list of retired ones.
