@@ -161,7 +161,7 @@ export class StaffConsole {
     const knowledge = createKnowledge(t, this.#lang, me, this.#api, { announce: (text) => this.#announce(text), guard: (run, fail) => this.#guard(run, fail) });
     // Approved answers are for admins: a reviewer's console has no such page.
     const pages = PAGES.filter((page) => page !== 'approved' || knowledge.approved);
-    const nav = new Map(pages.map((page) => [page, actionButton(t(`nav.${page}`), PAGE_KEYS[page], 'secondary nav', () => void this.#showPage(page, true))]));
+    const nav = new Map(pages.map((page) => [page, actionButton(t(`nav.${page}`), PAGE_KEYS[page], 'secondary nav', () => (page === 'inbox' ? this.#toInbox() : void this.#showPage(page, true)))]));
     const frame = h(
       'div',
       { class: 'app', 'data-view': 'inbox' },
@@ -201,17 +201,22 @@ export class StaffConsole {
   }
 
   /** Shows one page; a knowledge page is read again each time it is shown. */
-  async #showPage(page: Page, focus: boolean) {
+  async #showPage(wanted: Page, focus: boolean) {
     const views = this.#views;
     if (!views) return;
     const { knowledge } = views;
+    // A reviewer's console has no approved answers page (a link to it shows the inbox).
+    const page = wanted === 'approved' && !knowledge.approved ? 'inbox' : wanted;
     views.frame.dataset.page = page;
     views.inbox.section.hidden = page !== 'inbox';
     views.conversation.section.hidden = page !== 'inbox';
     knowledge.gaps.section.hidden = page !== 'gaps';
     if (knowledge.approved) knowledge.approved.section.hidden = page !== 'approved';
     for (const [name, button] of views.nav) button.setAttribute('aria-current', name === page ? 'page' : 'false');
-    if (page === 'inbox') return;
+    if (page === 'inbox') {
+      if (focus) views.inbox.heading.focus();
+      return;
+    }
     history.replaceState(null, '', `#${page}`);
     const heading = page === 'gaps' ? knowledge.gaps.heading : knowledge.approved!.heading;
     if (focus) heading.focus();
