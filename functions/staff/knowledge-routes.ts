@@ -26,7 +26,7 @@ const ApprovedAnswerSchema = z.object(
     question: z.string({ error: 'question_missing' }).trim().min(1, { error: 'question_missing' }).max(MAX_QUESTION, { error: 'question_too_long' }),
     answer: z.string({ error: 'answer_missing' }).trim().min(1, { error: 'answer_missing' }).max(MAX_ANSWER, { error: 'answer_too_long' }),
     docIds: z
-      .array(z.string({ error: 'citations_missing' }).trim().min(1, { error: 'citations_missing' }).max(100, { error: 'document_unknown' }), { error: 'citations_missing' })
+      .array(z.string({ error: 'citations_missing' }).trim().min(1, { error: 'citations_missing' }).max(100, { error: 'bad_request' }), { error: 'citations_missing' })
       .min(1, { error: 'citations_missing' })
       .max(MAX_CITATIONS, { error: 'citations_too_many' })
       .refine((ids) => new Set(ids).size === ids.length, { error: 'citations_duplicate' }),
