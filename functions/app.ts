@@ -24,6 +24,7 @@ import { staffConversationRoutes } from './staff/conversation-routes.ts';
 import { staffInboxRoutes } from './staff/inbox-routes.ts';
 import { staffCannedRoutes } from './staff/canned-routes.ts';
 import { staffMetricsRoutes } from './staff/metrics-routes.ts';
+import { staffKnowledgeRoutes } from './staff/knowledge-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/', staffInboxRoutes())
     .route('/', staffCannedRoutes())
     .route('/', staffMetricsRoutes())
+    .route('/', staffKnowledgeRoutes())
     .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);

@@ -3,6 +3,7 @@ import type { Client } from '@libsql/client';
 import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
 import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
+import { createApprovedAnswers } from '../agents/approved/answers.ts';
 import { parseLimits } from '../agents/security/rate-limit.ts';
 import { randomToken } from '../agents/security/tokens.ts';
 import { daySalt } from '../db/queries/rate-limits.ts';
@@ -72,6 +73,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   const now = options.now ?? Date.now;
   const storedModelOf = rememberLatest((_minute: number) => storedEmbedding(db));
   const storedModel = () => storedModelOf(Math.floor(now() / STORED_MODEL_TTL_MS));
+  const termStats = rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now);
   return {
     env,
     canary,
@@ -92,7 +94,8 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     limits: parseLimits(env.RATE_LIMITS ?? ''),
     rateSalt: rememberLatest((day: string) => daySalt(db, day, randomToken(16))),
-    termStats: rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now),
+    termStats,
+    approved: createApprovedAnswers({ db, now, termStats }),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
     // made them changes only when the knowledge is indexed again, so it is read at most once a minute, not per turn.
     async queryEmbeddings() {
@@ -110,6 +113,7 @@ export function turnPorts(deps: AppDeps): TurnPorts {
     db: deps.db,
     embeddings: deps.queryEmbeddings,
     termStats: deps.termStats,
+    approved: deps.approved,
     llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },
     guard: { canary: deps.canary, secrets: deps.secrets },
     leads: { threshold: deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: deps.env.LEAD_RETENTION_DAYS },

@@ -43,6 +43,10 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   canned_reply_not_found: 404,
   date_invalid: 400,
   range_invalid: 400,
+  question_too_vague: 400,
+  document_unknown: 400,
+  citation_invalid: 400,
+  approved_answer_not_found: 404,
 };
 
 /** A domain error as the AppError the error handler renders; anything else unchanged. */

@@ -10,6 +10,7 @@ import type { LlmTimeouts } from '../agents/public/agent.ts';
 import type { StaffHours } from '../agents/staff/hours.ts';
 import type { Redactor } from '../agents/privacy/redact.ts';
 import type { Mailer } from '../agents/mail/mailer.ts';
+import type { ApprovedAnswers } from '../agents/approved/answers.ts';
 import type { Db } from '../db/client.ts';
 import type { createI18n, Translate } from '../locales/index.ts';
 import type { Env } from './env.ts';
@@ -38,6 +39,8 @@ export type AppDeps = {
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
   /** Chunk counts per word prefix, remembered for a minute (the answer decision asks on every turn). */
   termStats: ReadTermStats;
+  /** Approved answers: written and retired by admins, matched in public turns (live ones kept a minute per process). */
+  approved: ApprovedAnswers;
   /** TRUSTED_PROXIES, parsed: whose X-Forwarded-For is believed (functions/client-address.ts). */
   trustedProxies: TrustedProxies;
   /** The rate limits in force (defaults with RATE_LIMITS over them). */

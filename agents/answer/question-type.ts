@@ -83,6 +83,9 @@ const YEAR = /^(?:19|20)\d\d$/;
 // Names in nearly every sentence of the knowledge, which never answer "who": the AI Factory and its country.
 export const EVERYWHERE: readonly string[] = ['luxembourg', 'luxemburg', 'letzebuerg', 'ai', 'ki', 'ia', 'factory'];
 
+/** A word spelled as only a name is, in any language: an acronym (LNDS) or a capital inside a word (MeluXina). */
+export const spelledAsName = (word: string): boolean => /\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word);
+
 // A name, as far as spelling shows one: an acronym (LNDS), a capital inside a word (LuxProvide), or, where only
 // names are capitalised (English, French), a capitalised word that does not open the sentence. German and
 // Luxembourgish capitalise every noun, so there two capitalised words in a row (Mario Grotz) stand in for it.
@@ -107,7 +110,7 @@ function sentenceNames(sentence: string, lang: Lang): string[][] {
     const isName = (word: string, i: number) => {
       // The English "I" and a lone initial are no names.
       if (word.length < 2) return false;
-      if (/\p{Lu}{2,}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return true;
+      if (spelledAsName(word)) return true;
       if ((c === 0 && i === 0) || !capital(word)) return false;
       return lang === 'en' || lang === 'fr' || (i > 0 && capital(words[i - 1]!) && (c > 0 || i > 1)) || capital(words[i + 1] ?? '');
     };

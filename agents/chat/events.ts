@@ -33,5 +33,6 @@ export type TurnEvent =
   | { event: 'reset'; data: { reason: string } }
   | { event: 'sources'; data: { sources: Source[] } }
   | { event: 'action'; data: TurnAction }
-  | { event: 'done'; data: { messageId: string; answered: boolean } }
+  /** `approved`: the answer is an approved one, given verbatim (agents/approved/). */
+  | { event: 'done'; data: { messageId: string; answered: boolean; approved: boolean } }
   | { event: 'error'; data: { code: string; message: string } };

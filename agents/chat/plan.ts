@@ -8,6 +8,7 @@ import { detectSmallTalk } from '../intent/small-talk.ts';
 import type { Lang } from '../language/languages.ts';
 import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
 import type { SearchResult } from '../retrieval/search.ts';
+import type { ApprovedMatch } from '../approved/match.ts';
 import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
 import { scopeOf, searchInScope } from './scope.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
@@ -19,6 +20,8 @@ export type Plan =
   /** The visitor asks for a person: the conversation goes to the staff queue. */
   | { kind: 'escalate' }
   | { kind: 'reply'; text: string; leadForm: LeadFormOffer }
+  /** Staff approved an answer to this question: it is given verbatim, with its citations, and no model is called. */
+  | { kind: 'approved'; match: ApprovedMatch }
   /** `query` is what found the passages (a follow-up with its previous question); `framing` introduces the quotes. */
   | { kind: 'answer'; passages: SearchResult[]; query: string; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
 
@@ -71,6 +74,9 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   if (isPersonRequest(question, lang) && !project) return { kind: 'escalate' };
   const small = detectSmallTalk(question, lang);
   if (small) return { kind: 'reply', text: t(`chat:smalltalk.${small.kind}`), leadForm: null };
+  // Approved answers are the public assistant's: a close match wins over retrieval and the model.
+  const approved = teachers ? null : await ports.approved.match(question, lang);
+  if (approved) return { kind: 'approved', match: approved };
 
   // An organisation asking where to start with AI ("where do I start with AI in my company?") names no topic of the
   // knowledge: when nothing answers it, the pillars that fit do, with the lead form.

@@ -8,6 +8,7 @@ import type { StaffHours } from '../staff/hours.ts';
 import type { EduAccess } from '../edu/access.ts';
 import type { Redactor } from '../privacy/redact.ts';
 import type { ReadTermStats } from '../retrieval/term-stats-cache.ts';
+import type { FindApproved } from '../approved/match.ts';
 
 /** The two assistants: the public one (widget) and the teachers' one (/edu). */
 export type Assistant = 'public' | 'education';
@@ -19,6 +20,8 @@ export type TurnPorts = {
   embeddings(): Promise<EmbeddingsInterface | null>;
   /** How many chunks of a language hold each word prefix (agents/retrieval/term-stats-cache.ts). */
   termStats: ReadTermStats;
+  /** Answers staff approved: a question that matches one closely gets it verbatim (agents/approved/). */
+  approved: FindApproved;
   llm: { pool: HostPool; model: string; timeouts: LlmTimeouts };
   /** The per-process canary in the prompt, and every string no answer may contain. */
   guard: { canary: string; secrets: string[] };

@@ -41,6 +41,8 @@ export type TurnResult = {
   answer: string;
   sources: Source[];
   answered: boolean;
+  /** The answer is an approved one, given verbatim. */
+  approved: boolean;
   mode: TurnMode;
   complete: boolean;
   actions: TurnAction[];
@@ -54,8 +56,8 @@ function* wordsOf(text: string): Generator<string> {
 /** A person holds the conversation or is awaited: the message is stored for them (accept.ts), nothing is answered. */
 async function leaveToStaff(input: TurnInput, emit: (event: TurnEvent) => Promise<void>): Promise<TurnResult> {
   await emit({ event: 'meta', data: { conversationId: input.conversationId, conversationToken: input.conversationToken, lang: input.lang, mode: 'staff' } });
-  await emit({ event: 'done', data: { messageId: input.questionId, answered: false } });
-  return { messageId: input.questionId, answer: '', sources: [], answered: false, mode: 'staff', complete: true, actions: [] };
+  await emit({ event: 'done', data: { messageId: input.questionId, answered: false, approved: false } });
+  return { messageId: input.questionId, answer: '', sources: [], answered: false, approved: false, mode: 'staff', complete: true, actions: [] };
 }
 
 export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
@@ -68,13 +70,15 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   const decided: Exclude<Plan, { kind: 'escalate' }> = planned.kind === 'escalate' ? { kind: 'reply', text: handedOver!.text, leadForm: null } : planned;
   const retrievedAt = deps.now();
   const messageId = crypto.randomUUID();
-  const useModel = decided.kind === 'answer' && answerMode(deps.llm.pool.mode()) === 'llm';
+  const poolMode = answerMode(deps.llm.pool.mode());
+  const useModel = decided.kind === 'answer' && poolMode === 'llm';
   await appendMessage(deps.db, { id: messageId, conversationId: input.conversationId, role: 'assistant', content: '', lang: input.lang, state: 'streaming', mode: useModel ? 'llm' : 'offline', createdAt: retrievedAt });
 
   // The AI notice opens a conversation; a note of what redaction removed opens the reply to that message.
   const privacy = input.redacted.length ? `${redactionNotice(input.redacted, t)}\n\n` : '';
   const notice = `${input.firstReply ? `${t('chat:ai_notice')}\n\n` : ''}${privacy}`;
-  let mode = 'offline' as AnswerMode;
+  // An approved answer is given in whatever mode the assistant is in, though no model writes it.
+  let mode: AnswerMode = decided.kind === 'approved' ? poolMode : 'offline';
   let announced = false;
   let firstTokenAt: number | undefined;
   const announce = async () => {
@@ -104,11 +108,19 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   let answered = false;
   let extra: Record<string, number> = {};
   let toolHandover: string | null = null;
+  let approvedId: string | null = null;
   const actions: TurnAction[] = handedOver ? [handedOver.action] : [];
 
   if (decided.kind === 'reply') {
     await announce();
     body = decided.text;
+    await stream(body);
+  } else if (decided.kind === 'approved') {
+    await announce();
+    body = decided.match.answer;
+    sources = decided.match.sources;
+    answered = true;
+    approvedId = decided.match.id;
     await stream(body);
   } else {
     const outcome = useModel
@@ -143,7 +155,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
     if (outcome?.kind === 'failed') {
       await finishMessage(deps.db, messageId, { content: notice + outcome.body, state: 'incomplete', mode, timings: timings(extra) });
       await emit({ event: 'error', data: { code: 'stream_failed', message: t('errors.stream_failed') } });
-      return { messageId, answer: notice + outcome.body, sources: [], answered: false, mode, complete: false, actions: [] };
+      return { messageId, answer: notice + outcome.body, sources: [], answered: false, approved: false, mode, complete: false, actions: [] };
     }
     if (outcome?.kind === 'answered') {
       body = outcome.body;
@@ -170,7 +182,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   }
 
   // A model that answered qualifies the lead in conversation (capture_lead); otherwise the form does it.
-  const form = mode === 'llm' ? null : decided.leadForm;
+  const form = mode === 'llm' || decided.kind === 'approved' ? null : decided.leadForm;
   if (form) {
     actions.push({ type: 'lead_form', lang: input.lang, topics: form.topics, consent: { version: PRIVACY_VERSION, text: t('leads:consent.text', { version: PRIVACY_VERSION }), label: t('leads:consent.label') } });
     if (form.announce) {
@@ -182,12 +194,13 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
 
   if (signal?.aborted) {
     await finishMessage(deps.db, messageId, { content: notice + body, state: 'incomplete', mode, timings: timings(extra) });
-    return { messageId, answer: notice + body, sources, answered: false, mode, complete: false, actions: [] };
+    return { messageId, answer: notice + body, sources, answered: false, approved: false, mode, complete: false, actions: [] };
   }
   const answer = notice + body;
-  await finishMessage(deps.db, messageId, { content: answer, state: 'complete', sources, answered, mode, model: mode === 'llm' ? deps.llm.model : null, timings: timings(extra) });
+  const approved = approvedId !== null;
+  await finishMessage(deps.db, messageId, { content: answer, state: 'complete', sources, answered, mode, model: mode === 'llm' && !approved ? deps.llm.model : null, approvedAnswerId: approvedId, timings: timings(extra) });
   if (sources.length) await emit({ event: 'sources', data: { sources } });
   for (const action of actions) await emit({ event: 'action', data: action });
-  await emit({ event: 'done', data: { messageId, answered } });
-  return { messageId, answer, sources, answered, mode, complete: true, actions };
+  await emit({ event: 'done', data: { messageId, answered, approved } });
+  return { messageId, answer, sources, answered, approved, mode, complete: true, actions };
 }

@@ -34,7 +34,7 @@ export async function appendMessage(db: Db, message: NewMessage, conversationLan
   ]);
 }
 
-export async function finishMessage(db: Db, id: string, patch: Partial<Pick<Message, 'content' | 'state' | 'sources' | 'answered' | 'timings' | 'mode' | 'model'>>) {
+export async function finishMessage(db: Db, id: string, patch: Partial<Pick<Message, 'content' | 'state' | 'sources' | 'answered' | 'timings' | 'mode' | 'model' | 'approvedAnswerId'>>) {
   await db.update(messages).set(patch).where(eq(messages.id, id));
 }
 

@@ -1,5 +1,6 @@
 // Conversations and their messages: every user message is stored before the assistant does anything with it.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { approvedAnswers } from './approved.ts';
 
 export const conversations = sqliteTable(
   'conversations',
@@ -46,6 +47,8 @@ export const messages = sqliteTable(
     mode: text('mode', { enum: ['llm', 'offline'] }),
     model: text('model'),
     answered: integer('answered', { mode: 'boolean' }),
+    // The approved answer given verbatim instead of a generated one (agents/approved/).
+    approvedAnswerId: text('approved_answer_id').references(() => approvedAnswers.id),
     timings: text('timings', { mode: 'json' }).$type<Record<string, number>>(),
     state: text('state', { enum: ['streaming', 'complete', 'incomplete'] }).notNull(),
     createdAt: integer('created_at').notNull(),

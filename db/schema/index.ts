@@ -8,3 +8,4 @@ export * from './edu.ts';
 export * from './mail.ts';
 export * from './limits.ts';
 export * from './inbox.ts';
+export * from './approved.ts';

@@ -52,6 +52,6 @@ export function chatRoutes() {
       if (event.event === 'meta') meta = event.data;
     });
     if (!result.complete) throw new AppError(502, 'stream_failed');
-    return c.json({ ...meta!, answer: result.answer, sources: result.sources, answered: result.answered, messageId: result.messageId, actions: result.actions });
+    return c.json({ ...meta!, answer: result.answer, sources: result.sources, answered: result.answered, approved: result.approved, messageId: result.messageId, actions: result.actions });
   });
 }

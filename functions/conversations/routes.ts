@@ -28,6 +28,8 @@ const publicMessage = (m: Message) => ({
   state: m.state,
   sources: m.sources ?? [],
   answered: m.answered,
+  // An answer staff approved, given verbatim: the widget marks it.
+  approved: m.approvedAnswerId !== null,
   createdAt: new Date(m.createdAt).toISOString(),
 });
 

@@ -81,7 +81,7 @@ export function staffConversationRoutes() {
         // the messages in time order, as role `note` (this transcript is staff-only; the visitor's reads never see them).
         messages: interleaveNotes(messages, notes).map((m) =>
           'authorId' in m
-            ? { id: m.id, role: 'note' as const, content: m.text, author: m.authorName, authorId: m.authorId, lang: null, state: 'complete' as const, sources: [], answered: null, mode: null, model: null, timings: null, createdAt: iso(m.createdAt) }
+            ? { id: m.id, role: 'note' as const, content: m.text, author: m.authorName, authorId: m.authorId, lang: null, state: 'complete' as const, sources: [], answered: null, approvedAnswerId: null, mode: null, model: null, timings: null, createdAt: iso(m.createdAt) }
             : {
                 id: m.id,
                 role: m.role,
@@ -91,6 +91,7 @@ export function staffConversationRoutes() {
                 state: m.state,
                 sources: m.sources ?? [],
                 answered: m.answered,
+                approvedAnswerId: m.approvedAnswerId,
                 mode: m.mode,
                 model: m.model,
                 timings: m.timings,

@@ -196,7 +196,7 @@ describe('saved replies', () => {
     const lea = await watchedPage(browser);
     const { page } = lea;
     await signIn(page, LEA);
-    expect(await page.locator('.sections a').allTextContents()).toEqual(['Gespréicher', 'Zuelen']);
+    expect(await page.locator('.sections a').allTextContents()).toEqual(['Gespréicher', 'Wëssenslücken', 'Zuelen']);
     const visitor = await visitorEscalates('Ech wéilt mat engem Mënsch schwätzen', 'lb');
     await item(page, visitor.conversationId).waitFor({ timeout: 10_000 });
     await item(page, visitor.conversationId).focus();

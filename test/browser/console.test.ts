@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
-import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
+import { expectClean, focused, launchChromium, runAxe, serveApp, tabTo, watchedPage, type Served } from '../support/browser.ts';
 import { readSse } from '../support/sse.ts';
 
 const ARTEFACTS = 'test-results/console';
@@ -51,22 +51,6 @@ async function escalate(visitor: Visitor) {
   expect(response.status).toBe(200);
 }
 
-/** A short description of the focused element: tag, id and classes. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el) return '';
-    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ').join('.')}` : ''}`;
-  });
-
-/** Presses Tab until the focused element matches `selector`, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => !!document.activeElement?.matches(s), selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`focus never reached ${selector}; it is on ${await focused(page)}`);
-}
 
 /** Signs in by keyboard only and waits for the inbox. */
 async function signIn(page: Page, account: Account) {
@@ -225,7 +209,7 @@ describe('the staff console', () => {
     await page.keyboard.press('?');
     const list = page.locator('dialog.shortcuts');
     expect(await list.isVisible()).toBe(true);
-    expect(await list.locator('dt').allTextContents()).toEqual(['j', 'k', 'c', 'r', 'Ctrl+Enter', 'h', 'e', 'n', 't', 's', 'i', 'Esc', '?']);
+    expect(await list.locator('dt').allTextContents()).toEqual(['j', 'k', 'c', 'r', 'Ctrl+Enter', 'h', 'e', 'n', 't', 's', 'i', 'g', 'a', 'Esc', '?']);
     await page.keyboard.press('Escape');
     expect(await list.isVisible()).toBe(false);
     expect(await focused(page)).toBe('h2#conversation-title');

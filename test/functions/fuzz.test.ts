@@ -36,6 +36,8 @@ const ctx = {
   lead: { id: '', token: '' },
   canned: { id: '', doomed: '' },
   colleague: '',
+  /** An approved answer, for the retire route. */
+  approved: '',
 };
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -62,6 +64,8 @@ const lead = () => ({
   lang: 'fr',
   consent: { given: true, version: PRIVACY_VERSION },
 });
+
+const approvedAnswer = () => ({ lang: 'en', question: 'Does the AI Factory have a newsletter?', answer: 'News about the AI Factory is published by Luxinnovation [1].', docIds: ['getting-support'] });
 
 /** Queries the app sends to its database, counted on the client it was given (nothing else uses it; no job timer runs). */
 const dbCalls = { count: 0 };
@@ -96,6 +100,7 @@ beforeAll(async () => {
   const canned = (title: string) => createCannedReply(made.deps, { lang: 'en', title, text: 'Thank you for waiting: I am looking into it.' }, { email: 'admin@fuzz.lu' });
   ctx.canned = { id: (await canned('Looking into it')).id, doomed: (await canned('To delete')).id };
   ctx.colleague = (await saveAccount(made.deps, { email: 'colleague@fuzz.lu', name: 'Cole League', role: 'reviewer' }, PASSWORD, 'test')).account.id;
+  ctx.approved = ((await (await post('/api/staff/approved-answers', approvedAnswer(), { cookie: ctx.staff.cookie, 'x-csrf-token': ctx.staff.csrf })).json()) as { id: string }).id;
 });
 afterAll(async () => {
   server?.closeAllConnections();
@@ -154,6 +159,8 @@ const ROUTES: RouteSpec[] = [
   // Nothing is registered here: the not-found answer.
   { group: 'unknown', method: 'POST', path: '/api/nothing/:x', params: { x: () => 'here' }, body: () => ({ a: 1 }), cases: 40 },
   { group: 'unknown', method: 'GET', path: '/nothing/:x', params: { x: () => 'here' }, cases: 30 },
+  { group: 'staff', method: 'POST', path: '/api/staff/approved-answers', auth: staffAuth, body: approvedAnswer, limits: { question: 300, answer: 4000 }, cases: 90 },
+  { group: 'staff', method: 'POST', path: '/api/staff/approved-answers/:id/retire', params: { id: () => ctx.approved }, auth: staffAuth },
 ];
 
 const groupOf = (path: string) =>

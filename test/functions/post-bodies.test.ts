@@ -79,7 +79,7 @@ function postRoutes(): { path: string; headers: Record<string, string> }[] {
 }
 
 // The routes that read a body (the others answer as usual, whatever they are sent).
-const READS_BODY = /\/(chat|feedback|leads|withdraw|notify|login|messages|resolve|retry|promote)$/;
+const READS_BODY = /\/(chat|feedback|leads|withdraw|notify|login|messages|resolve|retry|promote|approved-answers)$/;
 
 /** `400`, or what is wrong with the answer: a 5xx, an error that is not `{ error: { code, message } }`. */
 async function outcome(response: Response, path: string, type = ''): Promise<string> {

@@ -96,3 +96,20 @@ export async function expectClean(w: Watched) {
   expect(w.requests.length).toBeGreaterThan(0);
   for (const url of w.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
+
+/** A short description of the focused element of the page: tag, id and classes. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ').join('.')}` : ''}`;
+  });
+
+/** Presses Tab until the focused element matches `selector`, as a keyboard user would. */
+export async function tabTo(page: Page, selector: string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => !!document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`focus never reached ${selector}; it is on ${await focused(page)}`);
+}

@@ -34,6 +34,8 @@ export type Message = {
   state: string;
   sources: Source[];
   answered: boolean | null;
+  /** The approved answer given word for word, if this answer was one. */
+  approvedAnswerId: string | null;
   mode: string | null;
   model: string | null;
   timings: Record<string, number> | null;
@@ -46,6 +48,15 @@ export type Detail = {
   firstResponses?: { escalatedAt: string; repliedAt: string | null; waitedMs: number | null }[];
 };
 export type Filter = { status: string; lang: string; assistant: string };
+/** GET /api/staff/gaps: one group of similar questions the knowledge did not answer well. */
+export type GapGroup = { lang: Lang; count: number; kinds: Record<GapKind, number>; examples: string[]; lastAskedAt: string; approvedAnswerId: string | null };
+export type GapKind = 'unanswered' | 'thumbs_down' | 'escalated';
+/** GET /api/staff/documents: a document an approved answer may cite. */
+export type KnowledgeDocument = { docId: string; title: string; lang: Lang; url: string | null };
+/** GET /api/staff/approved-answers (admins). */
+export type ApprovedAnswer = { id: string; lang: Lang; question: string; answer: string; docIds: string[]; createdAt: string; retiredAt: string | null; author: string; uses: number };
+/** POST /api/staff/approved-answers. */
+export type ApprovedInput = { lang: Lang; question: string; answer: string; docIds: string[] };
 
 /** The paths the console reads; EventSource needs the events path as a plain URL. */
 export const EVENTS_PATH = '/api/staff/events';
@@ -84,6 +95,14 @@ export function createStaffApi(lang: () => Lang) {
     reply: (id: string, text: string) => call<{ messageId: string }>('POST', conversationPath(id, '/messages'), { text }),
     release: (id: string) => call('POST', conversationPath(id, '/release')),
     resolve: (id: string, note: string) => call('POST', conversationPath(id, '/resolve'), note ? { note } : {}),
+    gaps: async (lang: string) => (await call<{ groups: GapGroup[] }>('GET', `/api/staff/gaps${lang ? `?lang=${lang}` : ''}`)).groups,
+    documents: async (lang: Lang) => (await call<{ documents: KnowledgeDocument[] }>('GET', `/api/staff/documents?lang=${lang}`)).documents,
+    approvedAnswers: async (filter: { lang: string; retired: boolean }) => {
+      const query = new URLSearchParams({ ...(filter.lang ? { lang: filter.lang } : {}), ...(filter.retired ? { retired: 'true' } : {}) });
+      return (await call<{ answers: ApprovedAnswer[] }>('GET', `/api/staff/approved-answers?${query}`)).answers;
+    },
+    approve: (input: ApprovedInput) => call<{ id: string }>('POST', '/api/staff/approved-answers', input),
+    retire: (id: string) => call('POST', `/api/staff/approved-answers/${encodeURIComponent(id)}/retire`),
   };
 }
 export type StaffApi = ReturnType<typeof createStaffApi>;

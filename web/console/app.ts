@@ -1,5 +1,6 @@
 // The console's controller: session (sign in, out, expiry), the inbox and the open conversation kept current by the
-// staff event stream, the moves staff make, and the shortcuts that start them. State lives in this instance only.
+// staff event stream, the moves staff make, the sections beside the inbox (knowledge gaps, approved answers, metrics,
+// saved replies) and the shortcuts that start them. State lives in this instance only.
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
@@ -12,6 +13,7 @@ import { heldByMe } from './format.ts';
 import { browserLang, createConsoleI18n } from './i18n.ts';
 import { createInbox, type InboxView } from './inbox.ts';
 import { createInboxApi, type CannedReply, type Colleague } from './inbox-api.ts';
+import { createKnowledge } from './knowledge.ts';
 import { followStaffEvents, type StaffEvent } from './live.ts';
 import { createLogin } from './login.ts';
 import { createMetricsView } from './metrics-view.ts';
@@ -19,7 +21,7 @@ import { createNoteDialog } from './note-dialog.ts';
 import { createNotifyToggle, type NotifyToggle } from './notify.ts';
 import { keys } from './parts.ts';
 import { createResolveDialog } from './resolve-dialog.ts';
-import { createNav, sectionOf, type SectionName, type SectionView } from './sections.ts';
+import { createNav, isSectionName, sectionOf, type SectionName, type SectionView } from './sections.ts';
 import { createShortcutsDialog, listenForShortcuts } from './shortcuts.ts';
 import { createTransferDialog } from './transfer-dialog.ts';
 
@@ -140,7 +142,9 @@ export class StaffConsole {
     const wanted = decodeURIComponent(location.hash.slice(1));
     await this.#refreshQueue();
     if (this.#views && sectionOf(location.hash, Object.keys(this.#views.sections) as SectionName[])) return this.#route();
-    if (wanted && wanted !== 'inbox') await this.#open(wanted, false);
+    // A link to a section this staff member does not have (a reviewer following #approved) shows the inbox.
+    if (isSectionName(wanted)) history.replaceState(null, '', location.pathname);
+    else if (wanted && wanted !== 'inbox') await this.#open(wanted, false);
     this.#views?.inbox.heading.focus();
   }
 
@@ -173,7 +177,12 @@ export class StaffConsole {
       (text) => this.#announce(text),
       (id) => void this.#open(id, true),
     );
-    const sections: Views['sections'] = { metrics: createMetricsView(t, this.#lang, this.#inboxApi, (error) => this.#failed(error)) };
+    const knowledge = createKnowledge(t, this.#lang, me, this.#api, { announce: (text) => this.#announce(text), guard: (run, fail) => this.#guard(run, fail) });
+    // Each section is read again each time it is shown. Approved answers and saved replies are for admins: a
+    // reviewer's console has no such section.
+    const sections: Views['sections'] = { gaps: { section: knowledge.gaps.section, heading: knowledge.gaps.heading, load: knowledge.refreshGaps } };
+    if (knowledge.approved) sections.approved = { section: knowledge.approved.section, heading: knowledge.approved.heading, load: knowledge.refreshApproved };
+    sections.metrics = createMetricsView(t, this.#lang, this.#inboxApi, (error) => this.#failed(error));
     if (me.role === 'admin') {
       const explain = (error: unknown) => {
         if (!(error instanceof ApiError)) return t('errors.network');
@@ -208,6 +217,7 @@ export class StaffConsole {
       note.dialog,
       transfer.dialog,
       canned.dialog,
+      ...knowledge.dialogs,
     );
     this.#root.replaceChildren(frame);
     this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open, note: note.open, transfer: transfer.open, canned: canned.open, notify, sections, markSection: nav.mark };
@@ -226,6 +236,8 @@ export class StaffConsole {
         release: () => void this.#release(),
         resolve: () => this.#askResolve(),
         inbox: () => this.#toInbox(),
+        gaps: () => this.#goTo('gaps'),
+        approved: () => (sections.approved ? this.#goTo('approved') : this.#announce(t('announce.admins_only'))),
         help: () => shortcuts.open(),
         note: () => this.#askNote(),
         transfer: () => void this.#askTransfer(),
@@ -371,7 +383,7 @@ export class StaffConsole {
 
   // ---- sections --------------------------------------------------------------------------------------------------
 
-  /** Follows the address: #metrics or #canned-replies shows that section, #inbox (or a conversation) the inbox. */
+  /** Follows the address: a section's hash (#gaps, #metrics…) shows that section, #inbox (or a conversation) the inbox. */
   #route() {
     const views = this.#views;
     if (!views) return;
@@ -381,6 +393,12 @@ export class StaffConsole {
     const view = views.sections[name]!;
     view.heading.focus();
     void this.#guard(() => view.load());
+  }
+
+  /** A section's shortcut: the address changes (so back returns), or the section is read again if already shown. */
+  #goTo(name: SectionName) {
+    if (location.hash === `#${name}`) this.#route();
+    else location.hash = name;
   }
 
   /** Shows a section in place of the inbox and conversation panes, or (null) the panes again. */

@@ -16,6 +16,8 @@ export const SHORTCUTS = [
   ['t', 'transfer'],
   ['s', 'canned'],
   ['i', 'inbox'],
+  ['g', 'gaps'],
+  ['a', 'approved'],
   ['Escape', 'leave'],
   ['?', 'help'],
 ] as const;

@@ -73,6 +73,8 @@ export function messageItem(t: TFunction, uiLang: Lang, m: Message, now: number,
       h('time', { datetime: m.createdAt }, clockTime(m.createdAt, uiLang, now)),
       m.state !== 'complete' ? h('span', { class: 'tag warn' }, t(`message.state_${m.state}`, { defaultValue: m.state })) : null,
       m.role === 'note' ? h('span', { class: 'tag' }, t('notes.private')) : null,
+      // Staff wrote this answer and approved it: it was given word for word, not generated.
+      m.approvedAnswerId ? h('span', { class: 'tag approved' }, t('message.approved')) : null,
     ),
     body,
     m.role === 'assistant' ? facts(t, m) : null,

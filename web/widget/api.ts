@@ -9,7 +9,7 @@ import type { LeadSchema } from '../../functions/leads/schema.ts';
 export type Stored = { id: string; token: string };
 /** One message of GET /api/conversations/:id/messages: built by `publicMessage` in functions/conversations/routes.ts,
  * which exports no type for it (createdAt left out: the widget does not show it). */
-export type HistoryMessage = { id: string; role: string; content: string; author?: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null };
+export type HistoryMessage = { id: string; role: string; content: string; author?: string; lang: Lang; state: string; sources: Source[]; answered: boolean | null; approved?: boolean };
 /** The answer of POST /api/conversations/:id/escalate (functions/conversations/routes.ts): the action's facts and the notice. */
 export type Escalation = Omit<EscalatedAction, 'type'> & { notice: string };
 /** The body of POST /api/leads as sent: the schema's input shape (JSON, before the server's trims and transforms). */

@@ -16,8 +16,8 @@ import { store } from './store.ts';
 type Mode = 'text' | 'aria-label' | 'placeholder';
 type Binding = { el: Element; key: string; mode: Mode; params?: () => Record<string, unknown>; tagLang?: boolean };
 
-/** One assistant answer on screen: its element parts and what has arrived so far. */
-type Reply = { li: HTMLLIElement; body: HTMLDivElement; status: HTMLDivElement; content: string; sources: Source[]; messageId?: string; key: string };
+/** One assistant answer on screen: its element parts and what has arrived so far; `approved`: staff approved it, word for word. */
+type Reply = { li: HTMLLIElement; body: HTMLDivElement; status: HTMLDivElement; content: string; sources: Source[]; messageId?: string; approved?: boolean; key: string };
 
 let counter = 0;
 
@@ -289,6 +289,11 @@ export class AssistantWidget extends HTMLElement {
     reply.li.insertBefore(h('div', { class: 'sources' }, heading, h('ol', { 'aria-labelledby': `${reply.key}-sources` }, ...items)), reply.status);
   }
 
+  /** An answer staff approved is theirs, not generated: its mark replaces the AI label. */
+  #renderApproved(reply: Reply) {
+    if (reply.approved) reply.li.querySelector('.badge')?.replaceWith(this.#bind(h('span', { class: 'badge approved' }), 'message.approved', 'text', { tagLang: true }));
+  }
+
   #renderFeedback(reply: Reply) {
     if (!reply.messageId) return;
     const messageId = reply.messageId;
@@ -355,6 +360,7 @@ export class AssistantWidget extends HTMLElement {
   }
 
   #finish(reply: Reply) {
+    this.#renderApproved(reply);
     this.#renderBody(reply);
     this.#renderSources(reply);
     this.#renderFeedback(reply);
@@ -424,9 +430,11 @@ export class AssistantWidget extends HTMLElement {
           }
           const r = bubble();
           r.messageId = event.data.messageId;
+          r.approved = event.data.approved;
           this.#typing(r, false);
           this.#finish(r);
-          this.#announce(this.#t('message.answered', { text: plainText(parseMarkdown(r.content)) }));
+          const answered = this.#t('message.answered', { text: plainText(parseMarkdown(r.content)) });
+          this.#announce(r.approved ? `${this.#t('message.approved')}. ${answered}` : answered);
         } else if (event.event === 'error') {
           finished = true;
           this.#renderBody(bubble());
@@ -531,6 +539,7 @@ export class AssistantWidget extends HTMLElement {
     const reply = this.#addReply(message.lang, message.role);
     reply.content = message.content;
     reply.sources = message.sources ?? [];
+    reply.approved = message.approved;
     if (message.role === 'assistant' && message.state === 'complete') reply.messageId = message.id;
     this.#finish(reply);
     if (message.state !== 'complete') this.#note(reply, 'message.incomplete');

@@ -2,6 +2,7 @@
 import { chunkFrequencies } from '../../../db/queries/knowledge.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptQuestion } from '../../../agents/chat/accept.ts';
+import { createApprovedAnswers } from '../../../agents/approved/answers.ts';
 import type { TurnEvent } from '../../../agents/chat/events.ts';
 import type { TurnPorts } from '../../../agents/chat/ports.ts';
 import { runTurn } from '../../../agents/chat/turn.ts';
@@ -33,10 +34,12 @@ afterAll(async () => {
 async function portsWith(options: { offline: boolean }): Promise<TurnPorts> {
   const pool = createHostPool({ hosts: [ollama.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', forceOffline: options.offline });
   await pool.probe();
+  const termStats: TurnPorts['termStats'] = (prefixes, lang, scope) => chunkFrequencies(db.drizzle, prefixes, lang, scope);
   return {
     db: db.drizzle,
     embeddings: async () => null,
-    termStats: (prefixes, lang, scope) => chunkFrequencies(db.drizzle, prefixes, lang, scope),
+    termStats,
+    approved: createApprovedAnswers({ db: db.drizzle, now: Date.now, termStats }),
     llm: { pool, model: 'qwen3:8b', timeouts: DEFAULT_TIMEOUTS },
     guard: { canary: 'cnry-test-canary', secrets: ['cnry-test-canary'] },
     leads: { threshold: 50, retentionDays: 90 },
