@@ -21,6 +21,9 @@ import { widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { staffSessionRoutes } from './staff/session-routes.ts';
 import { staffConversationRoutes } from './staff/conversation-routes.ts';
+import { staffLeadRoutes } from './staff/lead-routes.ts';
+import { staffAccountRoutes } from './staff/account-routes.ts';
+import { staffAuditRoutes } from './staff/audit-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
@@ -53,6 +56,9 @@ export function createApp(deps: AppDeps) {
     .route('/', leadRoutes())
     .route('/', staffSessionRoutes())
     .route('/', staffConversationRoutes())
+    .route('/', staffLeadRoutes())
+    .route('/', staffAccountRoutes())
+    .route('/', staffAuditRoutes())
     .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);

@@ -39,6 +39,9 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   account_not_found: 404,
   password_too_short: 400,
   password_too_long: 400,
+  account_exists: 409,
+  own_account: 409,
+  last_admin: 409,
 };
 
 /** A domain error as the AppError the error handler renders; anything else unchanged. */

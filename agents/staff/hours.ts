@@ -79,7 +79,7 @@ const localDate = (instant: number): string => new Date(wallMs(instant)).toISOSt
  * day can have; the earlier matching instant wins when October repeats an hour, and a time March skips is moved
  * on by the lost hour — the "compatible" choice of Temporal and of RFC 5545.
  */
-const zonedInstant = (date: string, minute: number): number => {
+export const zonedInstant = (date: string, minute: number): number => {
   const wall = Date.parse(`${date}T00:00:00Z`) + minute * 60_000;
   const candidates = [wall - offsetAt(wall - DAY_MS), wall - offsetAt(wall + DAY_MS)];
   const exact = candidates.filter((instant) => wallMs(instant) === wall);

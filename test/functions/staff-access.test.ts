@@ -35,6 +35,19 @@ const ROUTES: Route[] = [
   { method: 'POST', path: `/api/staff/conversations/${ID}/release` },
   { method: 'POST', path: `/api/staff/conversations/${ID}/resolve`, body: { note: 'done' } },
   { method: 'GET', path: '/api/staff/events' },
+  { method: 'GET', path: '/api/staff/leads', role: 'admin' },
+  { method: 'GET', path: '/api/staff/leads.csv', role: 'admin' },
+  { method: 'GET', path: `/api/staff/leads/${ID}`, role: 'admin' },
+  { method: 'POST', path: `/api/staff/leads/${ID}/promote`, body: { reason: 'Good fit' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/leads/${ID}/withdraw`, body: { reason: 'Asked by phone' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/leads/${ID}/retry`, role: 'admin' },
+  { method: 'POST', path: '/api/staff/accounts', body: { email: 'x@ai-factory.lu', name: 'X', role: 'reviewer', password: 'a long password' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/deactivate`, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/reactivate`, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/password`, body: { password: 'a long password' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/role`, body: { role: 'admin' }, role: 'admin' },
+  { method: 'GET', path: '/api/staff/audit', role: 'admin' },
+  { method: 'GET', path: '/api/staff/audit/verify', role: 'admin' },
 ];
 
 const request = (route: Route, headers: Record<string, string> = {}) =>
@@ -74,6 +87,11 @@ describe('the staff API gate', () => {
     const response = await request(route, { cookie, 'x-csrf-token': csrf });
     expect(response.status).toBe(403);
     expect(await codeOf(response)).toBe('forbidden');
+  });
+
+  it('covers every /api/staff route the app registers', () => {
+    const registered = new Set(made.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/staff/') && r.path !== '/api/staff/login').map((r) => `${r.method} ${r.path.replace(/:\w+/g, ID)}`));
+    expect([...registered].filter((key) => !ROUTES.some((route) => `${route.method} ${route.path}` === key))).toEqual([]);
   });
 
   it('lets a reviewer through to the inbox routes with session and token (404 for an unknown conversation)', async () => {
