@@ -67,6 +67,8 @@ export function createStaffApi(lang: () => Lang) {
     reply: (id: string, text: string) => call<{ messageId: string }>('POST', conversationPath(id, '/messages'), { text }),
     release: (id: string) => call('POST', conversationPath(id, '/release')),
     resolve: (id: string, note: string) => call('POST', conversationPath(id, '/resolve'), note ? { note } : {}),
+    /** Any other staff route, with the same cookie, CSRF token and errors (the admin pages' calls: admin-api.ts). */
+    request: call,
   };
 }
 export type StaffApi = ReturnType<typeof createStaffApi>;

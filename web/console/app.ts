@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
+import { createAdminSections, type AdminSections } from './admin.ts';
 import { ApiError, createStaffApi, type Detail, type Filter, type Me, type QueueItem } from './api.ts';
 import { createConversation, type ConversationView } from './conversation.ts';
 import { heldByMe } from './format.ts';
@@ -17,7 +18,7 @@ import { createShortcutsDialog, listenForShortcuts } from './shortcuts.ts';
 /** Waiting times are whole minutes: redrawing twice a minute keeps them right without a timer per row. */
 const TICK_MS = 30_000;
 
-type Views = { inbox: InboxView; conversation: ConversationView; status: HTMLElement; live: HTMLElement; frame: HTMLElement; help: () => void; resolve: () => void };
+type Views = { inbox: InboxView; conversation: ConversationView; status: HTMLElement; live: HTMLElement; frame: HTMLElement; help: () => void; resolve: () => void; admin: AdminSections | null };
 
 export class StaffConsole {
   readonly #root: HTMLElement;
@@ -111,7 +112,10 @@ export class StaffConsole {
     this.#connect();
     const wanted = decodeURIComponent(location.hash.slice(1));
     await this.#refreshQueue();
-    if (wanted) await this.#open(wanted, false);
+    // An admin page named by the address (#leads…) is shown and focused; anything else is a conversation's id.
+    const admin = this.#views?.admin;
+    if (admin && (await admin.route(location.hash, true)) && admin.current() !== 'inbox') return;
+    if (wanted && wanted !== 'inbox') await this.#open(wanted, false);
     this.#views?.inbox.heading.focus();
   }
 
@@ -137,36 +141,52 @@ export class StaffConsole {
     const live = h('p', { class: 'live' }, t('header.connecting'));
     const help = h('button', { type: 'button', class: 'secondary help', 'aria-keyshortcuts': '?' }, h('span', { class: 'label' }, t('header.shortcuts')), keys('?'));
     help.addEventListener('click', () => shortcuts.open());
+    // Admins also get the Leads, Audit log and Staff accounts pages, and the navigation to them.
+    const admin =
+      me.role === 'admin'
+        ? createAdminSections({ t, lang: this.#lang, me, guard: (run, fail) => this.#guard(run, fail), announce: (text) => this.#announce(text) }, this.#api, {
+            inbox: () => this.#toInbox(),
+            openConversation: (id) => void this.#open(id, true),
+            section: (section) => this.#views?.frame.setAttribute('data-section', section),
+          })
+        : null;
     const logout = h('button', { type: 'button', class: 'secondary' }, t('header.logout'));
     logout.addEventListener('click', () => void this.#logout());
     const frame = h(
       'div',
-      { class: 'app', 'data-view': 'inbox' },
+      { class: 'app', 'data-view': 'inbox', 'data-section': admin ? 'inbox' : null },
       h(
         'header',
         { class: 'bar' },
         h('h1', { class: 'brand' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, 'AI'), ' ', t('brand')),
         h('div', { class: 'bar-actions' }, help, logout),
         h('div', { class: 'bar-status' }, h('p', { class: 'who' }, t('header.signed_in', { name: me.name }), ' ', h('span', { class: 'tag' }, t(`header.role_${me.role}`))), live),
+        admin?.nav,
       ),
-      h('main', { id: 'main', class: 'panes' }, inbox.section, conversation.section),
+      h('main', { id: 'main', class: 'panes' }, inbox.section, conversation.section, ...(admin?.views ?? [])),
       status,
       shortcuts.dialog,
       resolve.dialog,
+      admin?.dialog,
     );
     this.#root.replaceChildren(frame);
-    this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open };
+    this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open, admin };
+    if (admin) this.#cleanup.push(admin.stop);
+    // The inbox's single-key moves act only while the inbox is shown; `i` brings it back from an admin page.
+    const inInbox = (run: () => void) => () => {
+      if (!admin || admin.current() === 'inbox') run();
+    };
     const tick = setInterval(() => this.#redraw(), TICK_MS);
     this.#cleanup.push(() => clearInterval(tick));
     this.#cleanup.push(
       listenForShortcuts({
-        next: () => void this.#step(1),
-        previous: () => void this.#step(-1),
-        claim: () => void this.#claim(),
-        reply: () => this.#focusReply(),
-        release: () => void this.#release(),
-        resolve: () => this.#askResolve(),
-        inbox: () => this.#toInbox(),
+        next: inInbox(() => void this.#step(1)),
+        previous: inInbox(() => void this.#step(-1)),
+        claim: inInbox(() => void this.#claim()),
+        reply: inInbox(() => this.#focusReply()),
+        release: inInbox(() => void this.#release()),
+        resolve: inInbox(() => this.#askResolve()),
+        inbox: () => (admin && admin.current() !== 'inbox' ? (location.hash = 'inbox') : this.#toInbox()),
         help: () => shortcuts.open(),
       }),
     );

@@ -6,6 +6,11 @@ import en from '../../locales/en/console.json' with { type: 'json' };
 import fr from '../../locales/fr/console.json' with { type: 'json' };
 import de from '../../locales/de/console.json' with { type: 'json' };
 import lb from '../../locales/lb/console.json' with { type: 'json' };
+// The lead form's option names (organisation types, maturity, timelines, pillars), for the Leads page.
+import enLeads from '../../locales/en/leads.json' with { type: 'json' };
+import frLeads from '../../locales/fr/leads.json' with { type: 'json' };
+import deLeads from '../../locales/de/leads.json' with { type: 'json' };
+import lbLeads from '../../locales/lb/leads.json' with { type: 'json' };
 
 // A copy typed as the server's tuple (importing it would bring zod into the bundle); it fails to compile if they differ.
 export const LANGS: typeof SERVER_LANGS = ['en', 'fr', 'de', 'lb'];
@@ -14,10 +19,10 @@ export const isLang = (value: unknown): value is Lang => LANGS.includes(value as
 export function createConsoleI18n() {
   const instance = i18next.createInstance();
   instance.init({
-    resources: { en: { console: en }, fr: { console: fr }, de: { console: de }, lb: { console: lb } },
+    resources: { en: { console: en, leads: enLeads }, fr: { console: fr, leads: frLeads }, de: { console: de, leads: deLeads }, lb: { console: lb, leads: lbLeads } },
     lng: 'en',
     fallbackLng: 'en',
-    ns: ['console'],
+    ns: ['console', 'leads'],
     defaultNS: 'console',
     // Strings only ever become text nodes, never markup.
     interpolation: { escapeValue: false },
