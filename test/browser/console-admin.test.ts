@@ -197,11 +197,16 @@ describe('the Leads page', () => {
 });
 
 describe('the Staff accounts page', () => {
-  it('creates an account and deactivates a colleague by keyboard: the colleague’s open console is signed out at its next request', async () => {
+  it('creates an account and deactivates a colleague by keyboard: the colleague’s open console signs itself out', async () => {
     const rita = await watchedPage(browser);
     await signInByKeyboard(rita.page, served.url, REV);
     // Reviewers have no admin pages: no navigation, and the address of one shows the inbox.
     expect(await rita.page.locator('.sections').count()).toBe(0);
+    await rita.page.goto(`${served.url}/console#leads`);
+    await rita.page.locator('#inbox-title').waitFor();
+    expect(await rita.page.locator('.leads-view').count()).toBe(0);
+    expect(await rita.page.locator('.error').allInnerTexts()).toEqual(['']);
+    expect(await rita.page.evaluate(() => fetch('/api/staff/leads').then((r) => r.status))).toBe(403);
 
     const ada = await watchedPage(browser);
     const { page } = ada;
@@ -244,10 +249,9 @@ describe('the Staff accounts page', () => {
     expect(await ritaRow.innerText()).toMatch(/Deactivated[\s\S]*Reactivate/);
     expect(await rows("SELECT actor FROM audit_log WHERE action = 'staff.account_deactivated'")).toEqual([{ actor: ADA.email }]);
 
-    // Rita's next request is refused: her console shows the sign-in form.
+    // Rita's console, open all along, loses its live stream and shows the sign-in form by itself; her cookie is refused.
+    await poll(() => rita.page.locator('.login-form [role="alert"]').innerText().catch(() => '')).toBe('Your session has ended. Please sign in again.');
     expect(await rita.page.evaluate(() => fetch('/api/staff/conversations').then((r) => r.status))).toBe(401);
-    await rita.page.reload();
-    await rita.page.locator('#login-email').waitFor();
     await expectClean(ada);
     await Promise.all([ada.context.close(), rita.context.close()]);
   });

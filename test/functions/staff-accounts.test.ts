@@ -1,10 +1,12 @@
 // Staff accounts in the console through a real server on 127.0.0.1: create (hashed as staff:add does), deactivate
-// (the account's open session is refused at its very next request, and it cannot sign in), reactivate, a new
-// password (sessions end), a new role; no admin deactivates or demotes themselves and an active admin always remains.
+// (the account's open session is refused at its very next request, its open event stream ends, and it cannot sign
+// in), reactivate, a new password (sessions end), a new role; no admin deactivates or demotes themselves and an
+// active admin always remains.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeRole, deactivateAccountById } from '../../agents/staff/account-admin.ts';
 import { saveAccount, type StaffMember } from '../../agents/staff/accounts.ts';
 import { verifyPassword } from '../../agents/security/passwords.ts';
+import { openSse } from '../support/sse.ts';
 import { errorOf, serveMadeApp, signIn, staffRequest, type ServedApp, type StaffSession } from '../support/staff.ts';
 
 const ADA = { email: 'ada@ai-factory.lu', name: 'Ada Admin', password: 'ada admin password' };
@@ -81,6 +83,9 @@ describe('deactivating an account', () => {
     const session = await signIn(served.url, person.email, person.password);
     const other = await signIn(served.url, person.email, person.password);
     expect((await get('/api/staff/me', session)).status).toBe(200);
+    // The inbox's live stream, open before the deactivation.
+    const stream = await openSse(`${served.url}/api/staff/events`, { cookie: session.cookie });
+    expect(stream.response.status).toBe(200);
 
     const response = await post(`/api/staff/accounts/${person.id}/deactivate`);
     expect(response.status).toBe(200);
@@ -91,6 +96,8 @@ describe('deactivating an account', () => {
       expect(refused.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     }
     expect(await rows('SELECT count(*) AS open FROM staff_sessions s WHERE user_id = ? AND revoked_at IS NULL', [person.id])).toEqual([{ open: 0 }]);
+    // The open stream ends at its next poll (every 500 ms), not when it would have timed out.
+    await stream.sse.waitForEnd(3_000);
     const login = await fetch(`${served.url}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: person.password }) });
     expect(login.status).toBe(401);
     expect(await rows("SELECT actor, details FROM audit_log WHERE action = 'staff.account_deactivated' AND subject_id = ?", [person.id])).toEqual([{ actor: ADA.email, details: '{"role":"reviewer","sessionsRevoked":2}' }]);

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
-import { createAdminSections, type AdminSections } from './admin.ts';
+import { createAdminSections, parseHash, type AdminSections } from './admin.ts';
 import { ApiError, createStaffApi, type Detail, type Filter, type Me, type QueueItem } from './api.ts';
 import { createConversation, type ConversationView } from './conversation.ts';
 import { heldByMe } from './format.ts';
@@ -115,7 +115,8 @@ export class StaffConsole {
     // An admin page named by the address (#leads…) is shown and focused; anything else is a conversation's id.
     const admin = this.#views?.admin;
     if (admin && (await admin.route(location.hash, true)) && admin.current() !== 'inbox') return;
-    if (wanted && wanted !== 'inbox') await this.#open(wanted, false);
+    // For a reviewer, an admin page's address shows the inbox.
+    if (wanted && !parseHash(location.hash)) await this.#open(wanted, false);
     this.#views?.inbox.heading.focus();
   }
 
