@@ -1,8 +1,11 @@
 // Pieces the admin pages share: labelled form fields, a filter form that applies on submit, tables with a caption,
-// a pager, term–value lists, and times in Luxembourg in the console's language.
+// a pager, term–value lists, lead status badges, and times in Luxembourg in the console's language.
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
+
+/** A lead's status as a badge: a word on a tinted ground. */
+export const leadBadge = (t: TFunction, status: string) => h('span', { class: `badge lead-${status}` }, t(`leads.status_${status}`));
 
 /** Dates and times as staff in Luxembourg read them, in the console's language. */
 export function dateTime(iso: string | null, lang: Lang): string {

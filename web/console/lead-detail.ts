@@ -4,7 +4,7 @@
 import { h } from '../widget/dom.ts';
 import type { LeadDetail, LeadReason } from './admin-api.ts';
 import type { AdminContext } from './admin-context.ts';
-import { cell, dateTime, facts, scrolling, table } from './admin-parts.ts';
+import { cell, dateTime, facts, leadBadge, scrolling, table } from './admin-parts.ts';
 import { langTag } from './parts.ts';
 
 /** A score reason in words: the form's own option names where there are some, the console's otherwise. */
@@ -38,7 +38,7 @@ export function createLeadDetail(ctx: AdminContext, changed: () => void) {
     const { lead, consent, conversation, deliveries, history } = detail;
     heading.textContent = lead.organisation;
     meta.replaceChildren(
-      h('span', { class: `badge lead-${lead.status}` }, t(`leads.status_${lead.status}`)),
+      leadBadge(t, lead.status),
       h('span', {}, t('leads.score_of', { score: lead.score })),
       langTag(t, lead.lang),
       h('span', {}, t('leads.received_at', { time: dateTime(lead.createdAt, lang) })),

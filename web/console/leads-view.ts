@@ -3,14 +3,12 @@
 import { h } from '../widget/dom.ts';
 import { LEADS_CSV_PATH, queryOf, type LeadFilter, type LeadItem } from './admin-api.ts';
 import type { AdminContext } from './admin-context.ts';
-import { cell, dateTime, field, filterForm, pager, scrolling, select, table } from './admin-parts.ts';
+import { cell, dateTime, field, filterForm, leadBadge, pager, scrolling, select, table } from './admin-parts.ts';
 import { LANGS } from './i18n.ts';
 import { createLeadDetail } from './lead-detail.ts';
 import { langTag } from './parts.ts';
 
 const EMPTY: LeadFilter = { status: '', minScore: '', lang: '', from: '', to: '', delivery: '' };
-
-export const leadStatusBadge = (ctx: AdminContext, status: string) => h('span', { class: `badge lead-${status}` }, ctx.t(`leads.status_${status}`));
 
 export function createLeadsView(ctx: AdminContext) {
   const { t, lang, api } = ctx;
@@ -57,7 +55,7 @@ export function createLeadsView(ctx: AdminContext) {
       cell(h('a', { href: `#leads/${encodeURIComponent(item.id)}` }, item.organisation), item.duplicateOf ? h('span', { class: 'tag' }, t('leads.duplicate')) : null),
       cell(item.contactName ?? h('span', { class: 'muted' }, t('leads.erased'))),
       cell(String(item.score)),
-      cell(leadStatusBadge(ctx, item.status)),
+      cell(leadBadge(t, item.status)),
       cell(langTag(t, item.lang)),
       cell(t(`leads.delivery_${item.delivery ?? 'none'}`)),
     );
