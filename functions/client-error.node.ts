@@ -32,8 +32,9 @@ export function clientErrorStatus(error: ClientError): { status: number; code: s
 /**
  * A complete HTTP/1.1 response that closes the connection, with `{ error: { code, message } }` as its body — but
  * only the head when the refused request is a HEAD (its answer has no body; bytes after the head break the client).
+ * `method` is the request's when Node had read its head (a body that timed out); otherwise the bytes tell.
  */
-export function rawErrorResponse(status: number, code: string, message: string, rawPacket?: Buffer): string {
+export function rawErrorResponse(status: number, code: string, message: string, rawPacket?: Buffer, method?: string): string {
   const body = JSON.stringify({ error: { code, message } });
   const head = [
     `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}`,
@@ -45,5 +46,6 @@ export function rawErrorResponse(status: number, code: string, message: string, 
     '',
     '',
   ].join('\r\n');
-  return rawPacket?.toString('latin1', 0, 5) === 'HEAD ' ? head : head + body;
+  const isHead = method !== undefined ? method === 'HEAD' : rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
+  return isHead ? head : head + body;
 }

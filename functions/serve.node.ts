@@ -55,7 +55,11 @@ export function serveNode(fetch: (request: Request, env: unknown) => Response | 
     const body = JSON.stringify({ error: { code, message: options.message(code) } });
     return new Response(body, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'close' } });
   };
-  const server = createServer(serverOptions, getRequestListener(fetch, { hostname: options.hostname, errorHandler }));
+  const listener = getRequestListener(fetch, { hostname: options.hostname, errorHandler });
+  const server = createServer(serverOptions, (request, response) => {
+    if (!carriesUnreadBody(request)) return void listener(request, response);
+    void dropBody(request).then(() => listener(request, response));
+  });
   server.timeout = timeouts.idleMs;
   answerRefusals(server, options.message);
   return new Promise((resolve, reject) => {
@@ -67,9 +71,39 @@ export function serveNode(fetch: (request: Request, env: unknown) => Response | 
   });
 }
 
+// The most of a GET or HEAD body read and dropped before its connection is closed instead (as /api drains at most).
+const DROP_MAX_BYTES = 32 * 1024 * 1024;
+
+/** A GET or HEAD sent with a body: no route reads one, and the adapter hands none on. */
+const carriesUnreadBody = (request: IncomingMessage) =>
+  (request.method === 'GET' || request.method === 'HEAD') && (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined);
+
+/**
+ * Reads such a body to its end and drops it, before the app answers. Answered first, the connection would close
+ * with the client's bytes still coming, and a reset loses whatever of the answer is not yet delivered (an asset over
+ * ~128 KB, cut half-way). The request timeout still bounds a body that trickles.
+ */
+function dropBody(request: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DROP_MAX_BYTES) request.socket.destroy();
+    };
+    const done = () => {
+      request.off('data', onData);
+      resolve();
+    };
+    request.on('data', onData);
+    request.once('end', done);
+    request.once('close', done);
+    request.once('error', done);
+  });
+}
+
 /** Answers on the raw socket, then reads on a little: closing with the client's bytes unread resets the connection. */
-function refuse(socket: Duplex, status: number, code: string, message: (code: string) => string, rawPacket?: Buffer) {
-  socket.end(rawErrorResponse(status, code, message(code), rawPacket));
+function refuse(socket: Duplex, status: number, code: string, message: (code: string) => string, rawPacket?: Buffer, method?: string) {
+  socket.end(rawErrorResponse(status, code, message(code), rawPacket, method));
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
@@ -91,7 +125,7 @@ function answerRefusals(server: Server, message: (code: string) => string) {
       return;
     }
     const { status, code } = clientErrorStatus(error);
-    refuse(socket, status, code, message, error.rawPacket);
+    refuse(socket, status, code, message, error.rawPacket, responses.get(socket)?.req.method);
   });
   // Node hands CONNECT (a proxy's method) to this event and closes the socket when nobody listens; the app has no
   // route for it, and answers any method it has no route for with 404.
