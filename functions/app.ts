@@ -25,6 +25,9 @@ import { staffInboxRoutes } from './staff/inbox-routes.ts';
 import { staffCannedRoutes } from './staff/canned-routes.ts';
 import { staffMetricsRoutes } from './staff/metrics-routes.ts';
 import { staffKnowledgeRoutes } from './staff/knowledge-routes.ts';
+import { staffLeadRoutes } from './staff/lead-routes.ts';
+import { staffAccountRoutes } from './staff/account-routes.ts';
+import { staffAuditRoutes } from './staff/audit-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import type { AppBindings, AppDeps } from './types.ts';
 
@@ -61,6 +64,9 @@ export function createApp(deps: AppDeps) {
     .route('/', staffCannedRoutes())
     .route('/', staffMetricsRoutes())
     .route('/', staffKnowledgeRoutes())
+    .route('/', staffLeadRoutes())
+    .route('/', staffAccountRoutes())
+    .route('/', staffAuditRoutes())
     .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);

@@ -47,6 +47,9 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   document_unknown: 400,
   citation_invalid: 400,
   approved_answer_not_found: 404,
+  account_exists: 409,
+  own_account: 409,
+  last_admin: 409,
 };
 
 /** A domain error as the AppError the error handler renders; anything else unchanged. */

@@ -83,20 +83,24 @@ function readUnreadBodyFirst(listener: (request: IncomingMessage, response: Serv
     if (!hasBody || !/^(GET|HEAD)$/.test(request.method ?? '')) return void listener(request, response);
     let seen = 0;
     let answered = false;
-    const answer = () => {
+    const answer = (complete: boolean) => {
       if (answered) return;
       answered = true;
       clearTimeout(timer);
       // Node may have answered already (408 for a body that never ended): then there is nothing left to do.
-      if (!response.headersSent && !response.destroyed && !request.socket.destroyed) void listener(request, response);
+      if (response.headersSent || response.destroyed || request.socket.destroyed) return;
+      // A body still coming when the answer goes: the connection closes after it, or Node's request timeout would
+      // later write a 408 on the same socket, after the answer.
+      if (!complete) response.shouldKeepAlive = false;
+      void listener(request, response);
     };
-    const timer = setTimeout(answer, ms);
+    const timer = setTimeout(() => answer(false), ms);
     request.on('data', (chunk: Buffer) => {
       seen += chunk.byteLength;
-      if (seen > UNREAD_BODY_BYTES) answer();
+      if (seen > UNREAD_BODY_BYTES) answer(false);
     });
-    request.once('end', answer);
-    request.once('close', answer);
+    request.once('end', () => answer(true));
+    request.once('close', () => answer(false));
   };
 }
 

@@ -41,3 +41,11 @@ export function verifyChain(rows: readonly AuditRow[]): Verdict {
   }
   return { ok: true, sealed, unsealed: 0 };
 }
+
+export type RowSeal = 'pending' | 'intact' | 'altered';
+
+/** One row against its own seal: `pending` until seal-audit reaches it, `altered` once its fields no longer match. */
+export function rowSeal(row: AuditRow): RowSeal {
+  if (row.hash === null) return 'pending';
+  return row.prevHash !== null && auditHash(row.prevHash, row) === row.hash ? 'intact' : 'altered';
+}

@@ -30,6 +30,14 @@ export const AccountInputSchema = z.object({
 });
 export type AccountInput = z.input<typeof AccountInputSchema>;
 
+/** The argon2id hash of a new password, after checking its length as people count it. */
+export async function hashNewPassword(password: string): Promise<string> {
+  const length = passwordLength(password);
+  if (length < MIN_PASSWORD_LENGTH) throw new DomainError('password_too_short', { min: MIN_PASSWORD_LENGTH });
+  if (length > MAX_PASSWORD_LENGTH) throw new DomainError('password_too_long', { max: MAX_PASSWORD_LENGTH });
+  return hashPassword(password);
+}
+
 export const memberOf = (user: StaffUser): StaffMember => ({ id: user.id, email: user.email, name: user.name, role: user.role, lang: user.lang });
 
 /**
@@ -38,10 +46,7 @@ export const memberOf = (user: StaffUser): StaffMember => ({ id: user.id, email:
  */
 export async function saveAccount({ db, now }: StaffPorts, input: AccountInput, password: string, actor: string): Promise<{ account: StaffMember; created: boolean; sessionsRevoked: number }> {
   const fields = AccountInputSchema.parse(input);
-  const length = passwordLength(password);
-  if (length < MIN_PASSWORD_LENGTH) throw new DomainError('password_too_short', { min: MIN_PASSWORD_LENGTH });
-  if (length > MAX_PASSWORD_LENGTH) throw new DomainError('password_too_long', { max: MAX_PASSWORD_LENGTH });
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashNewPassword(password);
   const at = now();
   const existing = await findStaffByEmail(db, fields.email);
   if (!existing) {
@@ -68,7 +73,12 @@ export async function deactivateAccount({ db, now }: StaffPorts, email: string, 
 
 export type StaffAccount = Omit<StaffAccountRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
+/** An account as admins see it: no password hash, times as ISO strings. */
+export function accountOf({ passwordHash: _omitted, ...row }: StaffAccountRow & { passwordHash?: string }): StaffAccount {
+  return { ...row, createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
+}
+
 /** Every account, for admins: no password hashes. */
 export async function listAccounts({ db }: Pick<StaffPorts, 'db'>): Promise<StaffAccount[]> {
-  return (await listStaff(db)).map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() }));
+  return (await listStaff(db)).map(accountOf);
 }

@@ -50,6 +50,15 @@ export async function resumeSession(db: Db, token: string, now: number): Promise
   return { staff: memberOf(found.user), csrfToken: csrfTokenFor(token), expiresAt: session.expiresAt };
 }
 
+/**
+ * Whether the session of `token` can still be used, without recording activity: an open event stream is not the
+ * staff member at work, and must not keep an idle session alive.
+ */
+export async function sessionIsLive(db: Db, token: string, now: number): Promise<boolean> {
+  const found = await findSessionWithUser(db, sha256Hex(token));
+  return !!found && found.session.revokedAt === null && found.user.active && now < found.session.expiresAt && now - found.session.lastSeenAt < SESSION.idleMs;
+}
+
 /** Revokes the session of `token` (logout) and audits it; true when a live session was ended. */
 export async function endSession(db: Db, token: string, now: number): Promise<boolean> {
   const id = sha256Hex(token);

@@ -1,7 +1,8 @@
-// The audit log's chain (db first): the rows to seal, their seals, and every row for verification.
-import { asc, eq, isNotNull, isNull, and, desc } from 'drizzle-orm';
+// The audit log (db first): the rows to seal, their seals, every row for verification, and the filtered pages
+// admins read in the console.
+import { asc, count, eq, gte, isNotNull, isNull, and, desc, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { auditLog } from '../schema/index.ts';
+import { auditLog, staffUsers } from '../schema/index.ts';
 import type { AuditRow } from '../../agents/audit/chain.ts';
 
 const columns = {
@@ -35,4 +36,36 @@ export async function writeSeals(db: Db, seals: { id: number; prevHash: string; 
 
 export async function allAuditRows(db: Db): Promise<AuditRow[]> {
   return db.select(columns).from(auditLog).orderBy(asc(auditLog.id)).all();
+}
+
+/** What admins filter the log by: `actor` is a part of the actor (an e-mail), `action` a prefix ("lead." for all). */
+export type AuditFilter = { actor?: string; action?: string; subjectType?: string; subjectId?: string; from?: number; to?: number };
+
+function auditWhere(filter: AuditFilter) {
+  return and(
+    filter.actor ? sql`instr(lower(${auditLog.actor}), ${filter.actor.toLowerCase()}) > 0` : undefined,
+    filter.action ? sql`substr(${auditLog.action}, 1, ${filter.action.length}) = ${filter.action}` : undefined,
+    filter.subjectType ? eq(auditLog.subjectType, filter.subjectType) : undefined,
+    filter.subjectId ? eq(auditLog.subjectId, filter.subjectId) : undefined,
+    filter.from !== undefined ? gte(auditLog.at, filter.from) : undefined,
+    filter.to !== undefined ? lt(auditLog.at, filter.to) : undefined,
+  );
+}
+
+/** One page of the log, newest first, each row with the name of the staff account its actor's e-mail belongs to. */
+export async function listAuditPage(db: Db, filter: AuditFilter, { limit, offset }: { limit: number; offset: number }): Promise<(AuditRow & { staffName: string | null })[]> {
+  return db
+    .select({ ...columns, staffName: staffUsers.name })
+    .from(auditLog)
+    .leftJoin(staffUsers, eq(staffUsers.email, auditLog.actor))
+    .where(auditWhere(filter))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}
+
+export async function countAudit(db: Db, filter: AuditFilter): Promise<number> {
+  const row = await db.select({ n: count() }).from(auditLog).where(auditWhere(filter)).get();
+  return row?.n ?? 0;
 }

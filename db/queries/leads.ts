@@ -1,6 +1,6 @@
 // Lead, outbox, draft and audit queries (db first). A lead change and the outbox row announcing it go in one batch;
 // the outbox is leased row by row with one conditional UPDATE, so two instances never send the same row at once.
-import { and, asc, desc, eq, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
 import { auditLog, leadDrafts, leads, outbox } from '../schema/leads.ts';
@@ -69,7 +69,7 @@ export async function updateLead(db: Db, id: string, expectedVersion: number, pa
  * cancelled and every stored payload of it dropped (they hold contact data), and `lead.withdrawn` queued when the
  * receiver ever heard of the lead — all in one batch.
  */
-export async function withdrawLead(db: Db, lead: Lead, writeId: string, queued: QueuedEvent | null, now: number): Promise<boolean> {
+export async function withdrawLead(db: Db, lead: Lead, writeId: string, queued: QueuedEvent | null, now: number, audit?: AuditEntry): Promise<boolean> {
   const update = db
     .update(leads)
     .set({ status: 'withdrawn', contactName: null, contactEmail: null, contactPhone: null, dedupeKey: null, withdrawnAt: now, updatedAt: now, version: lead.version + 1, writeId, retainUntil: null })
@@ -83,7 +83,7 @@ export async function withdrawLead(db: Db, lead: Lead, writeId: string, queued: 
     .update(outbox)
     .set({ payload: null })
     .where(and(eq(outbox.leadId, lead.id), lt(outbox.version, lead.version + 1), landed));
-  const steps = queued ? [update, cancel, scrub, queueIf(db, lead.id, writeId, queued, now)] : [update, cancel, scrub];
+  const steps = [update, cancel, scrub, ...(queued ? [queueIf(db, lead.id, writeId, queued, now)] : []), ...(audit ? [auditIf(db, lead.id, writeId, audit)] : [])];
   const [result] = await db.batch(steps as [typeof update, ...(typeof steps)[number][]]);
   return result.rowsAffected === 1;
 }
@@ -136,13 +136,18 @@ export async function finishDelivery(db: Db, id: number, owner: string, outcome:
   return result.rowsAffected === 1;
 }
 
-/** Failed deliveries (all, or one lead's) go back to the queue for a fresh series of attempts; audited. */
-export async function retryFailedDeliveries(db: Db, now: number, audit: AuditEntry, leadId?: string): Promise<number> {
-  const where = and(eq(outbox.status, 'failed'), sql`${outbox.payload} IS NOT NULL`, leadId ? eq(outbox.leadId, leadId) : undefined);
-  const [result] = await db.batch([
-    db.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null }).where(where),
-    db.insert(auditLog).values(audit),
-  ]);
+/**
+ * A lead's failed deliveries go back to the queue for a fresh series of attempts (in version order, as ever), and
+ * only if there were any, the audit row with how many, in the same batch. Returns how many went back.
+ */
+export async function retryFailedDeliveries(db: Db, leadId: string, now: number, audit: AuditEntry): Promise<number> {
+  const update = db
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null })
+    .where(and(eq(outbox.leadId, leadId), eq(outbox.status, 'failed'), sql`${outbox.payload} IS NOT NULL`));
+  const record = db.run(sql`INSERT INTO ${auditLog} (at, actor, action, subject_type, subject_id, details)
+    SELECT ${audit.at}, ${audit.actor}, ${audit.action}, ${audit.subjectType}, ${audit.subjectId ?? null}, json_set(${JSON.stringify(audit.details)}, '$.retried', changes()) WHERE changes() > 0`);
+  const [result] = await db.batch([update, record]);
   return result.rowsAffected;
 }
 
@@ -157,15 +162,37 @@ export async function listDeliveries(db: Db, leadId: string): Promise<OutboxRow[
   return db.select().from(outbox).where(eq(outbox.leadId, leadId)).orderBy(asc(outbox.version)).all();
 }
 
-/** Leads for the staff export, newest first, with the state of their latest delivery. */
-export async function listLeadsForExport(db: Db, { status }: { status?: Lead['status'] } = {}) {
-  const delivery = sql<string | null>`(SELECT o.status FROM ${outbox} o WHERE o.lead_id = ${leads.id} ORDER BY o.version DESC LIMIT 1)`;
-  return db
-    .select({ lead: leads, delivery })
-    .from(leads)
-    .where(status ? eq(leads.status, status) : undefined)
-    .orderBy(desc(leads.createdAt))
-    .all();
+/** What staff filter leads by; dates are instants (ms), `from` inclusive and `to` exclusive. */
+export type LeadFilter = { status?: Lead['status']; minScore?: number; lang?: Lead['lang']; from?: number; to?: number; delivery?: 'failed' };
+export type LeadRow = { lead: Lead; delivery: OutboxRow['status'] | null };
+
+function leadsWhere(db: Db, filter: LeadFilter) {
+  const failed = db.select({ one: sql`1` }).from(outbox).where(and(eq(outbox.leadId, leads.id), eq(outbox.status, 'failed')));
+  return and(
+    filter.status ? eq(leads.status, filter.status) : undefined,
+    filter.minScore !== undefined ? gte(leads.score, filter.minScore) : undefined,
+    filter.lang ? eq(leads.lang, filter.lang) : undefined,
+    filter.from !== undefined ? gte(leads.createdAt, filter.from) : undefined,
+    filter.to !== undefined ? lt(leads.createdAt, filter.to) : undefined,
+    filter.delivery === 'failed' ? exists(failed) : undefined,
+  );
+}
+
+/**
+ * The state of a lead's latest webhook event (null when nothing was ever queued). The outer lead's id is named with
+ * its table: in a select list drizzle writes a column bare, and a bare "id" would be the outbox row's own.
+ */
+const latestDelivery = sql<OutboxRow['status'] | null>`(SELECT o.status FROM ${outbox} o WHERE o.lead_id = ${sql.identifier('leads')}.${sql.identifier('id')} ORDER BY o.version DESC LIMIT 1)`;
+
+/** Leads matching `filter`, newest first, with the state of their latest delivery; `page` leaves out the rest. */
+export async function listLeads(db: Db, filter: LeadFilter, page?: { limit: number; offset: number }): Promise<LeadRow[]> {
+  const query = db.select({ lead: leads, delivery: latestDelivery }).from(leads).where(leadsWhere(db, filter)).orderBy(desc(leads.createdAt), desc(leads.id));
+  return page ? query.limit(page.limit).offset(page.offset).all() : query.all();
+}
+
+export async function countLeads(db: Db, filter: LeadFilter): Promise<number> {
+  const row = await db.select({ n: count() }).from(leads).where(leadsWhere(db, filter)).get();
+  return row?.n ?? 0;
 }
 
 export async function insertAudit(db: Db, entry: AuditEntry) {

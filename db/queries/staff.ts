@@ -2,7 +2,9 @@
 // cookie token; failure counters are updated by one upsert each, so instances sharing the database count together.
 import { and, eq, getTableColumns, inArray, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { auditLog } from '../schema/leads.ts';
 import { loginFailures, staffSessions, staffUsers } from '../schema/staff.ts';
+import type { AuditEntry } from './leads.ts';
 
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type NewStaffUser = typeof staffUsers.$inferInsert;
@@ -19,8 +21,47 @@ export async function listStaff(db: Db): Promise<StaffAccountRow[]> {
   return db.select(columns).from(staffUsers).orderBy(staffUsers.email).all();
 }
 
-export async function insertStaff(db: Db, user: NewStaffUser): Promise<void> {
-  await db.insert(staffUsers).values(user);
+export async function findStaffById(db: Db, id: string): Promise<StaffUser | undefined> {
+  return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+}
+
+/** Inserts an account; with `audit`, its audit row in the same batch. Throws on a taken e-mail address. */
+export async function insertStaff(db: Db, user: NewStaffUser, audit?: AuditEntry): Promise<void> {
+  if (!audit) {
+    await db.insert(staffUsers).values(user);
+    return;
+  }
+  await db.batch([db.insert(staffUsers).values(user), db.insert(auditLog).values(audit)]);
+}
+
+/** Lets a change through only if the account is not the last active admin, or another active admin remains. */
+const keepsAnAdmin = sql`(NOT (${staffUsers.role} = 'admin' AND ${staffUsers.active} = 1)
+  OR EXISTS (SELECT 1 FROM ${staffUsers} AS other WHERE other.role = 'admin' AND other.active = 1 AND other.id <> ${staffUsers.id}))`;
+
+/**
+ * An admin's change to an account, in one batch: the update (only where `guard` holds), then — only if it landed —
+ * its audit row and, with `revokeSessionsAt`, the end of every open session of the account (`changes()` counts the
+ * previous statement of the batch, so each step passes the signal on). The audit row's details get `sessionsRevoked`.
+ * With `keepAnAdmin`, the update lands only if an active admin remains besides this account (or it is none).
+ */
+export async function changeStaff(
+  db: Db,
+  id: string,
+  { patch, keepAnAdmin = false, revokeSessionsAt }: { patch: Partial<Omit<NewStaffUser, 'id'>>; keepAnAdmin?: boolean; revokeSessionsAt?: number },
+  audit: AuditEntry,
+): Promise<{ landed: boolean; sessionsRevoked: number }> {
+  const update = db
+    .update(staffUsers)
+    .set(patch)
+    .where(and(eq(staffUsers.id, id), keepAnAdmin ? keepsAnAdmin : undefined));
+  const open = sql`${staffSessions.userId} = ${id} AND ${staffSessions.revokedAt} IS NULL`;
+  const details = revokeSessionsAt === undefined ? sql`${JSON.stringify(audit.details)}` : sql`json_set(${JSON.stringify(audit.details)}, '$.sessionsRevoked', (SELECT count(*) FROM ${staffSessions} WHERE ${open}))`;
+  const record = db.run(sql`INSERT INTO ${auditLog} (at, actor, action, subject_type, subject_id, details)
+    SELECT ${audit.at}, ${audit.actor}, ${audit.action}, ${audit.subjectType}, ${audit.subjectId ?? null}, ${details} WHERE changes() = 1`);
+  const revoke = db.run(sql`UPDATE ${staffSessions} SET revoked_at = ${revokeSessionsAt ?? null} WHERE ${open} AND changes() = 1`);
+  const steps = revokeSessionsAt === undefined ? [update, record] : [update, record, revoke];
+  const [updated, , revoked] = await db.batch(steps as [typeof update, typeof record, ...(typeof revoke)[]]);
+  return { landed: updated.rowsAffected === 1, sessionsRevoked: revoked?.rowsAffected ?? 0 };
 }
 
 /**

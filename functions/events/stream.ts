@@ -25,6 +25,8 @@ export type TailOptions<Row extends TailRow> = {
   start: number | (() => Promise<number>);
   /** The `data` sent for a row, `null` or `undefined` to skip it (the cursor still moves past it); the row's data by default. */
   present?: (row: Row) => unknown;
+  /** Asked before each poll; false ends the stream (a staff stream whose session was revoked since it opened). */
+  live?: () => Promise<boolean>;
   timing?: Partial<TailTiming>;
 };
 
@@ -61,7 +63,7 @@ export async function tailEvents<Row extends TailRow, E extends AppBindings = Ap
     const stop = new AbortController();
     stream.onAbort(() => stop.abort());
     try {
-      await pump(stream, startId, { load: options.load, present }, timing, stop.signal);
+      await pump(stream, startId, { load: options.load, present, live: options.live }, timing, stop.signal);
     } catch (error) {
       // The client reconnects with the last id it got; the message stays in the log, not in the stream.
       log.warn('event stream failed', { error: error instanceof Error ? error.message : String(error) });
@@ -74,7 +76,7 @@ export async function tailEvents<Row extends TailRow, E extends AppBindings = Ap
 async function pump<Row extends TailRow>(
   stream: SSEStreamingApi,
   startId: number,
-  source: { load: (afterId: number) => Promise<readonly Row[]>; present: (row: Row) => unknown },
+  source: { load: (afterId: number) => Promise<readonly Row[]>; present: (row: Row) => unknown; live?: () => Promise<boolean> },
   timing: TailTiming,
   signal: AbortSignal,
 ): Promise<void> {
@@ -82,6 +84,7 @@ async function pump<Row extends TailRow>(
   let afterId = startId;
   let lastWrite = Date.now();
   while (!signal.aborted && Date.now() < deadline) {
+    if (source.live && !(await source.live())) return;
     const rows = await source.load(afterId);
     for (const row of rows) {
       if (signal.aborted) return;

@@ -1,27 +1,23 @@
-// Lead routes: POST /api/leads (consented lead → 201 {leadId, score, qualified, withdrawUrl}), the withdraw link,
-// and staff operations behind JOBS_TOKEN for now: CSV export, promotion of an unqualified lead, retry of failed deliveries.
+// Lead routes for the public: POST /api/leads (consented lead → 201 {leadId, score, qualified, withdrawUrl}) and the
+// withdraw link. Staff work on leads in the console (functions/staff/lead-routes.ts).
 import { Hono, type Context, type ErrorHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../agents/errors.ts';
-import { toCsv } from '../../agents/leads/csv.ts';
 import { isLang } from '../../agents/language/languages.ts';
-import { insertAudit, listLeadsForExport, retryFailedDeliveries } from '../../db/queries/leads.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { resources } from '../../locales/index.ts';
-import { promote } from '../../agents/leads/promote.ts';
 import { submitLead } from '../../agents/leads/submit.ts';
 import { withdraw } from '../../agents/leads/withdraw.ts';
 import { bearerToken, matchesHash } from '../../agents/security/tokens.ts';
 import { AppError, toAppError } from '../errors.ts';
 import { publicOrigin } from '../public-url.ts';
-import { requireJobsToken } from '../jobs/auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { onError } from '../middleware/errors.ts';
 import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
 import type { AppBindings } from '../types.ts';
 import { confirmPage, donePage, invalidPage } from './pages.ts';
-import { LeadSchema, PromoteSchema, RetrySchema, WithdrawSchema } from './schema.ts';
+import { LeadSchema, WithdrawSchema } from './schema.ts';
 
 const isLeadError = (code: string) => Object.hasOwn(resources.en.leads.errors, code);
 
@@ -50,9 +46,6 @@ function leadPreflight() {
   });
 }
 
-
-const EXPORT_COLUMNS = ['lead_id', 'version', 'status', 'qualified', 'score', 'reasons', 'created_at', 'updated_at', 'lang', 'organisation', 'org_type', 'sector', 'size', 'maturity', 'need', 'pillars', 'timeline', 'contact_name', 'contact_email', 'contact_phone', 'consent_version', 'consent_at', 'source', 'delivery', 'duplicate_of'];
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The token from a JSON body, a form or the query; a body that does not parse or holds no string token is a 400. */
 async function withdrawToken(c: Context<AppBindings>): Promise<string | null | undefined> {
@@ -121,60 +114,6 @@ export function leadRoutes() {
         if (html && error instanceof DomainError && error.code === 'withdraw_link_invalid') return c.html(invalidPage(c.var.t, c.var.lang), 404);
         throw error;
       }
-    })
-    .get('/internal/leads.csv', requireJobsToken(), async (c) => {
-      const status = c.req.query('status');
-      if (status !== undefined && !['qualified', 'unqualified', 'withdrawn'].includes(status)) throw new AppError(400, 'status_invalid');
-      const { db, now } = c.var.deps;
-      const rows = await listLeadsForExport(db, { status: status as 'qualified' | undefined });
-      const at = now();
-      await insertAudit(db, { at, actor: 'jobs-token', action: 'leads.exported', subjectType: 'lead', subjectId: null, details: { count: rows.length, status: status ?? 'all' } });
-      const csv = toCsv(
-        EXPORT_COLUMNS,
-        rows.map(({ lead, delivery }) => [
-          lead.id,
-          lead.version,
-          lead.status,
-          lead.qualified,
-          lead.score,
-          lead.reasons.map((r) => `${r.dimension}:${r.code}:${r.points}`).join(';'),
-          iso(lead.createdAt),
-          iso(lead.updatedAt),
-          lead.lang,
-          lead.organisation,
-          lead.orgType,
-          lead.sector,
-          lead.size,
-          lead.maturity,
-          lead.need,
-          lead.pillars.join(';'),
-          lead.timeline,
-          lead.contactName,
-          lead.contactEmail,
-          lead.contactPhone,
-          lead.consentVersion,
-          iso(lead.consentAt),
-          lead.source,
-          delivery ?? 'not_sent',
-          lead.duplicateOf,
-        ]),
-      );
-      return c.body(csv, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="leads-${new Date(at).toISOString().slice(0, 10)}.csv"`,
-        'cache-control': 'no-store',
-      });
-    })
-    .post('/internal/leads/deliveries/retry', requireJobsToken(), jsonBody(), validate('json', RetrySchema), async (c) => {
-      const { leadId, actor } = c.req.valid('json');
-      const { db, now } = c.var.deps;
-      const at = now();
-      const retried = await retryFailedDeliveries(db, at, { at, actor, action: 'deliveries.retried', subjectType: 'lead', subjectId: leadId ?? null, details: {} }, leadId);
-      return c.json({ retried });
-    })
-    .post('/internal/leads/:id/promote', requireJobsToken(), jsonBody(), validate('json', PromoteSchema), async (c) => {
-      const { actor, reason } = c.req.valid('json');
-      return c.json(await promote(c.var.deps.db, c.req.param('id'), { actor, reason, now: c.var.deps.now(), baseUrl: publicOrigin(c) }));
     });
   app.onError(leadErrors);
   return app;

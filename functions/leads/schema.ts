@@ -20,14 +20,5 @@ export const LeadSchema = LeadFactsSchema.extend({
 
 export type LeadBody = z.infer<typeof LeadSchema>;
 
-const required = (code: string, max: number) => z.string({ error: code }).trim().min(1, { error: code }).max(max, { error: 'field_too_long' });
-
-export const PromoteSchema = z.object({
-  actor: required('actor_missing', 120),
-  reason: required('reason_missing', 500),
-});
-
-export const RetrySchema = z.object({ leadId: z.string().max(100).optional(), actor: required('actor_missing', 120) });
-
 /** The body of POST /api/leads/:id/withdraw (JSON or the confirm page's form); without one, the link's ?token=. */
 export const WithdrawSchema = z.object({ token: z.string().max(200).nullish() });

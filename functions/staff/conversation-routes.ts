@@ -14,7 +14,9 @@ import { tailEvents } from '../events/stream.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { validate } from '../middleware/validate.ts';
 import type { AppBindings } from '../types.ts';
+import { sessionIsLive } from '../../agents/staff/sessions.ts';
 import { requireStaff, staffOf } from './auth.ts';
+import { sessionToken } from './cookie.ts';
 
 const STATUSES = ['bot', 'escalated', 'staff', 'resolved'] as const;
 /** What the inbox follows live: new escalations, who claims, replies and visitor messages, status changes, notes. */
@@ -129,8 +131,11 @@ export function staffConversationRoutes() {
     })
     // The inbox follows every conversation live; it starts at the newest event unless it resumes.
     .get('/api/staff/events', async (c) => {
-      const { db } = c.var.deps;
+      const { db, now } = c.var.deps;
+      const token = sessionToken(c) ?? '';
       return tailEvents(c, {
+        // A sign-out, a deactivation or a new password ends an open stream at its next poll, not when it times out.
+        live: () => sessionIsLive(db, token, now()),
         load: (afterId) => eventsAfter(db, afterId, STAFF_EVENT_TYPES),
         start: () => lastEventId(db),
         present: (row) => ({ conversationId: row.conversationId, ...row.data }),

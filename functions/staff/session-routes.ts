@@ -1,10 +1,8 @@
 // Staff session routes: POST /api/staff/login → {name, role, csrfToken} and the session cookie; POST /api/staff/logout;
-// GET /api/staff/me → {id, name, role, lang, csrfToken} (a reloaded console recovers its CSRF token through the cookie);
-// GET /api/staff/accounts (admin) → the accounts without password hashes.
+// GET /api/staff/me → {id, name, role, lang, csrfToken} (a reloaded console recovers its CSRF token through the cookie).
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../agents/errors.ts';
-import { listAccounts } from '../../agents/staff/accounts.ts';
 import { login } from '../../agents/staff/login.ts';
 import { csrfTokenFor, endSession } from '../../agents/staff/sessions.ts';
 import { AppError } from '../errors.ts';
@@ -58,6 +56,5 @@ export function staffSessionRoutes() {
       const { id, name, role, lang } = staffOf(c);
       const token = sessionToken(c);
       return c.json({ id, name, role, lang, csrfToken: token ? csrfTokenFor(token) : undefined });
-    })
-    .get('/api/staff/accounts', requireStaff({ role: 'admin' }), async (c) => c.json({ accounts: await listAccounts({ db: c.var.deps.db }) }));
+    });
 }

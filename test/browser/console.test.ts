@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
-import { expectClean, focused, launchChromium, runAxe, serveApp, tabTo, watchedPage, type Served } from '../support/browser.ts';
+import { expectClean, launchChromium, runAxe, serveApp, watchedPage, type Served } from '../support/browser.ts';
+import { focused, poll, serious, signInByKeyboard, tabTo } from '../support/console-page.ts';
 import { readSse } from '../support/sse.ts';
 
 const ARTEFACTS = 'test-results/console';
@@ -51,28 +52,11 @@ async function escalate(visitor: Visitor) {
   expect(response.status).toBe(200);
 }
 
-
 /** Signs in by keyboard only and waits for the inbox. */
-async function signIn(page: Page, account: Account) {
-  await page.goto(`${served.url}/console`);
-  await page.locator('#login-email').waitFor();
-  await tabTo(page, '#login-email');
-  await page.keyboard.type(account.email);
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('input#login-password');
-  await page.keyboard.type(account.password);
-  await page.keyboard.press('Enter');
-  await page.locator('#inbox-title').waitFor();
-  await poll(() => page.locator('.live').getAttribute('class')).toBe('live on');
-}
+const signIn = (page: Page, account: Account) => signInByKeyboard(page, served.url, account);
 
 const item = (page: Page, id: string) => page.locator(`.queue [data-id="${id}"]`);
 const status = (page: Page) => page.locator('[role="status"]').innerText();
-
-/** Live changes go through the database and a stream that polls it every 500 ms: allow for a busy machine. */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
-
-const serious = (summary: Awaited<ReturnType<typeof runAxe>>) => summary.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 describe('GET /console', () => {
   it('serves the shell uncached under the strict CSP, with versioned assets and no inline script or style', async () => {

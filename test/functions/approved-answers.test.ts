@@ -7,7 +7,7 @@ import { saveAccount } from '../../agents/staff/accounts.ts';
 import { makeApp } from '../support/app.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
 import { parseSse, tokensOf } from '../support/sse.ts';
-import { staffSession } from '../support/staff.ts';
+import { errorOf, staffSession } from '../support/staff.ts';
 
 type App = Awaited<ReturnType<typeof makeApp>>;
 type Headers = Record<string, string>;
@@ -29,7 +29,6 @@ const post = (made: App, path: string, body: unknown, headers: Headers = {}) =>
   made.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify(body) });
 const get = (made: App, path: string, headers: Headers = {}) => made.app.request(path, { headers });
 const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
-const errorOf = async (response: Response) => (await json<{ error: { code: string; message: string } }>(response)).error;
 
 /** A visitor's question as the widget sends it, a new conversation each time unless one is given. */
 async function ask(made: App, message: string, lang = 'fr', conversation?: ChatAnswer): Promise<ChatAnswer> {

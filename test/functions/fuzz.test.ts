@@ -38,6 +38,8 @@ const ctx = {
   colleague: '',
   /** An approved answer, for the retire route. */
   approved: '',
+  /** The account the account routes change (never the fuzzing admin's own, whose session the other routes use). */
+  target: '',
 };
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -84,6 +86,7 @@ beforeAll(async () => {
   countQueries(made.db.client as unknown as Record<string, unknown>);
   await saveAccount(made.deps, { email: 'admin@fuzz.lu', name: 'Ada Admin', role: 'admin' }, PASSWORD, 'test');
   await saveAccount(made.deps, { email: 'login@fuzz.lu', name: 'Lou Login', role: 'reviewer' }, PASSWORD, 'test');
+  ctx.target = (await saveAccount(made.deps, { email: 'target@fuzz.lu', name: 'Tom Target', role: 'reviewer' }, PASSWORD, 'test')).account.id;
   const english = made.deps.i18n.forLang('en');
   // The server `npm start` runs (JSON answers for what Node refuses), with the request timeout short enough for a
   // request that declares more body than it sends to be answered within the test.
@@ -128,9 +131,6 @@ const ROUTES: RouteSpec[] = [
   { group: 'leads', method: 'POST', path: '/api/leads', body: lead, limits: { organisation: 200, sector: 120, need: 2000, timeline: 100, 'contact.name': 120, 'contact.email': 254, 'consent.version': 40 }, cases: 150 },
   { group: 'leads', method: 'GET', path: '/api/leads/:id/withdraw', params: { id: () => ctx.lead.id }, query: () => ({ token: ctx.lead.token }) },
   { group: 'leads', method: 'POST', path: '/api/leads/:id/withdraw', params: { id: () => ctx.lead.id }, body: () => ({ token: ctx.lead.token }), limits: { token: 200 }, cases: 80 },
-  { group: 'internal', method: 'GET', path: '/internal/leads.csv', auth: jobs, query: () => ({ status: 'qualified' }) },
-  { group: 'internal', method: 'POST', path: '/internal/leads/deliveries/retry', auth: jobs, body: () => ({ actor: 'fuzz', leadId: ctx.lead.id }), limits: { actor: 120, leadId: 100 } },
-  { group: 'internal', method: 'POST', path: '/internal/leads/:id/promote', params: { id: () => ctx.lead.id }, auth: jobs, body: () => ({ actor: 'fuzz', reason: 'A strong lead after all' }), limits: { actor: 120, reason: 500 } },
   { group: 'internal', method: 'POST', path: '/internal/jobs/:name', params: { name: () => 'probe-llm' }, auth: jobs },
   { group: 'internal', method: 'GET', path: '/metrics', auth: metrics },
   { group: 'staff', method: 'POST', path: '/api/staff/login', body: () => ({ email: 'login@fuzz.lu', password: PASSWORD }), cases: 70 },
@@ -152,6 +152,19 @@ const ROUTES: RouteSpec[] = [
   { group: 'staff', method: 'DELETE', path: '/api/staff/canned-replies/:id', params: { id: () => ctx.canned.doomed }, auth: staffAuth },
   { group: 'staff', method: 'GET', path: '/api/staff/metrics', auth: staffAuth, query: () => ({ from: '2026-11-01', to: '2026-11-30', lang: 'lb' }) },
   { group: 'events', method: 'GET', path: '/api/staff/events', auth: staffAuth, stream: true, cases: 100 },
+  { group: 'staff', method: 'GET', path: '/api/staff/leads', auth: staffAuth, query: () => ({ status: 'qualified', minScore: '50', lang: 'fr', from: '2026-01-01', to: '2026-12-31', delivery: 'failed', page: '1', perPage: '20' }) },
+  { group: 'staff', method: 'GET', path: '/api/staff/leads.csv', auth: staffAuth, query: () => ({ status: 'qualified', minScore: '50', from: '2026-01-01' }), cases: 40 },
+  { group: 'staff', method: 'GET', path: '/api/staff/leads/:id', params: { id: () => ctx.lead.id }, auth: staffAuth },
+  { group: 'staff', method: 'POST', path: '/api/staff/leads/:id/promote', params: { id: () => ctx.lead.id }, auth: staffAuth, body: () => ({ reason: 'A strong lead after all' }), limits: { reason: 500 } },
+  { group: 'staff', method: 'POST', path: '/api/staff/leads/:id/withdraw', params: { id: () => ctx.lead.id }, auth: staffAuth, body: () => ({ reason: 'Asked by phone' }), limits: { reason: 500 } },
+  { group: 'staff', method: 'POST', path: '/api/staff/leads/:id/retry', params: { id: () => ctx.lead.id }, auth: staffAuth },
+  { group: 'staff', method: 'POST', path: '/api/staff/accounts', auth: staffAuth, body: () => ({ email: 'new@fuzz.lu', name: 'Nina New', role: 'reviewer', lang: 'lb', password: PASSWORD }), limits: { email: 254, name: 120 }, cases: 40 },
+  { group: 'staff', method: 'POST', path: '/api/staff/accounts/:id/deactivate', params: { id: () => ctx.target }, auth: staffAuth },
+  { group: 'staff', method: 'POST', path: '/api/staff/accounts/:id/reactivate', params: { id: () => ctx.target }, auth: staffAuth },
+  { group: 'staff', method: 'POST', path: '/api/staff/accounts/:id/password', params: { id: () => ctx.target }, auth: staffAuth, body: () => ({ password: PASSWORD }), cases: 30 },
+  { group: 'staff', method: 'POST', path: '/api/staff/accounts/:id/role', params: { id: () => ctx.target }, auth: staffAuth, body: () => ({ role: 'admin' }) },
+  { group: 'staff', method: 'GET', path: '/api/staff/audit', auth: staffAuth, query: () => ({ actor: 'admin@fuzz.lu', action: 'lead.', subjectType: 'lead', subjectId: ctx.lead.id, from: '2026-01-01', to: '2026-12-31', page: '1', perPage: '20' }) },
+  { group: 'staff', method: 'GET', path: '/api/staff/audit/verify', auth: staffAuth, cases: 20 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}', params: { lang: () => 'lb' }, cases: 30 },
   { group: 'pages', method: 'GET', path: '/:lang{(?:en|fr|de|lb)}/:kind{(?:privacy|terms|imprint|accessibility)}', params: { lang: () => 'fr', kind: () => 'privacy' }, cases: 30 },
   { group: 'pages', method: 'GET', path: '/:kind{(?:privacy|terms|imprint|accessibility)}', params: { kind: () => 'accessibility' }, cases: 20 },

@@ -1,10 +1,12 @@
 // Lead delivery against a real receiver on 127.0.0.1: signatures, Idempotency-Key de-duplication, 500s and timeouts
-// (before and after processing) for a while then recovery, failed deliveries retried, and two dispatchers on one file.
+// (before and after processing) for a while then recovery, failed deliveries retried from the console, and two
+// dispatchers on one file.
 import { createClient } from '@libsql/client';
 import { detectSupportIntent } from '../../agents/leads/intent.ts';
 import { captureLeadTool } from '../../agents/tools/capture-lead.ts';
 import { createCitations } from '../../agents/tools/citations.ts';
 import { submitLead } from '../../agents/leads/submit.ts';
+import { saveAccount } from '../../agents/staff/accounts.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeps, jobPorts } from '../../functions/deps.ts';
 import { dispatchLeads, type DispatchOptions } from '../../agents/leads/dispatch.ts';
@@ -15,7 +17,6 @@ import { PRIVACY_VERSION } from '../../legal/documents.ts';
 import { startWebhookReceiver, waitFor, type Fault, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
 const SECRET = 'webhook-secret-0123456789';
-const TOKEN = 'jobs-token-0123456789';
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -32,7 +33,7 @@ function seeded(seed: number) {
 
 async function setup(faults: (n: number) => Fault = () => 'ok', delayMs = 0, env: Record<string, string> = {}) {
   const receiver = await startWebhookReceiver({ secret: SECRET, faults, delayMs });
-  const made = await makeApp({ env: { LEAD_WEBHOOK_URL: receiver.url, LEAD_WEBHOOK_SECRET: SECRET, JOBS_TOKEN: TOKEN, ...env } });
+  const made = await makeApp({ env: { LEAD_WEBHOOK_URL: receiver.url, LEAD_WEBHOOK_SECRET: SECRET, ...env } });
   cleanups.push(() => receiver.close(), () => made.dispose());
   return { receiver, made };
 }
@@ -125,7 +126,7 @@ describe('dispatchLeads against a faulty receiver', () => {
     expect(Number((await made.db.client.execute('SELECT count(*) AS n FROM outbox WHERE payload IS NOT NULL')).rows[0]!.n)).toBe(0);
   });
 
-  it('marks a delivery failed after the last attempt; POST /internal/leads/deliveries/retry sends it again', async () => {
+  it('marks a delivery failed after the last attempt; an admin sees it in the console and sends it again', async () => {
     let down = true;
     const { receiver, made } = await setup(() => (down ? 'http500' : 'ok'));
     const [leadId] = await createLeads(made, 1);
@@ -135,12 +136,24 @@ describe('dispatchLeads against a faulty receiver', () => {
     expect(row).toMatchObject({ attempts: 3, last_error: 'http_500' });
     expect(receiver.stats.wirePosts).toBe(3);
 
+    await saveAccount(made.deps, { email: 'ops@ai-factory.lu', name: 'Olga Ops', role: 'admin' }, 'ops admin password', 'test');
+    const login = await made.app.request('/api/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@ai-factory.lu', password: 'ops admin password' }) });
+    const staff = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const failing = (await (await made.app.request('/api/staff/leads?delivery=failed', { headers: staff })).json()) as { leads: { id: string; delivery: string }[] };
+    expect(failing.leads).toEqual([expect.objectContaining({ id: leadId, delivery: 'failed' })]);
+    const detail = (await (await made.app.request(`/api/staff/leads/${leadId}`, { headers: staff })).json()) as { deliveries: unknown[] };
+    expect(detail.deliveries).toEqual([expect.objectContaining({ event: 'lead.created', status: 'failed', attempts: 3, lastError: 'http_500', deliveredAt: null, retryable: true })]);
+
     down = false;
-    const retry = await made.app.request('/internal/leads/deliveries/retry', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ actor: 'ops' }) });
-    expect(await retry.json()).toEqual({ retried: 1 });
+    const retry = await made.app.request(`/api/staff/leads/${leadId}/retry`, { method: 'POST', headers: staff });
+    expect(await retry.json()).toEqual({ leadId, retried: 1 });
     await drain(made.deps, options, async () => (await outboxStates(made.db.client)).delivered === 1);
     expect(receiver.processed.get(`${leadId}:1`)).toBeDefined();
-    expect((await made.db.client.execute("SELECT actor FROM audit_log WHERE action = 'deliveries.retried'")).rows[0]!.actor).toBe('ops');
+    expect((await made.db.client.execute("SELECT actor, subject_id, details FROM audit_log WHERE action = 'deliveries.retried'")).rows.map((r) => ({ ...r }))).toEqual([
+      { actor: 'ops@ai-factory.lu', subject_id: leadId, details: '{"retried":1}' },
+    ]);
+    const delivered = (await (await made.app.request(`/api/staff/leads/${leadId}`, { headers: staff })).json()) as { deliveries: unknown[] };
+    expect(delivered.deliveries).toEqual([expect.objectContaining({ status: 'delivered', deliveredAt: expect.any(String), lastError: null, retryable: false })]);
   });
 
   it('fails at once when the receiver rejects the signature (401), without retrying', async () => {

@@ -1,5 +1,5 @@
 // POST /api/leads and the lead lifecycle: validation and consent, one batch for lead + outbox, 30-day de-duplication,
-// withdrawal, CSV export, audited promotion, retention, and the capture_lead tool's conversation flow.
+// withdrawal, retention, and the capture_lead tool's conversation flow (staff work on leads: staff-leads.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLeadTool } from '../../agents/tools/capture-lead.ts';
 import { createCitations } from '../../agents/tools/citations.ts';
@@ -10,10 +10,9 @@ import { jobPorts } from '../../functions/deps.ts';
 import { makeApp } from '../support/app.ts';
 import { PRIVACY_VERSION } from '../../legal/documents.ts';
 
-const TOKEN = 'jobs-token-0123456789';
 let made: Awaited<ReturnType<typeof makeApp>>;
 beforeAll(async () => {
-  made = await makeApp({ env: { JOBS_TOKEN: TOKEN } });
+  made = await makeApp();
 });
 afterAll(() => made.dispose());
 
@@ -35,7 +34,6 @@ const qualified = (extra: Record<string, unknown> = {}) => ({
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   made.app.request('/api/leads', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const rows = async (sql: string, args: unknown[] = []) => (await made.db.client.execute({ sql, args: args as never[] })).rows;
-const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('POST /api/leads', () => {
   it('links a lead to a conversation only for the holder of its token', async () => {
@@ -218,44 +216,6 @@ describe('withdrawal', () => {
     const url = new URL(created.withdrawUrl);
     await made.app.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: url.searchParams.get('token') }) });
     expect(await rows('SELECT 1 FROM outbox WHERE lead_id = ?', [created.leadId])).toHaveLength(0);
-  });
-});
-
-describe('staff operations (Bearer JOBS_TOKEN)', () => {
-  it('exports leads as CSV: UTF-8 with BOM, quoted fields, audited; 401 without the token', async () => {
-    await post(qualified({ organisation: 'Müller, "Söhne" & Cie', need: 'Line one\nline two, with a comma', contact: { name: 'René Weiß', email: 'rene@muller.lu' } }));
-    expect((await made.app.request('/internal/leads.csv')).status).toBe(401);
-    const response = await made.app.request('/internal/leads.csv?status=qualified', { headers: auth });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFlead_id,version,status,qualified,score,reasons,created_at,updated_at,lang,organisation,org_type,sector,size,maturity,need,pillars,timeline,contact_name,contact_email,contact_phone,consent_version,consent_at,source,delivery,duplicate_of');
-    expect(text).toContain(',"Müller, ""Söhne"" & Cie",sme,');
-    expect(text).toContain(',"Line one\nline two, with a comma",');
-    expect(text).toContain(`,René Weiß,rene@muller.lu,,${PRIVACY_VERSION},`);
-    expect(text).not.toContain('unqualified,');
-    expect(await rows("SELECT action, details FROM audit_log WHERE action = 'leads.exported'")).not.toHaveLength(0);
-    expect((await made.app.request('/internal/leads.csv?status=bogus', { headers: auth })).status).toBe(400);
-  });
-
-  it('promotes an unqualified lead: queued as lead.created, audited with actor and reason; refuses a second promotion', async () => {
-    const created = (await (await post(qualified({ orgType: 'large', sector: 'retail', maturity: 'exploring', need: 'AI', pillars: [] }))).json()) as { leadId: string };
-    const promote = (body: unknown) => made.app.request(`/internal/leads/${created.leadId}/promote`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await made.app.request(`/internal/leads/${created.leadId}/promote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
-    expect((await promote({ actor: 'anna.staff' })).status).toBe(400);
-    const response = await promote({ actor: 'anna.staff', reason: 'Known partner, called us' });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ leadId: created.leadId, version: 2, status: 'qualified' });
-    expect(await rows('SELECT event, idempotency_key FROM outbox WHERE lead_id = ?', [created.leadId])).toEqual([expect.objectContaining({ event: 'lead.created', idempotency_key: `${created.leadId}:2` })]);
-    const [audit] = await rows("SELECT actor, details FROM audit_log WHERE action = 'lead.promoted' AND subject_id = ?", [created.leadId]);
-    expect(audit!.actor).toBe('anna.staff');
-    expect(JSON.parse(String(audit!.details))).toMatchObject({ reason: 'Known partner, called us', fromVersion: 1, toVersion: 2 });
-    const again = await promote({ actor: 'anna.staff', reason: 'again' });
-    expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ error: { code: 'lead_not_promotable' } });
   });
 });
 

@@ -1,5 +1,6 @@
 // The Node server's own limits, through raw sockets: requests Node refuses get the API's JSON error, slow requests
-// and idle connections time out, and streams that outlive the request timeout are not cut.
+// and idle connections time out, streams that outlive the request timeout are not cut, and a GET sent with a body
+// gets its whole answer.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Server } from 'node:http';
@@ -211,6 +212,23 @@ describe('server timeouts', () => {
       expect(Date.now() - started).toBeGreaterThan(900);
       expect(text.match(/^data: \d+$/gm)).toEqual(['data: 1', 'data: 2', 'data: 3', 'data: 4', 'data: 5', 'data: 6', 'data: 7', 'data: 8']);
     }
+  });
+
+  it('answers a GET sent with a large body in full, however long the answer', async () => {
+    // An answer bigger than the socket buffers (the console's script is) was cut half-way when the connection closed
+    // with the body still coming in.
+    const big = 'x'.repeat(400 * 1024);
+    const port = await start({}, new Hono().get('/big', (c) => c.text(big)).fetch);
+    for (const size of [0, 64 * 1024, 3 * 1024 * 1024]) {
+      const answer = await exchange(port, [`GET /big HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: ${size}\r\n\r\n`, 'a'.repeat(size)]);
+      expect([answer.status, answer.body.length, answer.error], `${size} bytes`).toEqual([200, big.length, undefined]);
+    }
+  });
+
+  it('answers a HEAD whose declared body never comes, once the wait for it is over, with a head and nothing after it', async () => {
+    const port = await start({ requestMs: 400, headersMs: 300 });
+    const answer = await exchange(port, 'HEAD /livez HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nshort');
+    expect([answer.status, answer.body]).toEqual([200, '']);
   });
 
   it('closes a socket on which nothing moves for the idle time, while a response is pending', async () => {

@@ -66,7 +66,7 @@ function streamed(size: number): ReadableStream<Uint8Array> {
 describe('oversize bodies on a real server', () => {
   it('lists the POST routes it covers', () => {
     expect(postRoutes()).toEqual(
-      expect.arrayContaining(['/api/chat', '/api/feedback', '/api/leads', '/api/leads/x/withdraw', '/api/conversations/x/escalate', '/api/conversations/x/notify', '/api/staff/login', '/api/staff/conversations/x/resolve', '/internal/leads/x/promote']),
+      expect.arrayContaining(['/api/chat', '/api/feedback', '/api/leads', '/api/leads/x/withdraw', '/api/conversations/x/escalate', '/api/conversations/x/notify', '/api/staff/login', '/api/staff/conversations/x/resolve', '/api/staff/leads/x/promote', '/api/staff/accounts/x/password']),
     );
   });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => made.dispose());
 
-type Route = { method: 'GET' | 'POST'; path: string; body?: unknown; role?: 'admin' };
+type Route = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown; role?: 'admin' };
 const ID = '00000000-0000-4000-8000-000000000000';
 const ROUTES: Route[] = [
   { method: 'GET', path: '/api/staff/me' },
@@ -35,6 +35,32 @@ const ROUTES: Route[] = [
   { method: 'POST', path: `/api/staff/conversations/${ID}/release` },
   { method: 'POST', path: `/api/staff/conversations/${ID}/resolve`, body: { note: 'done' } },
   { method: 'GET', path: '/api/staff/events' },
+  { method: 'POST', path: `/api/staff/conversations/${ID}/notes`, body: { text: 'Called back' } },
+  { method: 'POST', path: `/api/staff/conversations/${ID}/transfer`, body: { staffId: ID } },
+  { method: 'GET', path: '/api/staff/members' },
+  { method: 'GET', path: '/api/staff/canned-replies' },
+  { method: 'POST', path: '/api/staff/canned-replies', body: { lang: 'en', title: 'Thanks', text: 'Thank you for waiting.' }, role: 'admin' },
+  { method: 'PUT', path: `/api/staff/canned-replies/${ID}`, body: { lang: 'en', title: 'Thanks', text: 'Thank you for waiting.' }, role: 'admin' },
+  { method: 'DELETE', path: `/api/staff/canned-replies/${ID}`, role: 'admin' },
+  { method: 'GET', path: '/api/staff/metrics' },
+  { method: 'GET', path: '/api/staff/gaps' },
+  { method: 'GET', path: '/api/staff/documents' },
+  { method: 'GET', path: '/api/staff/approved-answers', role: 'admin' },
+  { method: 'POST', path: '/api/staff/approved-answers', body: { lang: 'en', question: 'Is there a newsletter?', answer: 'Yes [1].', docIds: ['faq'] }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/approved-answers/${ID}/retire`, role: 'admin' },
+  { method: 'GET', path: '/api/staff/leads', role: 'admin' },
+  { method: 'GET', path: '/api/staff/leads.csv', role: 'admin' },
+  { method: 'GET', path: `/api/staff/leads/${ID}`, role: 'admin' },
+  { method: 'POST', path: `/api/staff/leads/${ID}/promote`, body: { reason: 'Good fit' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/leads/${ID}/withdraw`, body: { reason: 'Asked by phone' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/leads/${ID}/retry`, role: 'admin' },
+  { method: 'POST', path: '/api/staff/accounts', body: { email: 'x@ai-factory.lu', name: 'X', role: 'reviewer', password: 'a long password' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/deactivate`, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/reactivate`, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/password`, body: { password: 'a long password' }, role: 'admin' },
+  { method: 'POST', path: `/api/staff/accounts/${ID}/role`, body: { role: 'admin' }, role: 'admin' },
+  { method: 'GET', path: '/api/staff/audit', role: 'admin' },
+  { method: 'GET', path: '/api/staff/audit/verify', role: 'admin' },
 ];
 
 const request = (route: Route, headers: Record<string, string> = {}) =>
@@ -59,7 +85,7 @@ describe('the staff API gate', () => {
     expect(await codeOf(response)).toBe('unauthorized');
   });
 
-  it.each(ROUTES.filter((route) => route.method === 'POST').map((route) => [`${route.method} ${route.path}`, route] as const))('%s answers 403 without the CSRF token', async (_, route) => {
+  it.each(ROUTES.filter((route) => route.method !== 'GET').map((route) => [`${route.method} ${route.path}`, route] as const))('%s answers 403 without the CSRF token', async (_, route) => {
     const { cookie } = await session('rev@ai-factory.lu', 'reviewer password 1');
     const attempts: Record<string, string>[] = [{ cookie }, { cookie, 'x-csrf-token': 'not-the-token' }];
     for (const headers of attempts) {
@@ -74,6 +100,11 @@ describe('the staff API gate', () => {
     const response = await request(route, { cookie, 'x-csrf-token': csrf });
     expect(response.status).toBe(403);
     expect(await codeOf(response)).toBe('forbidden');
+  });
+
+  it('covers every /api/staff route the app registers', () => {
+    const registered = new Set(made.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/staff/') && r.path !== '/api/staff/login').map((r) => `${r.method} ${r.path.replace(/:\w+/g, ID)}`));
+    expect([...registered].filter((key) => !ROUTES.some((route) => `${route.method} ${route.path}` === key))).toEqual([]);
   });
 
   it('lets a reviewer through to the inbox routes with session and token (404 for an unknown conversation)', async () => {

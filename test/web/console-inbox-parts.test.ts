@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { insertAtCursor } from '../../web/console/canned-picker.ts';
 import { CHART, labelledDays, linePath, niceMax, scales } from '../../web/console/chart.ts';
 import { waitClock } from '../../web/console/first-response.ts';
-import { sectionOf } from '../../web/console/sections.ts';
+import { hashText, namesSection, routeOf, sectionOf } from '../../web/console/sections.ts';
 
 describe('chart geometry', () => {
   it('rounds the top of the scale up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -71,5 +71,17 @@ describe('sectionOf', () => {
     expect(sectionOf('#canned-replies', ['metrics', 'canned-replies'])).toBe('canned-replies');
     expect(sectionOf('#0f9c8e3a-1111-4000-8000-000000000000', ['metrics'])).toBeNull();
     expect(sectionOf('', ['metrics'])).toBeNull();
+  });
+
+  it('reads a section\'s route after its name (#leads/<id>), and tells a section it does not offer from a conversation id', () => {
+    expect(sectionOf('#leads/0f9c8e3a', ['gaps', 'leads'])).toBe('leads');
+    expect(routeOf('#leads/0f9c8e3a')).toEqual(['0f9c8e3a']);
+    expect(routeOf('#leads')).toEqual([]);
+    expect(namesSection('#approved')).toBe(true);
+    expect(namesSection('#leads/0f9c8e3a')).toBe(true);
+    expect(namesSection('#0f9c8e3a-1111-4000-8000-000000000000')).toBe(false);
+    expect(namesSection('#inbox')).toBe(false);
+    expect(hashText('#%E0%A4%A')).toBe('%E0%A4%A');
+    expect(sectionOf('#%E0%A4%A', ['metrics'])).toBeNull();
   });
 });

@@ -78,7 +78,8 @@ export function createStaffApi(lang: () => Lang) {
     return answer;
   };
   return {
-    /** Any staff route, for the views that keep their own calls (web/console/inbox-api.ts). */
+    /** Any staff route, with the same cookie, CSRF token and errors, for the views that keep their own calls
+     * (web/console/inbox-api.ts, admin-api.ts). */
     request: call,
     login: async (email: string, password: string) => remember(await call<{ name: string; role: Role; csrfToken: string }>('POST', '/api/staff/login', { email, password })),
     me: async () => remember(await call<Me>('GET', '/api/staff/me')),

@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
+import { createAdminSections } from './admin.ts';
 import { ApiError, createStaffApi, type Detail, type Filter, type Me, type QueueItem } from './api.ts';
 import { createCannedPicker, insertAtCursor } from './canned-picker.ts';
 import { createCannedView } from './canned-view.ts';
@@ -21,7 +22,7 @@ import { createNoteDialog } from './note-dialog.ts';
 import { createNotifyToggle, type NotifyToggle } from './notify.ts';
 import { keys } from './parts.ts';
 import { createResolveDialog } from './resolve-dialog.ts';
-import { createNav, isSectionName, sectionOf, type SectionName, type SectionView } from './sections.ts';
+import { createNav, hashText, namesSection, plainSection, routeOf, sectionOf, type SectionName, type SectionView } from './sections.ts';
 import { createShortcutsDialog, listenForShortcuts } from './shortcuts.ts';
 import { createTransferDialog } from './transfer-dialog.ts';
 
@@ -139,11 +140,11 @@ export class StaffConsole {
     this.#setLang(me.lang);
     this.#build(me);
     this.#connect();
-    const wanted = decodeURIComponent(location.hash.slice(1));
+    const wanted = hashText(location.hash);
     await this.#refreshQueue();
     if (this.#views && sectionOf(location.hash, Object.keys(this.#views.sections) as SectionName[])) return this.#route();
-    // A link to a section this staff member does not have (a reviewer following #approved) shows the inbox.
-    if (isSectionName(wanted)) history.replaceState(null, '', location.pathname);
+    // A link to a section this staff member does not have (a reviewer following #approved or #leads) shows the inbox.
+    if (namesSection(location.hash)) history.replaceState(null, '', location.pathname);
     else if (wanted && wanted !== 'inbox') await this.#open(wanted, false);
     this.#views?.inbox.heading.focus();
   }
@@ -178,19 +179,21 @@ export class StaffConsole {
       (id) => void this.#open(id, true),
     );
     const knowledge = createKnowledge(t, this.#lang, me, this.#api, { announce: (text) => this.#announce(text), guard: (run, fail) => this.#guard(run, fail) });
-    // Each section is read again each time it is shown. Approved answers and saved replies are for admins: a
-    // reviewer's console has no such section.
-    const sections: Views['sections'] = { gaps: { section: knowledge.gaps.section, heading: knowledge.gaps.heading, load: knowledge.refreshGaps } };
-    if (knowledge.approved) sections.approved = { section: knowledge.approved.section, heading: knowledge.approved.heading, load: knowledge.refreshApproved };
-    sections.metrics = createMetricsView(t, this.#lang, this.#inboxApi, (error) => this.#failed(error));
-    if (me.role === 'admin') {
+    // Approved answers, saved replies, leads, the audit log and staff accounts are for admins: a reviewer's console
+    // has no such section.
+    const sections: Views['sections'] = { gaps: plainSection({ section: knowledge.gaps.section, heading: knowledge.gaps.heading, load: knowledge.refreshGaps }) };
+    if (knowledge.approved) sections.approved = plainSection({ section: knowledge.approved.section, heading: knowledge.approved.heading, load: knowledge.refreshApproved });
+    sections.metrics = plainSection(createMetricsView(t, this.#lang, this.#inboxApi, (error) => this.#failed(error)));
+    const admin = me.role === 'admin' ? createAdminSections({ t, lang: this.#lang, me, guard: (run, fail) => this.#guard(run, fail), announce: (text) => this.#announce(text) }, this.#api) : null;
+    if (admin) {
       const explain = (error: unknown) => {
         if (!(error instanceof ApiError)) return t('errors.network');
         if (error.status !== 401) return error.message;
         this.#showLogin(t('login.expired'));
         return null;
       };
-      sections['canned-replies'] = createCannedView(t, this.#inboxApi, (text) => this.#announce(text), explain);
+      sections['canned-replies'] = plainSection(createCannedView(t, this.#inboxApi, (text) => this.#announce(text), explain));
+      Object.assign(sections, admin.views);
     }
     const nav = createNav(t, Object.keys(sections) as SectionName[]);
     const status = h('div', { class: 'sr-only', role: 'status' });
@@ -218,10 +221,15 @@ export class StaffConsole {
       transfer.dialog,
       canned.dialog,
       ...knowledge.dialogs,
+      admin?.dialog,
     );
     this.#root.replaceChildren(frame);
     this.#views = { inbox, conversation, status, live, frame, help: shortcuts.open, resolve: resolve.open, note: note.open, transfer: transfer.open, canned: canned.open, notify, sections, markSection: nav.mark };
     nav.mark(null);
+    // The moves on the open conversation act only while the inbox is shown, not behind a section that hides it.
+    const inInbox = (run: () => void) => () => {
+      if (!this.#section) run();
+    };
     const tick = setInterval(() => this.#redraw(), TICK_MS);
     const timers = setInterval(() => tickTimers(t, frame, Date.now()), TIMER_MS);
     const onHash = () => this.#route();
@@ -229,19 +237,20 @@ export class StaffConsole {
     this.#cleanup.push(() => clearInterval(tick), () => clearInterval(timers), () => window.removeEventListener('hashchange', onHash));
     this.#cleanup.push(
       listenForShortcuts({
-        next: () => void this.#step(1),
-        previous: () => void this.#step(-1),
-        claim: () => void this.#claim(),
-        reply: () => this.#focusReply(),
-        release: () => void this.#release(),
-        resolve: () => this.#askResolve(),
-        inbox: () => this.#toInbox(),
+        next: inInbox(() => void this.#step(1)),
+        previous: inInbox(() => void this.#step(-1)),
+        claim: inInbox(() => void this.#claim()),
+        reply: inInbox(() => this.#focusReply()),
+        release: inInbox(() => void this.#release()),
+        resolve: inInbox(() => this.#askResolve()),
+        // From a section, through the address, so that back returns to the section.
+        inbox: () => (this.#section ? (location.hash = 'inbox') : this.#toInbox()),
         gaps: () => this.#goTo('gaps'),
         approved: () => (sections.approved ? this.#goTo('approved') : this.#announce(t('announce.admins_only'))),
         help: () => shortcuts.open(),
-        note: () => this.#askNote(),
-        transfer: () => void this.#askTransfer(),
-        canned: () => void this.#askCanned(),
+        note: inInbox(() => this.#askNote()),
+        transfer: inInbox(() => void this.#askTransfer()),
+        canned: inInbox(() => void this.#askCanned()),
       }),
     );
   }
@@ -383,16 +392,22 @@ export class StaffConsole {
 
   // ---- sections --------------------------------------------------------------------------------------------------
 
-  /** Follows the address: a section's hash (#gaps, #metrics…) shows that section, #inbox (or a conversation) the inbox. */
+  /** Follows the address: a section's hash (#gaps, #leads/<id>…) shows that section, #inbox the inbox, a conversation's id opens it. */
   #route() {
     const views = this.#views;
     if (!views) return;
     const name = sectionOf(location.hash, Object.keys(views.sections) as SectionName[]);
-    if (!name) return this.#toInbox();
-    this.#showSection(name);
-    const view = views.sections[name]!;
-    view.heading.focus();
-    void this.#guard(() => view.load());
+    if (name) {
+      this.#showSection(name);
+      void this.#guard(() => views.sections[name]!.show(routeOf(location.hash), true));
+      return;
+    }
+    // A conversation's id (a lead's page links to its conversation) opens it.
+    const wanted = hashText(location.hash);
+    if (wanted && wanted !== 'inbox' && !namesSection(location.hash)) return void this.#open(wanted, true);
+    // A section this staff member does not have shows the inbox, without its name in the address.
+    if (namesSection(location.hash)) history.replaceState(null, '', location.pathname);
+    this.#toInbox();
   }
 
   /** A section's shortcut: the address changes (so back returns), or the section is read again if already shown. */
