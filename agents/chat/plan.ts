@@ -28,7 +28,7 @@ export type Plan =
 export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string; previousQuestion: string | null };
 
 const PASSAGES = 4;
-const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false };
+const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false, organisation: false };
 // Candidates searched for the pillars that fit a project: enough for the six pillar documents to show up.
 const PILLAR_CANDIDATES = 12;
 const PILLARS_SHOWN = 2;
@@ -47,16 +47,16 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
 const FIRST_PILLAR = 'Assess & Accelerate';
 
 /**
- * The service pillars that fit a project described in the visitor's words, best first; a project the knowledge has no
- * words for ("for a bakery") starts where every project does, with the assessment.
+ * The service pillars that fit a project described in the visitor's words, best first; an organisation's project the
+ * knowledge has no words for ("for a bakery") starts where every project does, with the assessment.
  */
-async function pillarsFor(ports: TurnPorts, question: string, lang: Lang): Promise<SearchResult[]> {
+async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organisation: boolean): Promise<SearchResult[]> {
   const search = async (query: string) => {
     const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PILLAR_CANDIDATES }, 'public');
     return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
   };
   const fitting = await search(question);
-  return fitting.length ? fitting : (await search(FIRST_PILLAR)).slice(0, 1);
+  return fitting.length || !organisation ? fitting : (await search(FIRST_PILLAR)).slice(0, 1);
 }
 
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
@@ -94,7 +94,7 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
 
   // A project described in general terms gets the pillars that fit it, not a refusal.
   if (support.intent || adoption) {
-    const pillars = await pillarsFor(ports, question, lang);
+    const pillars = await pillarsFor(ports, question, lang, support.organisation);
     if (pillars.length) return { kind: 'answer', passages: pillars, query: question, framing: 'pillars', leadForm };
   }
   return { kind: 'reply', text: composeRefusal(t), leadForm };

@@ -7,7 +7,8 @@ import { LANGS, type Lang } from '../language/languages.ts';
 export const SUPPORT_TOPICS = ['funding', 'project', 'training', 'infrastructure', 'data_access', 'contact', 'support'] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
 
-export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean };
+/** `organisation`: the message speaks of an organisation, the visitor's own or one named by its trade ("for a bakery"). */
+export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean; organisation: boolean };
 
 // Each entry matches at the start of a word ("forder" matches "Förderung"); entries are word patterns.
 const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
@@ -121,5 +122,5 @@ export function detectSupportIntent(message: string, lang: Lang): SupportIntent 
     topics.some((topic) => SELF_SUFFICIENT.includes(topic)) ||
     (request && topics.some((topic) => SUBSTANTIVE.includes(topic))) ||
     (organisation && topics.includes('support'));
-  return { intent, topics, request };
+  return { intent, topics, request, organisation };
 }

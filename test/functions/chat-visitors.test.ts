@@ -95,6 +95,12 @@ describe('vague project questions from small businesses', () => {
     expect(reply.actions.map((action) => action.type)).toContain('lead_form');
   });
 
+  it('gives no pillar to a request that names no organisation: "I would like the newsletter" is not a project', async () => {
+    const reply = await say('Je voudrais recevoir la newsletter de l’AI Factory', 'fr');
+    expect(reply.answered).toBe(false);
+    expect(reply.sources).toEqual([]);
+  });
+
   it('leaves an everyday question about a trade alone: no pillar, no lead form', async () => {
     const reply = await say('What is the best bakery in town?', 'en');
     expect(reply.answered).toBe(false);
