@@ -1,30 +1,14 @@
 // The console's calls for the inbox additions and the metrics page; shapes mirror functions/staff/inbox-routes.ts,
 // canned-routes.ts and metrics-routes.ts.
 import type { Lang } from '../../agents/language/languages.ts';
+import type { DayMetrics } from '../../agents/staff/metrics.ts';
+import type { MetricsReport } from '../../agents/staff/metrics-report.ts';
 import type { StaffApi } from './api.ts';
 
 export type Colleague = { id: string; name: string };
 export type CannedReply = { id: string; lang: Lang; title: string; text: string; updatedAt: string };
 export type CannedFields = { lang: Lang; title: string; text: string };
-export type DayMetrics = {
-  day: string;
-  conversations: number;
-  answers: number;
-  answered: number;
-  answeredRate: number | null;
-  escalations: number;
-  staffReplies: number;
-  firstStaffReplyMedianMs: number | null;
-  feedbackUp: number;
-  feedbackDown: number;
-  feedbackUpRatio: number | null;
-  firstTokenP50Ms: number | null;
-  firstTokenP95Ms: number | null;
-  languageDrifts: number;
-  leadsCreated: number;
-  leadsDelivered: number;
-};
-export type MetricsReport = { from: string; to: string; timeZone: string; series: { lang: Lang | 'all'; days: DayMetrics[] }[] };
+export type { DayMetrics, MetricsReport };
 export type MetricsQuery = { from: string; to: string; lang: string };
 
 const conversationPath = (id: string, action: string) => `/api/staff/conversations/${encodeURIComponent(id)}/${action}`;
