@@ -6,7 +6,7 @@ import type { Lang } from '../../agents/language/languages.ts';
 import { h } from '../widget/dom.ts';
 import type { ApprovedInput, KnowledgeDocument } from './api.ts';
 import { LANGS } from './i18n.ts';
-import { keys } from './parts.ts';
+import { keys, submitOnCtrlEnter } from './parts.ts';
 
 /** The server's limits (functions/staff/knowledge-routes.ts). */
 const MAX_QUESTION = 300;
@@ -87,12 +87,7 @@ export function createApprovedForm(t: TFunction, io: { documents: (lang: Lang) =
     error.textContent = '';
     io.save({ lang: lang.value as Lang, question: question.value.trim(), answer: answer.value.trim(), docIds: chosen });
   });
-  answer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  submitOnCtrlEnter(answer, form);
   cancel.addEventListener('click', () => dialog.close());
 
   return {

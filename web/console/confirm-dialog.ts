@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { h } from '../widget/dom.ts';
 import { MIN_PASSWORD_LENGTH, passwordLength } from '../../agents/security/passwords.ts';
+import { submitOnCtrlEnter } from './parts.ts';
 
 /** The server's limit for a reason (functions/staff/lead-routes.ts). */
 const MAX_REASON = 500;
@@ -47,12 +48,7 @@ export function createConfirmDialog(t: TFunction) {
     }
     finish(value);
   });
-  reason.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  submitOnCtrlEnter(reason, form);
   cancel.addEventListener('click', () => finish(null));
   // Escape closes the dialog without a submit.
   dialog.addEventListener('close', () => finish(null));

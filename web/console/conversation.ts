@@ -6,7 +6,7 @@ import { h } from '../widget/dom.ts';
 import type { Detail, Me } from './api.ts';
 import { detailTimer } from './first-response.ts';
 import { clockTime, heldByMe, minutesSince, movesFor, type Moves } from './format.ts';
-import { actionButton, badge, keys, langTag } from './parts.ts';
+import { actionButton, badge, keys, langTag, submitOnCtrlEnter } from './parts.ts';
 import { messageItem } from './transcript.ts';
 
 export type ConversationHandlers = {
@@ -45,12 +45,7 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
     event.preventDefault();
     if (!input.disabled && input.value.trim()) handlers.send(input.value.trim());
   });
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  submitOnCtrlEnter(input, form);
 
   const top = h('div', { class: 'conversation-top' }, h('div', { class: 'pane-head' }, back, heading), meta, holder, note, actions, error);
   const section = h('section', { class: 'pane conversation', 'aria-labelledby': 'conversation-title' }, top, scroller, form);

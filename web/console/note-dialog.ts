@@ -1,7 +1,7 @@
 // The private note dialog (N): a note for staff about the open conversation, never shown to the visitor.
 import type { TFunction } from 'i18next';
 import { h } from '../widget/dom.ts';
-import { keys } from './parts.ts';
+import { keys, submitOnCtrlEnter } from './parts.ts';
 
 /** The server's limit for a note (agents/staff/notes.ts). */
 const MAX_NOTE = 2000;
@@ -28,12 +28,7 @@ export function createNoteDialog(t: TFunction, save: (text: string) => void) {
     dialog.close();
     save(note);
   });
-  text.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  submitOnCtrlEnter(text, form);
   cancel.addEventListener('click', () => dialog.close());
   return {
     dialog,

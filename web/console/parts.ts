@@ -21,3 +21,13 @@ export function actionButton(label: string, shortcut: string, className: string,
   button.addEventListener('click', onClick);
   return button;
 }
+
+/** Ctrl+Enter (Cmd+Enter) in a text field sends its form, as in the reply box: Enter alone starts a new line. */
+export function submitOnCtrlEnter(field: HTMLElement, form: HTMLFormElement): void {
+  field.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+}

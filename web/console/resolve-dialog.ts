@@ -1,7 +1,7 @@
 // The confirm step before resolving: what the visitor will be told, and an optional note that stays with staff.
 import type { TFunction } from 'i18next';
 import { h } from '../widget/dom.ts';
-import { keys } from './parts.ts';
+import { keys, submitOnCtrlEnter } from './parts.ts';
 
 /** The server's limit for a resolution note (functions/staff/conversation-routes.ts). */
 const MAX_NOTE = 2000;
@@ -26,12 +26,7 @@ export function createResolveDialog(t: TFunction, confirm: (note: string) => voi
     dialog.close();
     confirm(note.value.trim());
   });
-  note.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  submitOnCtrlEnter(note, form);
   cancel.addEventListener('click', () => dialog.close());
   return {
     dialog,
