@@ -58,24 +58,26 @@ const scopeSql = (scope: DocumentScope | undefined) => {
 
 /**
  * Chunks of one language (and scope) that contain each prefix (a word's stem), and the number of such chunks: how
- * specific a word is to a topic within the documents an assistant answers from.
+ * specific a word is to a topic within the documents an assistant answers from. One statement, however many
+ * prefixes: a question's words and their synonyms can be twenty.
  */
 export async function chunkFrequencies(db: Db, prefixes: string[], lang: string, scope?: DocumentScope): Promise<{ total: number; byPrefix: Map<string, number> }> {
   const unique = [...new Set(prefixes)];
   const where = scopeSql(scope);
-  const rows = await db.$client.batch(
-    [
-      { sql: `SELECT count(*) AS n FROM chunks c WHERE c.lang = ?${where.sql}`, args: [lang, ...where.args] },
-      // The vocabulary is ordered by term, so a prefix is a range of it.
-      ...unique.map((prefix) => ({
-        sql: `SELECT count(DISTINCT v.doc) AS n FROM chunks_fts_instance v JOIN chunks c ON c.id = v.doc WHERE v.term >= ? AND v.term < ? || char(1114111) AND c.lang = ?${where.sql}`,
-        args: [prefix, prefix, lang, ...where.args],
-      })),
-    ],
-    'read',
-  );
-  const [total, ...counts] = rows.map((result) => Number(result.rows[0]?.n ?? 0));
-  return { total: total ?? 0, byPrefix: new Map(unique.map((prefix, i) => [prefix, counts[i] ?? 0])) };
+  const total = `(SELECT count(*) FROM chunks c WHERE c.lang = ?${where.sql})`;
+  if (unique.length === 0) {
+    const rows = await db.$client.execute({ sql: `SELECT ${total} AS total`, args: [lang, ...where.args] });
+    return { total: Number(rows.rows[0]?.total ?? 0), byPrefix: new Map() };
+  }
+  // The vocabulary is ordered by term, so a prefix is a range of it.
+  const sql = `WITH p(prefix) AS (VALUES ${unique.map(() => '(?)').join(', ')})
+    SELECT p.prefix AS prefix, ${total} AS total,
+      (SELECT count(DISTINCT v.doc) FROM chunks_fts_instance v JOIN chunks c ON c.id = v.doc
+        WHERE v.term >= p.prefix AND v.term < p.prefix || char(1114111) AND c.lang = ?${where.sql}) AS n
+    FROM p`;
+  const rows = await db.$client.execute({ sql, args: [...unique, lang, ...where.args, lang, ...where.args] });
+  const counts = new Map(rows.rows.map((row) => [String(row.prefix), Number(row.n)]));
+  return { total: Number(rows.rows[0]?.total ?? 0), byPrefix: new Map(unique.map((prefix) => [prefix, counts.get(prefix) ?? 0])) };
 }
 
 /** Small key/value facts about the database: knowledge hash, embedding model and dimension. */

@@ -43,3 +43,16 @@ describe('rememberTermStats', () => {
     expect(asked.at(-1)).toEqual(['pilla']);
   });
 });
+
+describe('chunkFrequencies', () => {
+  it('counts the chunks of a language and scope holding each prefix, in one statement, as the index has them', async () => {
+    const counted = await chunkFrequencies(db.drizzle, ['meluxin', 'pilla', 'zzzqx', 'meluxin'], 'en', PUBLIC);
+    const { rows } = await db.client.execute({ sql: "SELECT count(*) AS n FROM chunks WHERE lang = 'en' AND doc_id NOT LIKE 'edu-%'", args: [] });
+    expect(counted.total).toBe(Number(rows[0]!.n));
+    const holding = async (word: string) =>
+      Number((await db.client.execute({ sql: "SELECT count(*) AS n FROM chunks c JOIN chunks_fts f ON f.rowid = c.id WHERE c.lang = 'en' AND c.doc_id NOT LIKE 'edu-%' AND chunks_fts MATCH ?", args: [`"${word}"*`] })).rows[0]!.n);
+    expect([...counted.byPrefix]).toEqual([['meluxin', await holding('meluxin')], ['pilla', await holding('pilla')], ['zzzqx', 0]]);
+    expect(counted.byPrefix.get('pilla')).toBeGreaterThan(0);
+    expect(await chunkFrequencies(db.drizzle, [], 'en', PUBLIC)).toEqual({ total: counted.total, byPrefix: new Map() });
+  });
+});
