@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, shortages, founding,
-// flagships, population), not names or facts from the knowledge:
+// flagships, pillars, population), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -153,6 +153,13 @@ export const CONCEPTS: Concept[] = [
     fr: ['phare', 'phares', 'emblématique', 'emblématiques', 'vitrine'],
     de: ['Leuchtturm', 'Leuchtturmprojekt', 'Leuchtturmprojekte', 'Vorzeigeprojekt', 'Vorzeigeprojekte', 'Flaggschiff', 'Flaggschiffprojekt', 'Flaggschiffprojekte'],
     lb: ['Leuchtturm', 'Leuchtturmprojet', 'Leuchtturmprojeten', 'Flaggschëff', 'Flaggschëffprojet', 'Flaggschëffprojeten', 'Virzeigeprojet'],
+  },
+  {
+    concept: 'pillar of an offer',
+    en: ['pillar', 'pillars', 'strand', 'strands'],
+    fr: ['pilier', 'piliers', 'volet', 'volets'],
+    de: ['Säule', 'Säulen', 'Pfeiler'],
+    lb: ['Pilier', 'Piliere', 'Säul', 'Säulen'],
   },
   {
     concept: 'population and citizens',

@@ -29,6 +29,8 @@ describe('expandTerms', () => {
     ['lb', 'Wat ass de Leuchtturmprojet?', normaliseForIndex('Flaggschëffprojeten', 'lb')],
     ['lb', "Zil fir d'Bevëlkerung", 'bierger'],
     ['fr', 'Combien de citoyens ?', 'population'],
+    ['lb', 'Wéi vill Säulen huet de Servicekatalog?', 'pilier'],
+    ['de', 'Wie viele Pfeiler hat das Angebot?', 'saulen'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
