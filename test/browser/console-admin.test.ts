@@ -169,6 +169,8 @@ describe('the Leads page', () => {
     expect(await rows('SELECT status FROM leads WHERE id = ?', [leads.strong])).toEqual([{ status: 'qualified' }]);
     await tabTo(page, '.lead-detail .actions button.danger');
     await page.keyboard.press('Enter');
+    // The dialog opens with the reason focused; typing before it is would land on the page behind.
+    await poll(() => focused(page)).toBe('textarea#confirm-input');
     await page.keyboard.type('Phoned on Monday: asked us to forget his details');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
