@@ -1,10 +1,9 @@
 // The staff CSV export of leads: one row per lead with its score reasons, consent and latest delivery. Pure.
 import type { LeadRow } from '../../db/queries/leads.ts';
 import { toCsv } from './csv.ts';
+import { iso } from './webhook.ts';
 
 export const EXPORT_COLUMNS = ['lead_id', 'version', 'status', 'qualified', 'score', 'reasons', 'created_at', 'updated_at', 'lang', 'organisation', 'org_type', 'sector', 'size', 'maturity', 'need', 'pillars', 'timeline', 'contact_name', 'contact_email', 'contact_phone', 'consent_version', 'consent_at', 'source', 'delivery', 'duplicate_of'];
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function leadsCsv(rows: readonly LeadRow[]): string {
   return toCsv(

@@ -38,7 +38,25 @@ export type LeadSnapshot = {
   duplicateOf: string | null;
 };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** What a lead says about the organisation, its need and the person to contact: the webhook and the console both show it. */
+export const leadFields = (lead: LeadSnapshot) => ({
+  id: lead.id,
+  version: lead.version,
+  status: lead.status,
+  source: lead.source,
+  lang: lead.lang,
+  organisation: lead.organisation,
+  orgType: lead.orgType,
+  sector: lead.sector,
+  size: lead.size,
+  maturity: lead.maturity,
+  need: lead.need,
+  pillars: lead.pillars,
+  timeline: lead.timeline,
+  contact: { name: lead.contactName, email: lead.contactEmail, phone: lead.contactPhone },
+});
 
 /** The JSON body for one event; a withdrawal carries no contact or business data, only what identifies the lead. */
 export function buildLeadPayload(event: LeadEvent, lead: LeadSnapshot, { withdrawUrl }: { withdrawUrl?: string } = {}) {
@@ -49,20 +67,7 @@ export function buildLeadPayload(event: LeadEvent, lead: LeadSnapshot, { withdra
     schema: LEAD_SCHEMA,
     event,
     lead: {
-      id: lead.id,
-      version: lead.version,
-      status: lead.status,
-      source: lead.source,
-      lang: lead.lang,
-      organisation: lead.organisation,
-      orgType: lead.orgType,
-      sector: lead.sector,
-      size: lead.size,
-      maturity: lead.maturity,
-      need: lead.need,
-      pillars: lead.pillars,
-      timeline: lead.timeline,
-      contact: { name: lead.contactName, email: lead.contactEmail, phone: lead.contactPhone },
+      ...leadFields(lead),
       consent: { given: true, version: lead.consentVersion, at: iso(lead.consentAt) },
       score: lead.score,
       qualified: lead.qualified,

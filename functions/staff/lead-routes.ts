@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { leadsCsv } from '../../agents/leads/export.ts';
 import { promote } from '../../agents/leads/promote.ts';
+import { iso, leadFields } from '../../agents/leads/webhook.ts';
 import { withdrawOnRequest } from '../../agents/leads/withdraw.ts';
 import { LANGS } from '../../agents/language/languages.ts';
 import { PRIVACY_VERSION } from '../../legal/documents.ts';
@@ -40,7 +41,6 @@ const filterOf = ({ status, minScore, lang, delivery, from, to }: FilterInput): 
 /** The filters as given, for the audit row of an export: which leads left, never their data. */
 const givenFilters = (query: FilterInput) => Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 const listItem = ({ lead, delivery }: LeadRow) => ({
   id: lead.id,
@@ -56,23 +56,10 @@ const listItem = ({ lead, delivery }: LeadRow) => ({
 });
 
 const leadView = (lead: Lead) => ({
-  id: lead.id,
-  version: lead.version,
-  status: lead.status,
+  ...leadFields(lead),
   qualified: lead.qualified,
   score: lead.score,
   reasons: lead.reasons,
-  source: lead.source,
-  lang: lead.lang,
-  organisation: lead.organisation,
-  orgType: lead.orgType,
-  sector: lead.sector,
-  size: lead.size,
-  maturity: lead.maturity,
-  need: lead.need,
-  pillars: lead.pillars,
-  timeline: lead.timeline,
-  contact: { name: lead.contactName, email: lead.contactEmail, phone: lead.contactPhone },
   duplicateOf: lead.duplicateOf,
   createdAt: iso(lead.createdAt),
   updatedAt: iso(lead.updatedAt),
