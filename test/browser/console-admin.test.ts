@@ -166,6 +166,8 @@ describe('the Leads page', () => {
     // Escape changes nothing.
     await page.keyboard.press('Escape');
     expect(await page.locator('dialog.confirm').isVisible()).toBe(false);
+    // The focus goes back to the button that opened the dialog, and stays there.
+    await poll(() => page.evaluate(() => !!document.activeElement?.matches('.lead-detail .actions button.danger'))).toBe(true);
     expect(await rows('SELECT status FROM leads WHERE id = ?', [leads.strong])).toEqual([{ status: 'qualified' }]);
     await tabTo(page, '.lead-detail .actions button.danger');
     await page.keyboard.press('Enter');

@@ -150,22 +150,21 @@ export function createLeadDetail(ctx: AdminContext, changed: () => void) {
     heading.focus();
   }
 
+  // A cancelled dialog gives the focus back to the button that opened it, as a closing dialog does: moving it to the
+  // title a moment later would take it from wherever the admin has gone since.
   async function promote(id: string) {
     const reason = await ctx.ask({ title: t('leads.promote_title'), text: t('leads.promote_text'), confirm: t('leads.promote'), input: { kind: 'reason', label: t('leads.reason_label') } });
     if (reason !== null) await act(() => api.promote(id, reason), t('leads.promoted'));
-    else heading.focus();
   }
 
   async function withdraw(id: string) {
     const reason = await ctx.ask({ title: t('leads.withdraw_title'), text: t('leads.withdraw_text'), confirm: t('leads.withdraw'), input: { kind: 'reason', label: t('leads.withdraw_reason') } });
     if (reason !== null) await act(() => api.withdraw(id, reason), t('leads.withdrawn'));
-    else heading.focus();
   }
 
   async function retry(id: string) {
     const go = await ctx.ask({ title: t('leads.retry_title'), text: t('leads.retry_text'), confirm: t('leads.retry') });
     if (go !== null) await act(() => api.retry(id), t('leads.retried'));
-    else heading.focus();
   }
 
   return {
