@@ -169,6 +169,18 @@ describe('the Leads page', () => {
     // The focus goes back to the button that opened the dialog, and stays there.
     await poll(() => page.evaluate(() => !!document.activeElement?.matches('.lead-detail .actions button.danger'))).toBe(true);
     expect(await rows('SELECT status FROM leads WHERE id = ?', [leads.strong])).toEqual([{ status: 'qualified' }]);
+    // Opened again before the close event of the last closing has run (a key press goes before queued events), the
+    // dialog stays open with its reason focused.
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('.lead-detail .actions button.danger')!.click();
+      document.querySelector<HTMLDialogElement>('dialog.confirm')!.close();
+      document.querySelector<HTMLButtonElement>('.lead-detail .actions button.danger')!.click();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await page.locator('dialog.confirm').isVisible()).toBe(true);
+    expect(await focused(page)).toBe('textarea#confirm-input');
+    await page.keyboard.press('Escape');
+    await poll(() => page.evaluate(() => !!document.activeElement?.matches('.lead-detail .actions button.danger'))).toBe(true);
     await tabTo(page, '.lead-detail .actions button.danger');
     await page.keyboard.press('Enter');
     // The dialog opens with the reason focused; typing before it is would land on the page behind.

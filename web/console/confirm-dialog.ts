@@ -50,8 +50,11 @@ export function createConfirmDialog(t: TFunction) {
   });
   submitOnCtrlEnter(reason, form);
   cancel.addEventListener('click', () => finish(null));
-  // Escape closes the dialog without a submit.
-  dialog.addEventListener('close', () => finish(null));
+  // Escape closes the dialog without a submit. The close event is queued, and the browser runs a key press before it:
+  // one that opens the dialog again must not be answered by the stale event of the previous closing.
+  dialog.addEventListener('close', () => {
+    if (!dialog.open) finish(null);
+  });
 
   return {
     dialog,
