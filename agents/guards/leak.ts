@@ -16,9 +16,14 @@ export function containsSecret(text: string, secrets: string[]): boolean {
   return secrets.some((secret) => secret.length >= MIN_SECRET && lower.includes(secret.toLowerCase()));
 }
 
-/** Length of the longest end of `text` that begins some secret. */
+// A tail is held back from two characters on. One letter says nothing of a secret, and holding back every token
+// that ends in a letter some secret begins with (h for an address, y for "You are…") kept most tokens' last letter
+// until the next token: the visitor saw every word one token late, the first one included.
+const MIN_HELD = 2;
+
+/** Length of the longest end of `text` (two characters or more) that begins some secret. */
 function pendingTail(text: string, secrets: string[]): number {
-  let longest = 0;
+  let longest = MIN_HELD - 1;
   for (const secret of secrets) {
     for (let k = Math.min(secret.length - 1, text.length); k > longest; k--) {
       if (text.endsWith(secret.slice(0, k))) {
@@ -27,7 +32,7 @@ function pendingTail(text: string, secrets: string[]): number {
       }
     }
   }
-  return longest;
+  return longest < MIN_HELD ? 0 : longest;
 }
 
 export function createLeakGuard(secrets: string[]): LeakGuard {

@@ -34,6 +34,16 @@ describe('createLeakGuard', () => {
     expect(upper.push('YOU ARE THE ASSISTANT OF THE LUXEMBOURG AI Factory')).toBeNull();
   });
 
+  it('sends a word whole that ends in the first letter of a secret, and at most that letter of a secret split after it', () => {
+    const guard = createLeakGuard(secrets);
+    // "y" begins "You are…", "h" begins the address: neither word waits for the next token.
+    expect(guard.push('The Luxembourg AI Factory')).toBe('The Luxembourg AI Factory');
+    expect(guard.push(' can help with')).toBe(' can help with');
+    expect(guard.push(' c')).toBe(' c');
+    expect(guard.push('n')).toBe('');
+    expect(guard.push('ry-1234-5678')).toBeNull();
+  });
+
   it('releases a held tail that turns out harmless', () => {
     const guard = createLeakGuard(secrets);
     expect(guard.push('see http://10.1')).toBe('see ');
