@@ -3,6 +3,7 @@
 // most of the query.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../language/languages.ts';
+import { afterThisTurn } from '../next-turn.ts';
 import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type CoverageTerm, type RankedHit } from './fuse.ts';
 import { queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
@@ -74,9 +75,11 @@ function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, nu
 export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope }: SearchQuery): Promise<SearchResult[]> {
   const limit = scope ? SCOPED_CANDIDATES : CANDIDATES;
   const inScope = <Hit extends RankedHit>(hits: Hit[]) => (scope ? hits.filter((hit) => scope(hit.docId)) : hits);
-  // The vector leg starts first: its embedding request is on the wire while the lexical leg runs (a local libSQL
-  // file answers synchronously). A model host that fails mid-query degrades the search to lexical.
+  // The vector leg starts first, and the lexical leg waits a turn of the event loop: a local libSQL file answers
+  // synchronously, and the embedding request, queued by fetch, would otherwise leave only after it (c1 overhead
+  // 14.2 → 12.3 ms). A model host that fails mid-query degrades the search to lexical.
   const vectorLeg = deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, limit).then(inScope).catch(() => []) : Promise.resolve([]);
+  if (deps.embeddings) await afterThisTurn();
   const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, query, lang, limit).then(inScope), vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
   if (fused.length === 0) return [];

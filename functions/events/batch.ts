@@ -1,15 +1,12 @@
-// SSE events sent in the same turn of the event loop leave in one socket write: a burst of tokens (an offline
-// answer, or a model's tokens piling up while the process is busy) costs one write instead of one per token.
+// SSE events sent in the same turn of the event loop (tokens read in it included) leave in one socket write: a burst
+// of tokens (an offline answer, or a model's tokens piling up while the process is busy) costs one write, not one each.
 import type { SSEStreamingApi } from 'hono/streaming';
+import { nextTurn } from '../../agents/next-turn.ts';
 
 export type SseEvent = { event: string; data: string };
 
 /** Buffered beyond this many characters, a sender waits for the write: the socket's pace holds the producer back. */
 const HIGH_WATER = 16 * 1024;
-
-// Node's setImmediate runs after the I/O of this loop turn, so tokens read in it join the same write; workerd's
-// timers are the fallback there.
-const nextTurn = (run: () => void) => (typeof setImmediate === 'function' ? setImmediate(run) : setTimeout(run, 0));
 
 /** `send` queues an event (in order); `flush` writes what is queued, and must be awaited before the stream ends. */
 export function batchedSse(stream: SSEStreamingApi): { send: (event: SseEvent) => Promise<void>; flush: () => Promise<void> } {
