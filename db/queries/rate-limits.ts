@@ -1,21 +1,24 @@
-// The rate limits' counters and the day's salt (db first): one round trip counts a request and reads the window
+// The rate limits' counters and the day's salt (db first): one statement counts a request and reads the window
 // before; the purge deletes what no window still needs.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rateCounters, rateSalts } from '../schema/index.ts';
 import type { WindowCounts } from '../../agents/security/rate-limit.ts';
 
-/** Adds one to `key`'s window at `start` and returns it with the previous window's count. */
+/**
+ * Adds one to `key`'s window at `start` and returns it with the previous window's count, in one statement: a
+ * transaction of an upsert and a read was four statements, twice on a follow-up turn (address and conversation).
+ */
 export async function countRequest(db: Db, key: string, start: number, windowMs: number): Promise<WindowCounts> {
-  const [current, previous] = await db.batch([
-    db
-      .insert(rateCounters)
-      .values({ key, windowStart: start, count: 1 })
-      .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } })
-      .returning({ count: rateCounters.count }),
-    db.select({ count: rateCounters.count }).from(rateCounters).where(and(eq(rateCounters.key, key), eq(rateCounters.windowStart, start - windowMs))),
-  ]);
-  return { current: current[0]?.count ?? 1, previous: previous[0]?.count ?? 0 };
+  const [row] = await db
+    .insert(rateCounters)
+    .values({ key, windowStart: start, count: 1 })
+    .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } })
+    .returning({
+      count: rateCounters.count,
+      previous: sql<number | null>`(SELECT earlier.count FROM ${rateCounters} AS earlier WHERE earlier.key = ${key} AND earlier.window_start = ${start - windowMs})`,
+    });
+  return { current: row?.count ?? 1, previous: row?.previous ?? 0 };
 }
 
 /** The salt of `day` (YYYY-MM-DD): the first instance to ask stores `fresh`, every instance reads the stored one. */
