@@ -1,5 +1,5 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
-import { appendMessage, finishMessage } from '../../db/queries/conversations.ts';
+import { finishMessage, startAnswer } from '../../db/queries/conversations.ts';
 import { composeOfflineAnswer } from '../answer/offline.ts';
 import type { Source } from '../answer/sources.ts';
 import type { Lang } from '../language/languages.ts';
@@ -76,7 +76,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   const placeholder = { id: messageId, conversationId: input.conversationId, role: 'assistant', content: '', lang: input.lang, state: 'streaming', mode: useModel ? 'llm' : 'offline', createdAt: retrievedAt } as const;
   // The answer's placeholder is stored while the model reads its prompt, once the request has left: it was the last
   // write before the model call (c1 overhead p50 −0.6 ms). Every ending of the answer waits for it.
-  const placing = useModel ? afterThisTurn().then(() => appendMessage(deps.db, placeholder)) : appendMessage(deps.db, placeholder);
+  const placing = useModel ? afterThisTurn().then(() => startAnswer(deps.db, placeholder)) : startAnswer(deps.db, placeholder);
   placing.catch(() => undefined);
   if (!useModel) await placing;
   const finish = async (patch: Parameters<typeof finishMessage>[2]) => {

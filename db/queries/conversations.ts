@@ -14,8 +14,10 @@ export type NewMessage = Omit<typeof messages.$inferInsert, 'seq'>;
 export const nextSeq = (conversationId: string) =>
   sql`(SELECT coalesce(max(${messages.seq}), 0) + 1 FROM ${messages} WHERE ${messages.conversationId} = ${conversationId})`;
 
+const insertMessage = (db: Db, message: NewMessage) => db.insert(messages).values({ ...message, seq: nextSeq(message.conversationId) });
+
 export async function createConversationWithMessage(db: Db, conversation: typeof conversations.$inferInsert, first: NewMessage) {
-  await db.batch([db.insert(conversations).values(conversation), db.insert(messages).values({ ...first, seq: nextSeq(first.conversationId) })]);
+  await db.batch([db.insert(conversations).values(conversation), insertMessage(db, first)]);
 }
 
 export async function findConversation(db: Db, id: string): Promise<Conversation | undefined> {
@@ -25,13 +27,21 @@ export async function findConversation(db: Db, id: string): Promise<Conversation
 /** Stores a message (and the event that announces it to staff, if any) and touches the conversation, in one batch. */
 export async function appendMessage(db: Db, message: NewMessage, conversationLang?: Conversation['lang'], event?: { type: string; data: Record<string, unknown> }) {
   await db.batch([
-    db.insert(messages).values({ ...message, seq: nextSeq(message.conversationId) }),
+    insertMessage(db, message),
     db
       .update(conversations)
       .set({ updatedAt: message.createdAt, ...(conversationLang ? { lang: conversationLang } : {}) })
       .where(eq(conversations.id, message.conversationId)),
     ...(event ? [db.insert(events).values({ conversationId: message.conversationId, type: event.type, data: event.data, createdAt: message.createdAt })] : []),
   ]);
+}
+
+/**
+ * Stores the placeholder of an answer, in one statement: the visitor's message it answers touched the conversation a
+ * moment before, and a transaction of three statements more would say nothing new.
+ */
+export async function startAnswer(db: Db, message: NewMessage & { role: 'assistant'; state: 'streaming' }) {
+  await insertMessage(db, message);
 }
 
 export async function finishMessage(db: Db, id: string, patch: Partial<Pick<Message, 'content' | 'state' | 'sources' | 'answered' | 'timings' | 'mode' | 'model' | 'approvedAnswerId'>>) {
