@@ -1,6 +1,6 @@
 // Which documents each assistant answers from: the public assistant from everything but the teachers' documents,
 // the teachers' assistant from those and the national AI strategy.
-import type { DocumentScope } from '../../db/queries/knowledge.ts';
+import { inDocumentScope, type DocumentScope } from '../../db/queries/knowledge.ts';
 import { searchKnowledge, type SearchDeps, type SearchQuery, type SearchResult } from '../retrieval/search.ts';
 import type { Assistant } from './ports.ts';
 
@@ -12,10 +12,9 @@ const SCOPES: Record<Assistant, DocumentScope> = {
 export const scopeOf = (assistant: Assistant): DocumentScope => SCOPES[assistant];
 
 export function inScope(assistant: Assistant, docId: string): boolean {
-  const { prefixes, exclude } = SCOPES[assistant];
-  return prefixes.some((prefix) => docId.startsWith(prefix)) !== exclude;
+  return inDocumentScope(SCOPES[assistant], docId);
 }
 
 export async function searchInScope(deps: SearchDeps, query: SearchQuery, assistant: Assistant): Promise<SearchResult[]> {
-  return searchKnowledge(deps, { ...query, scope: (docId) => inScope(assistant, docId) });
+  return searchKnowledge(deps, { ...query, scope: SCOPES[assistant] });
 }

@@ -8,7 +8,7 @@ import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type 
 import { queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
 import type { Db } from '../../db/client.ts';
-import { chunksByIds, ftsMatches, type ChunkRow, type IndexedText } from '../../db/queries/knowledge.ts';
+import { chunksByIds, ftsMatches, inDocumentScope, type ChunkRow, type DocumentScope, type IndexedText } from '../../db/queries/knowledge.ts';
 import { nearestChunks } from '../../db/queries/vectors.ts';
 
 export type SearchResult = {
@@ -33,11 +33,12 @@ export type SearchDeps = {
 };
 
 /** `scope`, when given, keeps only the documents an assistant answers from (agents/chat/scope.ts). */
-export type SearchQuery = { query: string; lang: Lang; k: number; scope?: (docId: string) => boolean };
+export type SearchQuery = { query: string; lang: Lang; k: number; scope?: DocumentScope };
 
 // Candidates per leg before fusion: enough for the one-per-document pick to find every language's version.
 const CANDIDATES = 40;
-// A scope drops some candidates after the database ranked them, so a scoped search ranks more of them.
+// A scope drops some lexical candidates after the database ranked them (FTS5 ranks before any join), so a scoped
+// search ranks more of them; the vector leg applies the scope in its query.
 const SCOPED_CANDIDATES = 3 * CANDIDATES;
 type LexicalHit = RankedHit & { bm25: number };
 
@@ -57,9 +58,9 @@ export async function lexicalSearch(db: Db, query: string, lang: Lang, limit = C
 }
 
 // The knowledge is parallel in four languages, so the query language's chunks hold every document.
-async function vectorSearch(db: Db, embeddings: EmbeddingsInterface, query: string, lang: Lang, limit: number): Promise<RankedHit[]> {
+async function vectorSearch(db: Db, embeddings: EmbeddingsInterface, query: string, lang: Lang, limit: number, scope?: DocumentScope): Promise<RankedHit[]> {
   const vector = await embeddings.embedQuery(query);
-  return (await nearestChunks(db, vector, lang, limit)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
+  return (await nearestChunks(db, vector, lang, limit, scope)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
 }
 
 /**
@@ -73,14 +74,13 @@ function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, nu
 }
 
 export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope }: SearchQuery): Promise<SearchResult[]> {
-  const limit = scope ? SCOPED_CANDIDATES : CANDIDATES;
-  const inScope = <Hit extends RankedHit>(hits: Hit[]) => (scope ? hits.filter((hit) => scope(hit.docId)) : hits);
+  const inScope = <Hit extends RankedHit>(hits: Hit[]) => (scope ? hits.filter((hit) => inDocumentScope(scope, hit.docId)) : hits);
   // The vector leg starts first, and the lexical leg waits a turn of the event loop: a local libSQL file answers
   // synchronously, and the embedding request, queued by fetch, would otherwise leave only after it (c1 overhead
   // 14.2 → 12.3 ms). A model host that fails mid-query degrades the search to lexical.
-  const vectorLeg = deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, limit).then(inScope).catch(() => []) : Promise.resolve([]);
+  const vectorLeg = deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, CANDIDATES, scope).catch(() => []) : Promise.resolve([]);
   if (deps.embeddings) await afterThisTurn();
-  const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, query, lang, limit).then(inScope), vectorLeg]);
+  const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope), vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
   if (fused.length === 0) return [];
 

@@ -2,6 +2,7 @@
 // language's chunks, and exact float32 cosine ranks them (README: why not LibSQLVectorStore's DiskANN index).
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../client.ts';
+import { scopeSql, type DocumentScope } from './knowledge.ts';
 
 export const VECTOR_TABLE = 'chunk_vectors';
 // Candidates the 1-bit pass hands to the exact pass; with 1,024 dimensions this keeps the true top 40 in practice.
@@ -42,6 +43,11 @@ export function float32Blob(vector: number[]): Uint8Array {
 // The 1-bit pass over the query language's copies, then exact cosine on the survivors; ?1 vector, ?2 lang, ?3 k.
 const CANDIDATES_CTE = `candidates AS (
     SELECT id FROM ${BITS_TABLE} WHERE lang = ?2 ORDER BY vector_distance_cos(bits, vector1bit(?1)) LIMIT ${CANDIDATES})`;
+// The same within a scope of documents (?4… its prefixes): the nearest k in scope, where filtering after the query
+// needed three times as many rows read, ranked and returned (0.91 → 0.53 ms on the knowledge).
+const scopedCandidates = (scope: DocumentScope) => `candidates AS (
+    SELECT b.id FROM ${BITS_TABLE} b JOIN chunks c ON c.id = b.id WHERE b.lang = ?2${scopeSql(scope, 4).sql}
+    ORDER BY vector_distance_cos(b.bits, vector1bit(?1)) LIMIT ${CANDIDATES})`;
 const NEAREST = `SELECT v.id, vector_distance_cos(v.embedding, ?1) AS distance FROM ${VECTOR_TABLE} v JOIN candidates USING (id)
   ORDER BY distance LIMIT ?3`;
 
@@ -51,11 +57,12 @@ export async function nearestChunkIds(db: Db, vector: number[], lang: string, k:
   return rows.rows.map((row) => Number(row.id));
 }
 
-/** The same with each chunk's document and language, in one statement instead of two. */
-export async function nearestChunks(db: Db, vector: number[], lang: string, k: number): Promise<{ id: number; docId: string; lang: string }[]> {
+/** The same with each chunk's document and language, in one statement instead of two; `scope` bounds the documents. */
+export async function nearestChunks(db: Db, vector: number[], lang: string, k: number, scope?: DocumentScope): Promise<{ id: number; docId: string; lang: string }[]> {
+  const scoped = scope && scope.prefixes.length > 0;
   const rows = await db.$client.execute({
-    sql: `WITH ${CANDIDATES_CTE}, nearest AS (${NEAREST}) SELECT c.id, c.doc_id, c.lang FROM nearest n JOIN chunks c ON c.id = n.id ORDER BY n.distance`,
-    args: [float32Blob(vector), lang, k],
+    sql: `WITH ${scoped ? scopedCandidates(scope) : CANDIDATES_CTE}, nearest AS (${NEAREST}) SELECT c.id, c.doc_id, c.lang FROM nearest n JOIN chunks c ON c.id = n.id ORDER BY n.distance`,
+    args: [float32Blob(vector), lang, k, ...(scoped ? scopeSql(scope, 4).args : [])],
   });
   return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: String(row.lang) }));
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { storedEmbedding } from '../../../db/queries/knowledge.ts';
 import { searchKnowledge } from '../../../agents/retrieval/search.ts';
+import { nearestChunks } from '../../../db/queries/vectors.ts';
 import { fixtureKnowledge } from '../../fixtures/knowledge.ts';
 import { knowledgeFile, makeDb, type TestDb } from '../../support/app.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../../support/ollama/server.ts';
@@ -91,5 +92,17 @@ describe('searchKnowledge (hybrid)', () => {
     ollama.setFault({ status500: true });
     const degraded = await searchKnowledge({ db: db.drizzle, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(degraded.map((r) => r.chunkId)).toEqual(lexicalOnly.map((r) => r.chunkId));
+  });
+
+  it('keeps the vector leg within a scope of documents, nearest first, in the query itself', async () => {
+    ollama = await startOllamaStandIn();
+    db = await makeDb();
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    const vector = await embedder(ollama.url).embeddings.embedQuery('Rechenleeschtung Supercomputer');
+    expect((await nearestChunks(db.drizzle, vector, 'lb', 3))[0]).toMatchObject({ docId: 'supercomputer', lang: 'lb' });
+    const outside = await nearestChunks(db.drizzle, vector, 'lb', 3, { prefixes: ['super'], exclude: true });
+    expect(outside.map((r) => r.docId).sort()).toEqual(['funding', 'training']);
+    const within = await nearestChunks(db.drizzle, vector, 'lb', 1, { prefixes: ['train', 'super'], exclude: false });
+    expect(within).toEqual([expect.objectContaining({ docId: 'supercomputer', lang: 'lb' })]);
   });
 });
