@@ -24,9 +24,11 @@ const MIN_HELD = 2;
 /** Length of the longest end of `text` (two characters or more) that begins some secret. */
 function pendingTail(text: string, secrets: string[]): number {
   let longest = MIN_HELD - 1;
+  const last = text.charCodeAt(text.length - 1);
   for (const secret of secrets) {
     for (let k = Math.min(secret.length - 1, text.length); k > longest; k--) {
-      if (text.endsWith(secret.slice(0, k))) {
+      // Called on every token: a prefix that cannot end with the text's last letter is not compared.
+      if (secret.charCodeAt(k - 1) === last && text.endsWith(secret.slice(0, k))) {
         longest = k;
         break;
       }
