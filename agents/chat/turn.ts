@@ -75,7 +75,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   const useModel = decided.kind === 'answer' && poolMode === 'llm';
   const placeholder = { id: messageId, conversationId: input.conversationId, role: 'assistant', content: '', lang: input.lang, state: 'streaming', mode: useModel ? 'llm' : 'offline', createdAt: retrievedAt } as const;
   // The answer's placeholder is stored while the model reads its prompt, once the request has left: it was the last
-  // write before the model call (c1 overhead p50 −0.6 ms). Every ending of the answer waits for it.
+  // write before the model call (c1 overhead p50 −0.6 ms). The first token and every ending of the answer wait for it.
   const placing = useModel ? afterThisTurn().then(() => startAnswer(deps.db, placeholder)) : startAnswer(deps.db, placeholder);
   placing.catch(() => undefined);
   if (!useModel) await placing;
@@ -148,6 +148,7 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
           },
           {
             onStart: async () => {
+              await placing;
               mode = 'llm';
               await announce();
             },
