@@ -1,6 +1,6 @@
 // Which documents each assistant answers from: the public assistant from everything but the teachers' documents,
 // the teachers' assistant from those and the national AI strategy.
-import { inDocumentScope, type DocumentScope } from '../../db/queries/knowledge.ts';
+import { inDocumentScope, type DocumentScope } from '../../db/queries/scope.ts';
 import { searchKnowledge, type SearchDeps, type SearchQuery, type SearchResult } from '../retrieval/search.ts';
 import type { Assistant } from './ports.ts';
 

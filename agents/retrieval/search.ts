@@ -8,7 +8,8 @@ import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type 
 import { queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
 import type { Db } from '../../db/client.ts';
-import { chunksByIds, ftsMatches, inDocumentScope, type ChunkRow, type DocumentScope, type IndexedText } from '../../db/queries/knowledge.ts';
+import { chunksByIds, ftsMatches, type ChunkRow, type IndexedText } from '../../db/queries/knowledge.ts';
+import { inDocumentScope, type DocumentScope } from '../../db/queries/scope.ts';
 import { nearestChunks } from '../../db/queries/vectors.ts';
 
 export type SearchResult = {

@@ -1,6 +1,6 @@
 // How many chunks hold each question word changes only when the knowledge is indexed again, so a process keeps the
 // counts it has read for a minute instead of asking the database on every turn.
-import type { DocumentScope } from '../../db/queries/knowledge.ts';
+import type { DocumentScope } from '../../db/queries/scope.ts';
 import type { TermStats } from '../answer/confidence.ts';
 
 export type ReadTermStats = (prefixes: string[], lang: string, scope?: DocumentScope) => Promise<TermStats>;

@@ -1,6 +1,7 @@
 // Knowledge queries (db first): the FTS5 and chunk reads of retrieval, the index swap of ingestion, and settings.
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../client.ts';
+import { scopeSql, type DocumentScope } from './scope.ts';
 import { BITS_TABLE, insertVectorStatements, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
 
 // bm25 column weights: lang (unindexed), title, headings, body. Titles and headings name the subject, so a match
@@ -46,23 +47,6 @@ export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
     indexed: { heading: `${String(row.f_title)} ${String(row.f_headings)}`.trim(), body: String(row.f_body) },
   }));
 }
-
-/** Documents by id prefix: those that start with one of `prefixes`, or (with `exclude`) all the others. */
-export type DocumentScope = { prefixes: string[]; exclude: boolean };
-
-export function inDocumentScope(scope: DocumentScope, docId: string): boolean {
-  return scope.prefixes.some((prefix) => docId.startsWith(prefix)) !== scope.exclude;
-}
-
-/**
- * The scope as a condition on `c.doc_id` (chunks aliased c), to append to a WHERE clause; `first` numbers its
- * parameters from there, for statements with numbered ones (an unnumbered ? takes the number after the largest yet).
- */
-export const scopeSql = (scope: DocumentScope | undefined, first?: number) => {
-  if (!scope || scope.prefixes.length === 0) return { sql: '', args: [] as string[] };
-  const any = scope.prefixes.map((_, i) => `c.doc_id LIKE ?${first === undefined ? '' : first + i} || '%'`).join(' OR ');
-  return { sql: ` AND ${scope.exclude ? 'NOT ' : ''}(${any})`, args: scope.prefixes };
-};
 
 /**
  * Chunks of one language (and scope) that contain each prefix (a word's stem), and the number of such chunks: how

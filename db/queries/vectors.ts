@@ -2,7 +2,7 @@
 // language's chunks, and exact float32 cosine ranks them (README: why not LibSQLVectorStore's DiskANN index).
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../client.ts';
-import { scopeSql, type DocumentScope } from './knowledge.ts';
+import { scopeSql, type DocumentScope } from './scope.ts';
 
 export const VECTOR_TABLE = 'chunk_vectors';
 // Candidates the 1-bit pass hands to the exact pass; with 1,024 dimensions this keeps the true top 40 in practice.

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
 import { rememberTermStats, TERM_STATS_TTL_MS } from '../../../agents/retrieval/term-stats-cache.ts';
-import { chunkFrequencies, type DocumentScope } from '../../../db/queries/knowledge.ts';
+import { chunkFrequencies } from '../../../db/queries/knowledge.ts';
+import type { DocumentScope } from '../../../db/queries/scope.ts';
 import { makeDb, type TestDb } from '../../support/app.ts';
 
 let db: TestDb;
