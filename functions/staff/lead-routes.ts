@@ -55,6 +55,7 @@ const listItem = ({ lead, delivery }: LeadRow) => ({
   delivery,
 });
 
+/** A lead as GET /api/staff/leads/:id shows it (the console's admin-api.ts takes its type from here). */
 const leadView = (lead: Lead) => ({
   ...leadFields(lead),
   qualified: lead.qualified,
@@ -67,6 +68,8 @@ const leadView = (lead: Lead) => ({
   withdrawnAt: iso(lead.withdrawnAt),
   retainUntil: iso(lead.retainUntil),
 });
+
+export type LeadView = ReturnType<typeof leadView>;
 
 const gate = requireStaff({ role: 'admin' });
 

@@ -1,6 +1,7 @@
 // The admin pages' side of the staff API: leads, the audit log and staff accounts, through the console's one client
 // (cookie, CSRF token, localized errors). The shapes mirror functions/staff/{lead,audit,account}-routes.ts.
 import type { Lang } from '../../agents/language/languages.ts';
+import type { LeadView } from '../../functions/staff/lead-routes.ts';
 import type { Role, StaffApi } from './api.ts';
 
 export type LeadStatus = 'qualified' | 'unqualified' | 'withdrawn';
@@ -10,29 +11,7 @@ export type Paged = { page: number; perPage: number; total: number };
 export type LeadItem = { id: string; createdAt: string; status: LeadStatus; score: number; lang: Lang; source: string; organisation: string; contactName: string | null; duplicateOf: string | null; delivery: DeliveryStatus | null };
 export type LeadReason = { dimension: 'fit' | 'intent' | 'readiness'; code: string; points: number };
 export type LeadDetail = {
-  lead: {
-    id: string;
-    version: number;
-    status: LeadStatus;
-    score: number;
-    reasons: LeadReason[];
-    source: 'form' | 'chat';
-    lang: Lang;
-    organisation: string;
-    orgType: string;
-    sector: string;
-    size: string | null;
-    maturity: string;
-    need: string;
-    pillars: string[];
-    timeline: string | null;
-    contact: { name: string | null; email: string | null; phone: string | null };
-    duplicateOf: string | null;
-    createdAt: string;
-    updatedAt: string;
-    promotedAt: string | null;
-    withdrawnAt: string | null;
-  };
+  lead: LeadView & { lang: Lang; reasons: LeadReason[] };
   consent: { version: string; at: string; lang: Lang; current: boolean; text: string | null };
   conversation: { id: string; exists: boolean; status: string | null } | null;
   deliveries: { id: number; version: number; event: string; status: DeliveryStatus; attempts: number; lastError: string | null; nextAttemptAt: string | null; createdAt: string; deliveredAt: string | null; retryable: boolean }[];
