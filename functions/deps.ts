@@ -1,8 +1,10 @@
 // Builds the app's dependencies from the parsed environment and a database client; shared by both entry points.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Client } from '@libsql/client';
 import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
 import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
+import { rememberQueryVectors } from '../agents/retrieval/query-vectors.ts';
 import { createApprovedAnswers } from '../agents/approved/answers.ts';
 import { parseLimits } from '../agents/security/rate-limit.ts';
 import { randomToken } from '../agents/security/tokens.ts';
@@ -107,11 +109,12 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   };
 }
 
-/** The ports of one chat turn, from the app's dependencies. */
+/** The ports of one chat turn, from the app's dependencies; a turn's query vectors are requested once each. */
 export function turnPorts(deps: AppDeps): TurnPorts {
+  let embeddings: Promise<EmbeddingsInterface | null> | undefined;
   return {
     db: deps.db,
-    embeddings: deps.queryEmbeddings,
+    embeddings: () => (embeddings ??= deps.queryEmbeddings().then((found) => found && rememberQueryVectors(found))),
     termStats: deps.termStats,
     approved: deps.approved,
     llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },

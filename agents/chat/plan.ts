@@ -11,6 +11,7 @@ import type { SearchResult } from '../retrieval/search.ts';
 import type { ApprovedMatch } from '../approved/match.ts';
 import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
 import { scopeOf, searchInScope } from './scope.ts';
+import { afterThisTurn } from '../next-turn.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
 
 /** A lead form to offer with the reply: its topics, and whether the reply still needs the sentence that offers it. */
@@ -59,10 +60,26 @@ async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organi
   return fitting.length || !organisation ? fitting : (await search(FIRST_PILLAR)).slice(0, 1);
 }
 
+/** The vector of the query searched first starts on its way; a failure here shows again, handled, in the search. */
+async function startEmbedding(ports: TurnPorts, query: string): Promise<void> {
+  const embeddings = await ports.embeddings();
+  embeddings?.embedQuery(query).catch(() => undefined);
+  // The request leaves on the next turn of the event loop; the checks below answer synchronously on a local file.
+  if (embeddings) await afterThisTurn();
+}
+
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
   const t = ports.i18n.forLang(input.lang);
   const { question, lang } = input;
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
+  // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
+  // is searched with it first; any other message only when it finds nothing on its own.
+  const previous = input.previousQuestion;
+  const followUp = previous ? `${previous} ${question}` : null;
+  const queries = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
+  // Most turns search: the query's vector is on its way while the checks below and the lexical leg run (an Ollama
+  // host across the network takes milliseconds to answer; the turn's own work before the search is about 2 ms).
+  await startEmbedding(ports, queries[0]!);
   const teachers = input.assistant === 'education';
   // Grading, ranking or profiling a pupil is not the teachers' assistant's to do: the reply names the rule.
   const assessment = teachers ? detectPupilAssessment(question, lang) : null;
@@ -82,11 +99,6 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   // knowledge: when nothing answers it, the pillars that fit do, with the lead form.
   const adoption = !teachers && mentionsAi(question, lang) && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
   const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
-  // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
-  // is searched with it first; any other message only when it finds nothing on its own.
-  const previous = input.previousQuestion;
-  const followUp = previous ? `${previous} ${question}` : null;
-  const queries = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
   for (const query of queries) {
     const passages = await supported(ports, input.assistant, query, lang);
     if (passages.length) return { kind: 'answer', passages, query, framing: 'offline', leadForm };

@@ -16,7 +16,7 @@ export type Assistant = 'public' | 'education';
 export type TurnPorts = {
   /** Conversations, messages, lead drafts and the knowledge index. */
   db: Db;
-  /** Query embeddings from the model that made the stored vectors, or null (lexical retrieval only). */
+  /** Query embeddings from the model that made the stored vectors, or null (lexical retrieval only); within a turn each text's vector is requested once. */
   embeddings(): Promise<EmbeddingsInterface | null>;
   /** How many chunks of a language hold each word prefix (agents/retrieval/term-stats-cache.ts). */
   termStats: ReadTermStats;
