@@ -1,5 +1,5 @@
 // Retrieval bench: 10,000 chunks with 1,024-dimension unit vectors on a real libSQL file; lexical and hybrid
-// latency printed separately, and the two vector strategies (libSQL's index, brute force) measured side by side.
+// latency printed separately, and the vector leg in memory measured beside libSQL's own brute force.
 import { createClient, type Client } from '@libsql/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,9 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { LANGS, type Lang } from '../agents/language/languages.ts';
 import { normaliseForIndex } from '../agents/retrieval/normalise.ts';
 import { lexicalSearch, searchKnowledge } from '../agents/retrieval/search.ts';
-import { BITS_TABLE, insertVectorStatements, nearestChunkIds, vectorTableStatements, VECTOR_TABLE } from '../db/queries/vectors.ts';
+import { rememberKnowledge } from '../agents/retrieval/knowledge-snapshot.ts';
+import { nearestEntries } from '../agents/retrieval/nearest.ts';
+import { insertVectorStatement, vectorTableStatements, VECTOR_TABLE } from '../db/queries/vectors.ts';
 import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { percentile, timeIt } from './stats.ts';
@@ -71,11 +73,12 @@ async function seed(client: Client, random: () => number, vocab: Record<Lang, st
       statements.push(
         { sql: 'INSERT INTO chunks (chunk_id, doc_id, lang, title, heading_path, text, position) VALUES (?,?,?,?,?,?,?)', args: [chunkId, `doc-${Math.floor(i / 8)}`, lang, `Title ${i}`, '[]', words, i] },
         { sql: 'INSERT INTO chunks_fts (rowid, lang, title, headings, body) SELECT id, lang, title, ?, ? FROM chunks WHERE chunk_id = ?', args: ['', normaliseForIndex(words, lang), chunkId] },
-        ...insertVectorStatements(i + 1, lang, unitVector(random)),
+        insertVectorStatement(i + 1, unitVector(random)),
       );
     }
     await client.batch(statements, 'write');
   }
+  await client.execute(`INSERT INTO settings (key, value) VALUES ('embed_model', 'bench'), ('embed_dim', '${DIM}')`);
   await client.execute("INSERT INTO documents (doc_id, lang, title, audience, source, updated, review, content_hash) SELECT doc_id, lang, min(title), '[]', '[]', '2026-11-22', 'machine', '' FROM chunks GROUP BY doc_id, lang");
 }
 
@@ -95,6 +98,9 @@ export async function benchRetrieval(): Promise<string[]> {
       const words = Array.from({ length: 4 }, () => vocab[lang][STOPWORD_HEAD + (zipf() % (VOCAB_SIZE - STOPWORD_HEAD))]).join(' ');
       return { lang, words, vector: unitVector(random) };
     });
+    const knowledge = rememberKnowledge(db);
+    const loaded = await timeIt(() => knowledge());
+    const snapshot = await knowledge();
     let next = 0;
     const fakeEmbeddings = { embedQuery: async () => queries[next % QUERIES]!.vector, embedDocuments: async () => [] } as EmbeddingsInterface;
 
@@ -108,10 +114,10 @@ export async function benchRetrieval(): Promise<string[]> {
       for (next = 0; next < QUERIES; next++) {
         const q = queries[next]!;
         const a = await timeIt(() => lexicalSearch(db, q.words, q.lang));
-        const b = await timeIt(() => searchKnowledge({ db, embeddings: fakeEmbeddings }, { query: q.words, lang: q.lang, k: 5 }));
+        const b = await timeIt(() => searchKnowledge({ db, knowledge, embeddings: fakeEmbeddings }, { query: q.words, lang: q.lang, k: 5 }));
         const vec = JSON.stringify(q.vector);
-        const c = await timeIt(() => nearestChunkIds(db, q.vector, q.lang, 40));
-        const d = await timeIt(() => client.execute({ sql: `SELECT v.id FROM ${VECTOR_TABLE} v JOIN ${BITS_TABLE} b ON b.id = v.id AND b.lang = ? ORDER BY vector_distance_cos(v.embedding, vector32(?)) LIMIT 40`, args: [q.lang, vec] }));
+        const c = await timeIt(async () => nearestEntries(snapshot.vectors.get(q.lang)!, q.vector, 40));
+        const d = await timeIt(() => client.execute({ sql: `SELECT v.id FROM ${VECTOR_TABLE} v JOIN chunks c ON c.id = v.id AND c.lang = ? ORDER BY vector_distance_cos(v.embedding, vector32(?)) LIMIT 40`, args: [q.lang, vec] }));
         if (keep) {
           lexical.push(a);
           hybrid.push(b);
@@ -128,10 +134,11 @@ export async function benchRetrieval(): Promise<string[]> {
       `|${'-'.repeat(36)}|---------|---------|----------|`,
       row('lexical (FTS5 bm25)', lexical, '≤ 2'),
       row('hybrid (bm25 + vector leg, RRF)  ', hybrid, '≤ 5'),
-      row('vector leg: 1-bit scan + f32 rerank', indexOnly, ''),
-      row('vector leg: f32 brute force (lang)', bruteOnly, ''),
-      `DiskANN index (libsql_vector_idx, float8 neighbours), measured once on the same corpus: top-40 p50 11.4 ms,`,
-      `p95 14.3 ms, and 123 s to build; unfiltered f32 brute force p50 50.5 ms. Hence the 1-bit scan per language.`,
+      row('vector leg, in memory: 1-bit + f32', indexOnly, ''),
+      row('libSQL f32 brute force (lang)', bruteOnly, ''),
+      `The index in memory (knowledge-snapshot.ts) loaded in ${loaded.toFixed(0)} ms, once per index version. Measured before on the same`,
+      `corpus: DiskANN (libsql_vector_idx, float8 neighbours) top-40 p50 11.4 / p95 14.3 ms, 123 s to build; the 1-bit`,
+      `scan + f32 rerank in libSQL p50 1.56 / p95 1.78 ms (the vector leg until it moved into memory).`,
     ];
   } finally {
     client.close();

@@ -23,7 +23,7 @@ export async function decisions(langs: readonly Lang[] = LANGS): Promise<Calibra
   const { deps, dispose } = await makeApp({ env: { LLM_MODE: 'offline' } });
   const best = async (question: string, uiLang: Lang) => {
     const { lang } = chooseLanguage({ message: question, acceptLanguage: uiLang });
-    const results = await searchInScope({ db: deps.db }, { query: question, lang, k: 4 }, 'public');
+    const results = await searchInScope({ db: deps.db, knowledge: deps.knowledge }, { query: question, lang, k: 4 }, 'public');
     const assessed = assessQuestion(question, lang);
     const stats = await chunkFrequencies(deps.db, statPrefixes(assessed), lang, scopeOf('public'));
     return results.some((r) => r.lang === lang && supportsAnswer(assessed, r, stats));

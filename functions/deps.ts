@@ -5,6 +5,7 @@ import { createHostPool, sameModel } from '../agents/ollama/pool.ts';
 import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
 import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import { rememberQueryVectors } from '../agents/retrieval/query-vectors.ts';
+import { rememberKnowledge } from '../agents/retrieval/knowledge-snapshot.ts';
 import { createApprovedAnswers } from '../agents/approved/answers.ts';
 import { parseLimits } from '../agents/security/rate-limit.ts';
 import { randomToken } from '../agents/security/tokens.ts';
@@ -96,6 +97,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     limits: parseLimits(env.RATE_LIMITS ?? ''),
     rateSalt: rememberLatest((day: string) => daySalt(db, day, randomToken(16))),
+    knowledge: rememberKnowledge(db),
     termStats,
     approved: createApprovedAnswers({ db, now, termStats }),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
@@ -115,6 +117,7 @@ export function turnPorts(deps: AppDeps): TurnPorts {
   return {
     db: deps.db,
     embeddings: () => (embeddings ??= deps.queryEmbeddings().then((found) => found && rememberQueryVectors(found))),
+    knowledge: deps.knowledge,
     termStats: deps.termStats,
     approved: deps.approved,
     llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },

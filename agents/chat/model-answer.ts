@@ -98,7 +98,7 @@ export async function answerWithModel(
         canary: deps.guard.canary,
         strict,
       }),
-      tools: () => toolsFor(deps, input, io).build({ db: deps.db, embeddings: null, lang: input.lang, citations, assistant: input.assistant }),
+      tools: () => toolsFor(deps, input, io).build({ db: deps.db, knowledge: deps.knowledge, embeddings: null, lang: input.lang, citations, assistant: input.assistant }),
       history: fitHistory(input.history, HISTORY_BUDGET),
       question: input.question,
       timeouts: deps.llm.timeouts,

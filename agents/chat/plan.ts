@@ -37,7 +37,7 @@ const PILLAR = /^pillar-/;
 
 /** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
 async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang): Promise<SearchResult[]> {
-  const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant);
+  const results = await searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant);
   const question = assessQuestion(query, lang);
   const stats = await ports.termStats(statPrefixes(question), lang, scopeOf(assistant));
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
@@ -53,7 +53,7 @@ const FIRST_PILLAR = 'Assess & Accelerate';
  */
 async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organisation: boolean): Promise<SearchResult[]> {
   const search = async (query: string) => {
-    const results = await searchInScope({ db: ports.db, embeddings: await ports.embeddings() }, { query, lang, k: PILLAR_CANDIDATES }, 'public');
+    const results = await searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PILLAR_CANDIDATES }, 'public');
     return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
   };
   const fitting = await search(question);

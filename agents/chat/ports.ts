@@ -8,6 +8,7 @@ import type { StaffHours } from '../staff/hours.ts';
 import type { EduAccess } from '../edu/access.ts';
 import type { Redactor } from '../privacy/redact.ts';
 import type { ReadTermStats } from '../retrieval/term-stats-cache.ts';
+import type { ReadKnowledge } from '../retrieval/knowledge-snapshot.ts';
 import type { FindApproved } from '../approved/match.ts';
 
 /** The two assistants: the public one (widget) and the teachers' one (/edu). */
@@ -18,6 +19,8 @@ export type TurnPorts = {
   db: Db;
   /** Query embeddings from the model that made the stored vectors, or null (lexical retrieval only); within a turn each text's vector is requested once. */
   embeddings(): Promise<EmbeddingsInterface | null>;
+  /** The chunks and their vectors, in memory per index version (agents/retrieval/knowledge-snapshot.ts). */
+  knowledge: ReadKnowledge;
   /** How many chunks of a language hold each word prefix (agents/retrieval/term-stats-cache.ts). */
   termStats: ReadTermStats;
   /** Answers staff approved: a question that matches one closely gets it verbatim (agents/approved/). */

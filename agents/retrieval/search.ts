@@ -8,9 +8,10 @@ import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type 
 import { queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
 import type { Db } from '../../db/client.ts';
-import { chunksByIds, ftsMatches, type ChunkRow, type IndexedText } from '../../db/queries/knowledge.ts';
+import { ftsMatches, type ChunkRow, type IndexedText } from '../../db/queries/knowledge.ts';
 import { inDocumentScope, type DocumentScope } from '../../db/queries/scope.ts';
-import { nearestChunks } from '../../db/queries/vectors.ts';
+import type { KnowledgeSnapshot, ReadKnowledge } from './knowledge-snapshot.ts';
+import { nearestEntries } from './nearest.ts';
 
 export type SearchResult = {
   docId: string;
@@ -29,6 +30,8 @@ export type SearchResult = {
 
 export type SearchDeps = {
   db: Db;
+  /** The chunks and their vectors in memory (knowledge-snapshot.ts). */
+  knowledge: ReadKnowledge;
   /** Query embeddings from the same model the stored vectors were made with; absent means lexical only. */
   embeddings?: EmbeddingsInterface | null;
 };
@@ -59,9 +62,11 @@ export async function lexicalSearch(db: Db, query: string, lang: Lang, limit = C
 }
 
 // The knowledge is parallel in four languages, so the query language's chunks hold every document.
-async function vectorSearch(db: Db, embeddings: EmbeddingsInterface, query: string, lang: Lang, limit: number, scope?: DocumentScope): Promise<RankedHit[]> {
+async function vectorSearch(knowledge: KnowledgeSnapshot, embeddings: EmbeddingsInterface, query: string, lang: Lang, limit: number, scope?: DocumentScope): Promise<RankedHit[]> {
+  const index = knowledge.vectors.get(lang);
+  if (!index) return [];
   const vector = await embeddings.embedQuery(query);
-  return (await nearestChunks(db, vector, lang, limit, scope)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
+  return nearestEntries(index, vector, limit, scope && ((docId) => inDocumentScope(scope, docId))).map((hit) => ({ ...hit, lang }));
 }
 
 /**
@@ -79,7 +84,8 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   // The vector leg starts first, and the lexical leg waits a turn of the event loop: a local libSQL file answers
   // synchronously, and the embedding request, queued by fetch, would otherwise leave only after it (c1 overhead
   // 14.2 → 12.3 ms). A model host that fails mid-query degrades the search to lexical.
-  const vectorLeg = deps.embeddings ? vectorSearch(deps.db, deps.embeddings, query, lang, CANDIDATES, scope).catch(() => []) : Promise.resolve([]);
+  const knowledge = await deps.knowledge();
+  const vectorLeg = deps.embeddings ? vectorSearch(knowledge, deps.embeddings, query, lang, CANDIDATES, scope).catch(() => []) : Promise.resolve([]);
   if (deps.embeddings) await afterThisTurn();
   const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope), vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
@@ -88,15 +94,12 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   // The documents that make the cut do not depend on the passage shown for them, so only their passages in the
   // query's language are read to choose it: the one whose text holds most of the query.
   const documents = new Set(pickPerDocument(fused, lang, k).map((hit) => hit.docId));
-  const rows = await chunksByIds(deps.db, fused.filter((hit) => hit.lang === lang && documents.has(hit.docId)).map((hit) => hit.id));
+  const rows = fused.flatMap((hit) => (hit.lang === lang && documents.has(hit.docId) ? (knowledge.rows.get(hit.id) ?? []) : []));
   const covered = coverageOf(rows, query, lang);
   const picked = pickPerDocument(fused, lang, k, DOCUMENT_EVIDENCE, (hit) => covered.get(hit.id) ?? 0);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  // A document found only in another language is shown by a passage not read yet.
-  for (const row of await chunksByIds(deps.db, picked.filter((hit) => !byId.has(hit.id)).map((hit) => hit.id))) byId.set(row.id, row);
   const bm25ById = new Map(lexical.map((hit) => [hit.id, hit.bm25]));
   return picked.flatMap((hit) => {
-    const row = byId.get(hit.id);
+    const row = knowledge.rows.get(hit.id);
     if (!row) return [];
     const result: SearchResult = {
       docId: row.docId,

@@ -14,7 +14,7 @@ const PILLAR = /^pillar-/;
 export function recommendServicesTool(context: ToolContext) {
   return tool(
     async ({ need }) => {
-      const results = await searchInScope({ db: context.db, embeddings: context.embeddings }, { query: need, lang: context.lang, k: 12 }, context.assistant);
+      const results = await searchInScope({ db: context.db, knowledge: context.knowledge, embeddings: context.embeddings }, { query: need, lang: context.lang, k: 12 }, context.assistant);
       const pillars = results.filter((r) => PILLAR.test(r.docId)).slice(0, 3);
       if (pillars.length === 0) return 'No service pillar matches this need. Offer contact with the AI Factory staff through Luxinnovation.';
       return context.citations

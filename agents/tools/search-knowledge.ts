@@ -12,7 +12,7 @@ export const SearchKnowledgeInput = z.object({
 export function searchKnowledgeTool(context: ToolContext) {
   return tool(
     async ({ query }) => {
-      const results = await searchInScope({ db: context.db, embeddings: context.embeddings }, { query, lang: context.lang, k: 4 }, context.assistant);
+      const results = await searchInScope({ db: context.db, knowledge: context.knowledge, embeddings: context.embeddings }, { query, lang: context.lang, k: 4 }, context.assistant);
       if (results.length === 0) return 'No passage found. Say that the documentation does not cover this and offer staff contact.';
       return formatPassages(context.citations.add(results));
     },

@@ -7,7 +7,7 @@ import type { ToolContext } from './context.ts';
 export type CitedSentence = { text: string; n: number; docId: string };
 
 export async function teachingSentences(context: ToolContext, subject: string, passages = 3, perPassage = 2): Promise<CitedSentence[]> {
-  const results = await searchInScope({ db: context.db, embeddings: context.embeddings }, { query: subject, lang: context.lang, k: passages }, 'education');
+  const results = await searchInScope({ db: context.db, knowledge: context.knowledge, embeddings: context.embeddings }, { query: subject, lang: context.lang, k: passages }, 'education');
   return context.citations.add(results).flatMap(({ n, passage }) => bestSentences(passage.text, subject, context.lang, perPassage).map((text) => ({ text, n, docId: passage.docId })));
 }
 

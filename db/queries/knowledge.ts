@@ -2,7 +2,7 @@
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../client.ts';
 import { scopeSql, type DocumentScope } from './scope.ts';
-import { BITS_TABLE, insertVectorStatements, vectorTableStatements, VECTOR_TABLE } from './vectors.ts';
+import { dropVectorTableStatements, insertVectorStatement, vectorTableStatements } from './vectors.ts';
 
 // bm25 column weights: lang (unindexed), title, headings, body. Titles and headings name the subject, so a match
 // there outweighs a passing mention in the body.
@@ -26,15 +26,12 @@ export async function ftsMatches(db: Db, match: string, limit: number): Promise<
   return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: String(row.lang), bm25: -Number(row.rank) }));
 }
 
-/** Chunks by row id, with their document's URL and their indexed text; order not kept. */
-export async function chunksByIds(db: Db, ids: number[]): Promise<ChunkRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.$client.execute({
-    sql: `SELECT c.id, c.chunk_id, c.doc_id, c.lang, c.title, c.heading_path, c.text, d.url, f.title AS f_title, f.headings AS f_headings, f.body AS f_body
-          FROM chunks c JOIN documents d ON d.doc_id = c.doc_id AND d.lang = c.lang JOIN chunks_fts f ON f.rowid = c.id
-          WHERE c.id IN (${ids.map(() => '?').join(',')})`,
-    args: ids,
-  });
+/** Every chunk, with its document's URL and its indexed text: what a turn quotes, held in memory per index version. */
+export async function readChunkRows(db: Db): Promise<ChunkRow[]> {
+  const rows = await db.$client.execute(
+    `SELECT c.id, c.chunk_id, c.doc_id, c.lang, c.title, c.heading_path, c.text, d.url, f.title AS f_title, f.headings AS f_headings, f.body AS f_body
+     FROM chunks c JOIN documents d ON d.doc_id = c.doc_id AND d.lang = c.lang JOIN chunks_fts f ON f.rowid = c.id`,
+  );
   return rows.rows.map((row) => ({
     id: Number(row.id),
     chunkId: String(row.chunk_id),
@@ -72,7 +69,7 @@ export async function chunkFrequencies(db: Db, prefixes: string[], lang: string,
   return { total: Number(rows.rows[0]?.total ?? 0), byPrefix: new Map(unique.map((prefix) => [prefix, counts.get(prefix) ?? 0])) };
 }
 
-/** Small key/value facts about the database: knowledge hash, embedding model and dimension. */
+/** Small key/value facts about the database: knowledge hash, embedding model and dimension, index version. */
 export async function readSettings(db: Db): Promise<Map<string, string>> {
   const rows = await db.$client.execute('SELECT key, value FROM settings');
   return new Map(rows.rows.map((row) => [String(row.key), String(row.value)]));
@@ -90,6 +87,17 @@ const setting = (key: string, value: string): InStatement => ({
   sql: 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   args: [key, value],
 });
+
+// Written with every change of the chunks or their vectors, in the same batch: a process holding the knowledge in
+// memory reads this one value to know whether its copy is current.
+const INDEX_VERSION = 'index_version';
+const newIndexVersion = () => setting(INDEX_VERSION, crypto.randomUUID());
+
+/** The version of the index (chunks and vectors); null for a database indexed before versions were written. */
+export async function readIndexVersion(db: Db): Promise<string | null> {
+  const rows = await db.$client.execute({ sql: 'SELECT value FROM settings WHERE key = ?', args: [INDEX_VERSION] });
+  return rows.rows[0] ? String(rows.rows[0].value) : null;
+}
 
 export type IndexedDocument = { docId: string; lang: string; title: string; audience: string[]; source: unknown; url: string | null; updated: string; review: string; contentHash: string };
 /** A chunk with its FTS columns already normalised for the index. */
@@ -116,7 +124,7 @@ export async function replaceKnowledge(db: Db, documents: IndexedDocument[], chu
       },
     );
   }
-  statements.push(setting('knowledge_hash', hash));
+  statements.push(setting('knowledge_hash', hash), newIndexVersion());
   await db.$client.batch(statements, 'write');
 }
 
@@ -127,20 +135,21 @@ export async function chunksToEmbed(db: Db): Promise<{ id: number; lang: string;
 }
 
 /** Replaces the vector tables with `vectors` (one per chunk) and records the model and dimension they came from. */
-export async function storeVectors(db: Db, chunks: { id: number; lang: string }[], vectors: number[][], model: string, dimension: number): Promise<void> {
+export async function storeVectors(db: Db, chunks: { id: number }[], vectors: number[][], model: string, dimension: number): Promise<void> {
   await db.$client.batch(
     [
       ...vectorTableStatements(dimension || 1024),
-      ...chunks.flatMap((chunk, i) => insertVectorStatements(chunk.id, chunk.lang, vectors[i]!)),
+      ...chunks.map((chunk, i) => insertVectorStatement(chunk.id, vectors[i]!)),
       setting('embed_model', model),
       setting('embed_dim', String(dimension)),
+      newIndexVersion(),
     ],
     'write',
   );
 }
 
 export async function dropVectors(db: Db): Promise<void> {
-  await db.$client.batch([`DROP TABLE IF EXISTS ${VECTOR_TABLE}`, `DROP TABLE IF EXISTS ${BITS_TABLE}`, "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')"], 'write');
+  await db.$client.batch([...dropVectorTableStatements(), "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')", newIndexVersion()], 'write');
 }
 
 export async function knowledgeCounts(db: Db): Promise<{ documents: number; chunks: number; languages: string[] }> {

@@ -13,7 +13,7 @@ export function searchRoutes() {
     const { lang } = chooseLanguage({ explicit, message: q, acceptLanguage: c.req.header('accept-language') });
     setLanguage(c, lang);
     // The public assistant's documents by default; `assistant=education` searches the teachers' ones.
-    const results = await searchInScope({ db: c.var.deps.db, embeddings: await c.var.deps.queryEmbeddings() }, { query: q, lang, k }, assistant);
+    const results = await searchInScope({ db: c.var.deps.db, knowledge: c.var.deps.knowledge, embeddings: await c.var.deps.queryEmbeddings() }, { query: q, lang, k }, assistant);
     return c.json({
       results: results.map(({ docId, chunkId, title, lang, score, text, url }) => ({ docId, chunkId, title, lang, score, text, ...(url ? { url } : {}) })),
     });

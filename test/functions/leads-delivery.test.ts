@@ -221,7 +221,7 @@ describe('a French conversation and the offline lead form', () => {
       now: made.deps.now,
       i18n: made.deps.i18n,
       submit: (lead) => submitLead(made.deps.db, lead, { now: made.deps.now(), threshold: made.deps.env.LEAD_QUALIFY_THRESHOLD, retentionDays: made.deps.env.LEAD_RETENTION_DAYS, baseUrl: 'http://localhost:8787' }),
-    })({ db: made.deps.db, embeddings: null, lang: 'fr', citations: createCitations(), assistant: 'public' });
+    })({ db: made.deps.db, knowledge: made.deps.knowledge, embeddings: null, lang: 'fr', citations: createCitations(), assistant: 'public' });
     const say = async (values: Record<string, unknown>) => JSON.parse(String(await tool.invoke(values))) as { status: string; next?: string; question?: string; leadId?: string; qualified?: boolean };
     const steps = [
       { organisation: 'Assurances du Nord', orgType: 'sme', sector: 'assurance' },

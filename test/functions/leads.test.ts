@@ -250,7 +250,7 @@ describe('capture_lead tool', () => {
       i18n: made.deps.i18n,
       submit: (lead) => submitLead(made.deps.db, lead, { now: made.deps.now(), threshold: 50, retentionDays: 90, baseUrl: 'http://localhost' }),
     });
-    const tool = build({ db: made.deps.db, embeddings: null, lang: 'fr', citations: createCitations(), assistant: 'public' });
+    const tool = build({ db: made.deps.db, knowledge: made.deps.knowledge, embeddings: null, lang: 'fr', citations: createCitations(), assistant: 'public' });
     const call = async (values: Record<string, unknown>) => JSON.parse(String(await tool.invoke(values))) as { status: string; next?: string; question?: string; rejected?: string[]; leadId?: string; qualified?: boolean; withdrawUrl?: string; message?: string };
 
     let result = await call({ organisation: 'Banque Verte', need: 'Nous voulons automatiser l’analyse des risques climatiques de notre portefeuille de crédits avec des modèles d’IA' });
@@ -274,7 +274,7 @@ describe('capture_lead tool', () => {
 
   it('stores nothing when the answer to consent is no', async () => {
     const conversationId = crypto.randomUUID();
-    const tool = captureLeadTool({ conversationId, now: made.deps.now, i18n: made.deps.i18n, submit: () => Promise.reject(new Error('must not submit')) })({ db: made.deps.db, embeddings: null, lang: 'en', citations: createCitations(), assistant: 'public' });
+    const tool = captureLeadTool({ conversationId, now: made.deps.now, i18n: made.deps.i18n, submit: () => Promise.reject(new Error('must not submit')) })({ db: made.deps.db, knowledge: made.deps.knowledge, embeddings: null, lang: 'en', citations: createCitations(), assistant: 'public' });
     const call = async (values: Record<string, unknown>) => JSON.parse(String(await tool.invoke(values))) as { status: string; next?: string };
     const full = { organisation: 'O', orgType: 'sme', sector: 's', maturity: 'exploring', need: 'n', contactName: 'N', contactEmail: 'n@o.lu', skipped: ['size', 'pillars', 'timeline', 'contactPhone', 'preferredLang'] };
     expect((await call(full)).next).toBe('consent');

@@ -12,6 +12,7 @@ import { DEFAULT_TIMEOUTS } from '../../../agents/public/agent.ts';
 import { parseStaffHours } from '../../../agents/staff/hours.ts';
 import { createRedactor } from '../../../agents/privacy/redact.ts';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
+import { rememberKnowledge } from '../../../agents/retrieval/knowledge-snapshot.ts';
 import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
 import { createLogger } from '../../../functions/logger.ts';
 import { createI18n } from '../../../locales/index.ts';
@@ -37,6 +38,7 @@ async function portsWith(options: { offline: boolean }): Promise<TurnPorts> {
   const termStats: TurnPorts['termStats'] = (prefixes, lang, scope) => chunkFrequencies(db.drizzle, prefixes, lang, scope);
   return {
     db: db.drizzle,
+    knowledge: rememberKnowledge(db.drizzle),
     embeddings: async () => null,
     termStats,
     approved: createApprovedAnswers({ db: db.drizzle, now: Date.now, termStats }),

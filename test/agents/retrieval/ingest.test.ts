@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { storedEmbedding } from '../../../db/queries/knowledge.ts';
 import { searchKnowledge } from '../../../agents/retrieval/search.ts';
-import { nearestChunks } from '../../../db/queries/vectors.ts';
+import { rememberKnowledge } from '../../../agents/retrieval/knowledge-snapshot.ts';
+import { nearestEntries } from '../../../agents/retrieval/nearest.ts';
 import { fixtureKnowledge } from '../../fixtures/knowledge.ts';
 import { knowledgeFile, makeDb, type TestDb } from '../../support/app.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../../support/ollama/server.ts';
@@ -84,25 +85,51 @@ describe('searchKnowledge (hybrid)', () => {
     await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
 
     // "Rechenleeschtung" is only in the Luxembourgish chunk's heading; the stand-in's embeddings share its tokens.
-    const hybrid = await searchKnowledge({ db: db.drizzle, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
+    const knowledge = rememberKnowledge(db.drizzle);
+    const hybrid = await searchKnowledge({ db: db.drizzle, knowledge, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(hybrid[0]).toMatchObject({ docId: 'supercomputer', lang: 'lb' });
-    const lexicalOnly = await searchKnowledge({ db: db.drizzle }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
+    const lexicalOnly = await searchKnowledge({ db: db.drizzle, knowledge }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(hybrid[0]!.score).toBeGreaterThan(lexicalOnly[0]!.score);
 
     ollama.setFault({ status500: true });
-    const degraded = await searchKnowledge({ db: db.drizzle, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
+    const degraded = await searchKnowledge({ db: db.drizzle, knowledge, embeddings }, { query: 'Rechenleeschtung Supercomputer', lang: 'lb', k: 3 });
     expect(degraded.map((r) => r.chunkId)).toEqual(lexicalOnly.map((r) => r.chunkId));
   });
 
-  it('keeps the vector leg within a scope of documents, nearest first, in the query itself', async () => {
+  it('keeps the vector leg within a scope of documents, nearest first', async () => {
     ollama = await startOllamaStandIn();
     db = await makeDb();
     await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
     const vector = await embedder(ollama.url).embeddings.embedQuery('Rechenleeschtung Supercomputer');
-    expect((await nearestChunks(db.drizzle, vector, 'lb', 3))[0]).toMatchObject({ docId: 'supercomputer', lang: 'lb' });
-    const outside = await nearestChunks(db.drizzle, vector, 'lb', 3, { prefixes: ['super'], exclude: true });
+    const lb = (await rememberKnowledge(db.drizzle)()).vectors.get('lb')!;
+    expect(nearestEntries(lb, vector, 3)[0]).toMatchObject({ docId: 'supercomputer' });
+    const outside = nearestEntries(lb, vector, 3, (docId) => !docId.startsWith('super'));
     expect(outside.map((r) => r.docId).sort()).toEqual(['funding', 'training']);
-    const within = await nearestChunks(db.drizzle, vector, 'lb', 1, { prefixes: ['train', 'super'], exclude: false });
-    expect(within).toEqual([expect.objectContaining({ docId: 'supercomputer', lang: 'lb' })]);
+    const within = nearestEntries(lb, vector, 1, (docId) => ['train', 'super'].some((prefix) => docId.startsWith(prefix)));
+    expect(within).toEqual([expect.objectContaining({ docId: 'supercomputer' })]);
+  });
+
+  it('holds the index in memory until ingestion writes a new version of it', async () => {
+    ollama = await startOllamaStandIn();
+    db = await makeDb();
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    const knowledge = rememberKnowledge(db.drizzle);
+    const first = await knowledge();
+    expect(first.rows.size).toBe(12);
+    expect([...first.vectors.keys()].sort()).toEqual(['de', 'en', 'fr', 'lb']);
+    // Unchanged knowledge and model: the same snapshot, not read again.
+    await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
+    expect(await knowledge()).toBe(first);
+
+    const edited = [...fixtureKnowledge.slice(1), knowledgeFile('funding', 'en', 'Funding', '## Grants\n\nNew text about grants.')];
+    await ingestKnowledge(db.drizzle, edited, { embedder: embedder(ollama.url) });
+    const second = await knowledge();
+    expect([...second.rows.values()].find((row) => row.chunkId === 'funding:en:0')?.text).toBe('New text about grants.');
+    const found = await searchKnowledge({ db: db.drizzle, knowledge, embeddings: embedder(ollama.url).embeddings }, { query: 'grants', lang: 'en', k: 1 });
+    expect(found[0]).toMatchObject({ docId: 'funding', text: 'New text about grants.' });
+
+    // Knowledge indexed again without a model drops the vectors, and the snapshot with them.
+    await ingestKnowledge(db.drizzle, fixtureKnowledge);
+    expect((await knowledge()).vectors.size).toBe(0);
   });
 });

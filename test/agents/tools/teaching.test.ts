@@ -2,6 +2,7 @@
 // only passages of the teachers' documents or the strategy that the turn numbered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
+import { rememberKnowledge } from '../../../agents/retrieval/knowledge-snapshot.ts';
 import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
 import { createCitations, type Citations } from '../../../agents/tools/citations.ts';
 import type { ToolContext } from '../../../agents/tools/context.ts';
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.dispose());
 
-const contextFor = (lang: 'en' | 'fr' | 'de' | 'lb'): ToolContext & { citations: Citations } => ({ db: db.drizzle, embeddings: null, lang, citations: createCitations(), assistant: 'education' });
+const contextFor = (lang: 'en' | 'fr' | 'de' | 'lb'): ToolContext & { citations: Citations } => ({ db: db.drizzle, knowledge: rememberKnowledge(db.drizzle), embeddings: null, lang, citations: createCitations(), assistant: 'education' });
 const citedDocs = (context: ToolContext, numbers: number[]) => numbers.map((n) => context.citations.sources().find((source) => source.n === n)?.docId);
 
 describe('lesson_outline', () => {
