@@ -113,7 +113,7 @@ export async function benchRetrieval(): Promise<string[]> {
       const keep = round === 1;
       for (next = 0; next < QUERIES; next++) {
         const q = queries[next]!;
-        const a = await timeIt(() => lexicalSearch(db, q.words, q.lang));
+        const a = await timeIt(() => lexicalSearch(db, snapshot, q.words, q.lang));
         const b = await timeIt(() => searchKnowledge({ db, knowledge, embeddings: fakeEmbeddings }, { query: q.words, lang: q.lang, k: 5 }));
         const vec = JSON.stringify(q.vector);
         const c = await timeIt(async () => nearestEntries(snapshot.vectors.get(q.lang)!, q.vector, 40));

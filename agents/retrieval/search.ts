@@ -41,8 +41,8 @@ export type SearchQuery = { query: string; lang: Lang; k: number; scope?: Docume
 
 // Candidates per leg before fusion: enough for the one-per-document pick to find every language's version.
 const CANDIDATES = 40;
-// A scope drops some lexical candidates after the database ranked them (FTS5 ranks before any join), so a scoped
-// search ranks more of them; the vector leg applies the scope in its query.
+// A scope drops some lexical candidates after the database ranked them, so a scoped search asks FTS5 for more of
+// them; the vector leg applies the scope as it ranks.
 const SCOPED_CANDIDATES = 3 * CANDIDATES;
 type LexicalHit = RankedHit & { bm25: number };
 
@@ -55,10 +55,14 @@ export function lexicalMatch(query: string, lang: Lang): string | null {
   return toFtsQuery([...terms, ...expandTerms(terms, lang)]);
 }
 
-export async function lexicalSearch(db: Db, query: string, lang: Lang, limit = CANDIDATES): Promise<LexicalHit[]> {
+/** FTS5's best `limit` chunks for the query; a chunk not in `knowledge` (indexed since it was loaded) is left out. */
+export async function lexicalSearch(db: Db, knowledge: KnowledgeSnapshot, query: string, lang: Lang, limit = CANDIDATES): Promise<LexicalHit[]> {
   const match = lexicalMatch(query, lang);
   if (!match) return [];
-  return (await ftsMatches(db, match, limit)).map((hit) => ({ ...hit, lang: hit.lang as Lang }));
+  return (await ftsMatches(db, match, limit)).flatMap((hit) => {
+    const row = knowledge.rows.get(hit.id);
+    return row ? [{ ...hit, docId: row.docId, lang: row.lang as Lang }] : [];
+  });
 }
 
 // The knowledge is parallel in four languages, so the query language's chunks hold every document.
@@ -87,7 +91,7 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   const knowledge = await deps.knowledge();
   const vectorLeg = deps.embeddings ? vectorSearch(knowledge, deps.embeddings, query, lang, CANDIDATES, scope).catch(() => []) : Promise.resolve([]);
   if (deps.embeddings) await afterThisTurn();
-  const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope), vectorLeg]);
+  const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, knowledge, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope), vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
   if (fused.length === 0) return [];
 

@@ -8,22 +8,18 @@ import { dropVectorTableStatements, insertVectorStatement, vectorTableStatements
 // there outweighs a passing mention in the body.
 const BM25 = 'bm25(chunks_fts, 0, 8, 4, 1)';
 
-export type FtsHit = { id: number; docId: string; lang: string; bm25: number };
+export type FtsHit = { id: number; bm25: number };
 /** `indexed` is the chunk as the FTS index holds it (normalised words), so a turn does not normalise it again. */
 export type ChunkRow = { id: number; chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; url: string | null; indexed: IndexedText };
 export type IndexedText = { heading: string; body: string };
 
-/** The best `limit` chunks for an FTS5 MATCH expression, best first; bm25 flipped so that higher is better. */
+/**
+ * The best `limit` chunks for an FTS5 MATCH expression, best first; bm25 flipped so that higher is better. Only ids:
+ * the chunks' documents and languages are in memory (agents/retrieval/knowledge-snapshot.ts).
+ */
 export async function ftsMatches(db: Db, match: string, limit: number): Promise<FtsHit[]> {
-  // Rank and cut inside the FTS table first, then look up the survivors' documents: joining before the LIMIT made
-  // SQLite read a chunks row for every match, not only for the ones kept.
-  const rows = await db.$client.execute({
-    sql: `SELECT c.id, c.doc_id, c.lang, f.rank FROM (
-            SELECT rowid, ${BM25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) f
-          JOIN chunks c ON c.id = f.rowid ORDER BY f.rank`,
-    args: [match, limit],
-  });
-  return rows.rows.map((row) => ({ id: Number(row.id), docId: String(row.doc_id), lang: String(row.lang), bm25: -Number(row.rank) }));
+  const rows = await db.$client.execute({ sql: `SELECT rowid, ${BM25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`, args: [match, limit] });
+  return rows.rows.map((row) => ({ id: Number(row.rowid), bm25: -Number(row.rank) }));
 }
 
 /** Every chunk, with its document's URL and its indexed text: what a turn quotes, held in memory per index version. */
