@@ -3,7 +3,6 @@
 // most of the query.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../language/languages.ts';
-import { afterThisTurn } from '../next-turn.ts';
 import { coverage, DOCUMENT_EVIDENCE, fuseReciprocalRank, pickPerDocument, type CoverageTerm, type RankedHit } from './fuse.ts';
 import { queryTerms, stemPrefix, toFtsQuery } from './normalise.ts';
 import { expandTerms } from './synonyms.ts';
@@ -85,12 +84,11 @@ function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, nu
 
 export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope }: SearchQuery): Promise<SearchResult[]> {
   const inScope = <Hit extends RankedHit>(hits: Hit[]) => (scope ? hits.filter((hit) => inDocumentScope(scope, hit.docId)) : hits);
-  // The vector leg starts first, and the lexical leg waits a turn of the event loop: a local libSQL file answers
-  // synchronously, and the embedding request, queued by fetch, would otherwise leave only after it (c1 overhead
-  // 14.2 → 12.3 ms). A model host that fails mid-query degrades the search to lexical.
+  // A chat turn asked for the query's vector before it planned (agents/chat/plan.ts), so the request is on its way
+  // while the lexical leg runs; waiting a turn of the event loop here as well only queued the search behind other
+  // conversations' work. A model host that fails mid-query degrades the search to lexical.
   const knowledge = await deps.knowledge();
   const vectorLeg = deps.embeddings ? vectorSearch(knowledge, deps.embeddings, query, lang, CANDIDATES, scope).catch(() => []) : Promise.resolve([]);
-  if (deps.embeddings) await afterThisTurn();
   const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, knowledge, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope), vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
   if (fused.length === 0) return [];
