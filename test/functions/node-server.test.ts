@@ -195,6 +195,29 @@ describe('server timeouts', () => {
     expect(answer.ms).toBeLessThan(3_000);
   });
 
+  it('keeps an idle connection open longer than a balancer or a browser waits to reuse it (the default timeouts)', { timeout: 15_000 }, async () => {
+    // With Node's 5 s, a client reusing a connection at that moment had its next request reset, unanswered.
+    const port = await start();
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let closed = false;
+    socket.on('data', (data) => (received += data.toString('latin1')));
+    socket.on('close', () => (closed = true));
+    const answers = () => received.split('HTTP/1.1 200').length - 1;
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 20));
+    };
+    await new Promise((resolve) => socket.on('connect', resolve));
+    socket.write('GET /livez HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await until(() => answers() === 1);
+    await new Promise((r) => setTimeout(r, 7_000));
+    expect(closed).toBe(false);
+    socket.write('GET /livez HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await until(() => answers() === 2 || closed);
+    expect(answers()).toBe(2);
+    socket.destroy();
+  });
+
   it('lets a stream run well past the request timeout, on a POST as on a GET', async () => {
     const ticks = new Hono().on(['GET', 'POST'], '/ticks', (c) =>
       streamSSE(c, async (stream) => {
