@@ -136,7 +136,7 @@ export async function benchRetrieval(): Promise<string[]> {
       row('hybrid (bm25 + vector leg, RRF)  ', hybrid, '≤ 5'),
       row('vector leg, in memory: 1-bit + f32', indexOnly, ''),
       row('libSQL f32 brute force (lang)', bruteOnly, ''),
-      `The index in memory (knowledge-snapshot.ts) loaded in ${loaded.toFixed(0)} ms, once per index version. Measured before on the same`,
+      `The index in memory (knowledge-snapshot.ts) loaded in ${loaded.toFixed(0)} ms, once per index generation. Measured before on the same`,
       `corpus: DiskANN (libsql_vector_idx, float8 neighbours) top-40 p50 11.4 / p95 14.3 ms, 123 s to build; the 1-bit`,
       `scan + f32 rerank in libSQL p50 1.56 / p95 1.78 ms (the vector leg until it moved into memory).`,
     ];

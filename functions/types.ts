@@ -38,7 +38,7 @@ export type AppDeps = {
   /** Sends staff replies by e-mail (SMTP_URL, Node only); null when there is none. */
   mailer: Mailer | null;
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
-  /** The chunks and their vectors in memory, loaded again when the index version changes. */
+  /** The chunks and their vectors in memory, loaded again when the index generation changes. */
   knowledge: ReadKnowledge;
   /** Chunk counts per word prefix, remembered for a minute (the answer decision asks on every turn). */
   termStats: ReadTermStats;

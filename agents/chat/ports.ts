@@ -19,7 +19,7 @@ export type TurnPorts = {
   db: Db;
   /** Query embeddings from the model that made the stored vectors, or null (lexical retrieval only); within a turn each text's vector is requested once. */
   embeddings(): Promise<EmbeddingsInterface | null>;
-  /** The chunks and their vectors, in memory per index version (agents/retrieval/knowledge-snapshot.ts). */
+  /** The chunks and their vectors, in memory per index generation (agents/retrieval/knowledge-snapshot.ts). */
   knowledge: ReadKnowledge;
   /** How many chunks of a language hold each word prefix (agents/retrieval/term-stats-cache.ts). */
   termStats: ReadTermStats;

@@ -1,8 +1,8 @@
 // The knowledge a turn quotes and the vectors it ranks, held in memory: a few megabytes that change only when the
-// knowledge is indexed again. A search reads one value (the index version) instead of the vector scan and the chunk
+// knowledge is indexed again. A search reads one value (the index generation) instead of the vector scan and the chunk
 // rows it used to read per query, and loads the whole index again when that value changes.
 import type { Db } from '../../db/client.ts';
-import { readChunkRows, readIndexVersion, storedEmbedding, type ChunkRow } from '../../db/queries/knowledge.ts';
+import { readChunkRows, readIndexGeneration, storedEmbedding, type ChunkRow } from '../../db/queries/knowledge.ts';
 import { readChunkVectors } from '../../db/queries/vectors.ts';
 import { buildVectorIndex, type VectorEntry, type VectorIndex } from './nearest.ts';
 
@@ -12,7 +12,7 @@ export type KnowledgeSnapshot = {
   vectors: ReadonlyMap<string, VectorIndex>;
 };
 
-/** The current snapshot, loaded again when the index version changes. */
+/** The current snapshot, loaded again when the index generation changes. */
 export type ReadKnowledge = () => Promise<KnowledgeSnapshot>;
 
 export async function loadKnowledge(db: Db): Promise<KnowledgeSnapshot> {
@@ -22,7 +22,7 @@ export async function loadKnowledge(db: Db): Promise<KnowledgeSnapshot> {
   const byLang = new Map<string, VectorEntry[]>();
   for (const { id, vector } of vectors) {
     const row = byId.get(id);
-    // A vector without its chunk belongs to an index being replaced: the next version brings both.
+    // A vector without its chunk belongs to an index being replaced: the next generation brings both.
     if (!row) continue;
     (byLang.get(row.lang) ?? byLang.set(row.lang, []).get(row.lang)!).push({ id, docId: row.docId, vector });
   }
@@ -30,14 +30,14 @@ export async function loadKnowledge(db: Db): Promise<KnowledgeSnapshot> {
   return { rows: byId, vectors: new Map([...byLang].map(([lang, entries]) => [lang, buildVectorIndex(entries, dimension)])) };
 }
 
-/** One snapshot per index version for the app's lifetime (built once per process or isolate, passed in as a port). */
+/** One snapshot per index generation for the app's lifetime (built once per process or isolate, passed in as a port). */
 export function rememberKnowledge(db: Db): ReadKnowledge {
-  let current: { version: string | null; snapshot: Promise<KnowledgeSnapshot> } | undefined;
+  let current: { generation: string | null; snapshot: Promise<KnowledgeSnapshot> } | undefined;
   return async () => {
-    const version = await readIndexVersion(db);
-    if (!current || current.version !== version) {
+    const generation = await readIndexGeneration(db);
+    if (!current || current.generation !== generation) {
       const snapshot = loadKnowledge(db);
-      const loading = { version, snapshot };
+      const loading = { generation, snapshot };
       current = loading;
       // A failed load is not kept: the next search tries again.
       snapshot.catch(() => {

@@ -22,7 +22,7 @@ export async function ftsMatches(db: Db, match: string, limit: number): Promise<
   return rows.rows.map((row) => ({ id: Number(row.rowid), bm25: -Number(row.rank) }));
 }
 
-/** Every chunk, with its document's URL and its indexed text: what a turn quotes, held in memory per index version. */
+/** Every chunk, with its document's URL and its indexed text: what a turn quotes, held in memory per index generation. */
 export async function readChunkRows(db: Db): Promise<ChunkRow[]> {
   const rows = await db.$client.execute(
     `SELECT c.id, c.chunk_id, c.doc_id, c.lang, c.title, c.heading_path, c.text, d.url, f.title AS f_title, f.headings AS f_headings, f.body AS f_body
@@ -65,7 +65,7 @@ export async function chunkFrequencies(db: Db, prefixes: string[], lang: string,
   return { total: Number(rows.rows[0]?.total ?? 0), byPrefix: new Map(unique.map((prefix) => [prefix, counts.get(prefix) ?? 0])) };
 }
 
-/** Small key/value facts about the database: knowledge hash, embedding model and dimension, index version. */
+/** Small key/value facts about the database: knowledge hash, embedding model and dimension, index generation. */
 export async function readSettings(db: Db): Promise<Map<string, string>> {
   const rows = await db.$client.execute('SELECT key, value FROM settings');
   return new Map(rows.rows.map((row) => [String(row.key), String(row.value)]));
@@ -86,12 +86,12 @@ const setting = (key: string, value: string): InStatement => ({
 
 // Written with every change of the chunks or their vectors, in the same batch: a process holding the knowledge in
 // memory reads this one value to know whether its copy is current.
-const INDEX_VERSION = 'index_version';
-const newIndexVersion = () => setting(INDEX_VERSION, crypto.randomUUID());
+const INDEX_GENERATION = 'index_generation';
+const newIndexGeneration = () => setting(INDEX_GENERATION, crypto.randomUUID());
 
-/** The version of the index (chunks and vectors); null for a database indexed before versions were written. */
-export async function readIndexVersion(db: Db): Promise<string | null> {
-  const rows = await db.$client.execute({ sql: 'SELECT value FROM settings WHERE key = ?', args: [INDEX_VERSION] });
+/** The generation of the index (chunks and vectors); null for a database indexed before generations were written. */
+export async function readIndexGeneration(db: Db): Promise<string | null> {
+  const rows = await db.$client.execute({ sql: 'SELECT value FROM settings WHERE key = ?', args: [INDEX_GENERATION] });
   return rows.rows[0] ? String(rows.rows[0].value) : null;
 }
 
@@ -120,7 +120,7 @@ export async function replaceKnowledge(db: Db, documents: IndexedDocument[], chu
       },
     );
   }
-  statements.push(setting('knowledge_hash', hash), newIndexVersion());
+  statements.push(setting('knowledge_hash', hash), newIndexGeneration());
   await db.$client.batch(statements, 'write');
 }
 
@@ -138,14 +138,14 @@ export async function storeVectors(db: Db, chunks: { id: number }[], vectors: nu
       ...chunks.map((chunk, i) => insertVectorStatement(chunk.id, vectors[i]!)),
       setting('embed_model', model),
       setting('embed_dim', String(dimension)),
-      newIndexVersion(),
+      newIndexGeneration(),
     ],
     'write',
   );
 }
 
 export async function dropVectors(db: Db): Promise<void> {
-  await db.$client.batch([...dropVectorTableStatements(), "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')", newIndexVersion()], 'write');
+  await db.$client.batch([...dropVectorTableStatements(), "DELETE FROM settings WHERE key IN ('embed_model', 'embed_dim')", newIndexGeneration()], 'write');
 }
 
 export async function knowledgeCounts(db: Db): Promise<{ documents: number; chunks: number; languages: string[] }> {
