@@ -1,12 +1,15 @@
 // drizzle over a libSQL client the caller made: the file client on Node, the /web client on workerd.
 import type { Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
+import { prepareQueries } from './prepared.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = ReturnType<typeof createDb>;
 
+/** drizzle with the schema, and the hot statements prepared once (`prepared`). */
 export function createDb(client: Client) {
-  return drizzle({ client, schema });
+  const db = drizzle({ client, schema });
+  return Object.assign(db, { prepared: prepareQueries(db) });
 }
 
 /** true when the database answers within the deadline. */

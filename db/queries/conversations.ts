@@ -1,5 +1,5 @@
 // Conversation and message queries (db first): creation with the first message in one batch, appends, history.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
 import { staffNotes } from '../schema/inbox.ts';
@@ -21,7 +21,7 @@ export async function createConversationWithMessage(db: Db, conversation: typeof
 }
 
 export async function findConversation(db: Db, id: string): Promise<Conversation | undefined> {
-  return db.select().from(conversations).where(eq(conversations.id, id)).get();
+  return db.prepared.conversationById.get({ id });
 }
 
 /** Stores a message (and the event that announces it to staff, if any) and touches the conversation, in one batch. */
@@ -49,7 +49,7 @@ export async function finishMessage(db: Db, id: string, patch: Partial<Pick<Mess
 }
 
 export async function listMessages(db: Db, conversationId: string): Promise<Message[]> {
-  return db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq)).all();
+  return db.prepared.messagesOf.all({ conversationId });
 }
 
 /** At startup: answers that were streaming when the process died will never finish. */
