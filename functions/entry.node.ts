@@ -26,6 +26,8 @@ export async function startNodeServer(env: Env, options: NodeServerOptions = {})
   await deps.llm.probe();
   for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });
   const report = await ingestKnowledge(deps.db, await readKnowledgeFiles(), { embedder: deps.llm.embedder() });
+  // The knowledge is read into memory before the first visitor asks, not during their turn (20–40 ms).
+  await deps.knowledge();
   const app = createApp(deps);
   // The scheduled jobs (retention purge, probes…), the same runner POST /internal/jobs/:name uses on workerd.
   const jobs = startJobTimer(jobPorts(deps));
