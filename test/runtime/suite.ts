@@ -1,6 +1,7 @@
 // One suite, two runtimes: the same HTTP checks against the Node entry and against the bundle under workerd, both
 // over the libSQL-server stand-in; rows are checked in the libSQL file behind it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentSql } from '../support/libsql-server/server.ts';
 import { parseSse, tokensOf } from '../support/sse.ts';
 import { JOBS_TOKEN, MODEL_ANSWER, startStack, type Stack } from './stack.ts';
 
@@ -110,6 +111,27 @@ export function runtimeSuite(name: string, start: StartRuntime) {
         expect(history.messages[0]!.content).toBe(MELUXINA.lb);
         expect(history.messages.every((m) => m.state === 'complete')).toBe(true);
         expect((await fetch(url(`/api/conversations/${conversationId}/messages`))).status).toBe(403);
+      });
+    });
+
+    describe('the knowledge in memory', () => {
+      const chunkReads = () => sentSql(stack.libsql.requests).filter((sql) => sql.includes('FROM chunks c JOIN documents d')).length;
+      const ask = async (message: string) => expect(parseSse(await (await chat({ message })).text()).at(-1)!.event).toBe('done');
+
+      it('is read once per index generation, not on every turn, and again once ingestion writes a new one', async () => {
+        await ask(MELUXINA.en);
+        const before = chunkReads();
+        await ask(MELUXINA.fr);
+        await ask(MELUXINA.de);
+        expect(chunkReads()).toBe(before);
+        // What npm run ingest writes with every change of the chunks or their vectors.
+        await stack.file.execute({
+          sql: "INSERT INTO settings (key, value) VALUES ('index_generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+          args: [crypto.randomUUID()],
+        });
+        await ask(MELUXINA.fr);
+        await ask(MELUXINA.de);
+        expect(chunkReads()).toBe(before + 1);
       });
     });
 
