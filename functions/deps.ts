@@ -6,6 +6,7 @@ import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
 import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import { rememberQueryVectors } from '../agents/retrieval/query-vectors.ts';
 import { rememberKnowledge } from '../agents/retrieval/knowledge-snapshot.ts';
+import { rememberLatest } from '../agents/remember-latest.ts';
 import { createApprovedAnswers } from '../agents/approved/answers.ts';
 import { parseLimits } from '../agents/security/rate-limit.ts';
 import { randomToken } from '../agents/security/tokens.ts';
@@ -28,22 +29,6 @@ import type { AppDeps } from './types.ts';
 export const VERSION = '0.1.0';
 
 const STORED_MODEL_TTL_MS = 60_000;
-
-/**
- * The value read for the latest key, kept until another key is asked for: the day's salt (a new day, a new key)
- * and the stored embedding model (the key is the minute, so it is read once a minute). A failed read is not kept.
- */
-function rememberLatest<K, T>(read: (key: K) => Promise<T>): (key: K) => Promise<T> {
-  let last: { key: K; value: Promise<T> } | undefined;
-  return (key) => {
-    if (!last || last.key !== key) {
-      const value = read(key);
-      last = { key, value };
-      value.catch(() => (last = undefined));
-    }
-    return last.value;
-  };
-}
 
 /** Configuration values an answer must never echo: addresses, tokens, secrets, proxy headers. */
 export function configurationValues(env: Env): string[] {

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/client.ts';
 import { readChunkRows, readIndexGeneration, storedEmbedding, type ChunkRow } from '../../db/queries/knowledge.ts';
 import { readChunkVectors } from '../../db/queries/vectors.ts';
+import { rememberLatest } from '../remember-latest.ts';
 import { buildVectorIndex, type VectorEntry, type VectorIndex } from './nearest.ts';
 
 export type KnowledgeSnapshot = {
@@ -32,18 +33,6 @@ export async function loadKnowledge(db: Db): Promise<KnowledgeSnapshot> {
 
 /** One snapshot per index generation for the app's lifetime (built once per process or isolate, passed in as a port). */
 export function rememberKnowledge(db: Db): ReadKnowledge {
-  let current: { generation: string | null; snapshot: Promise<KnowledgeSnapshot> } | undefined;
-  return async () => {
-    const generation = await readIndexGeneration(db);
-    if (!current || current.generation !== generation) {
-      const snapshot = loadKnowledge(db);
-      const loading = { generation, snapshot };
-      current = loading;
-      // A failed load is not kept: the next search tries again.
-      snapshot.catch(() => {
-        if (current === loading) current = undefined;
-      });
-    }
-    return current.snapshot;
-  };
+  const forGeneration = rememberLatest((_generation: string | null) => loadKnowledge(db));
+  return async () => forGeneration(await readIndexGeneration(db));
 }
