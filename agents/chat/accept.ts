@@ -37,8 +37,15 @@ function storable(redact: Redactor, assistant: Assistant, message: string, lang:
   return assistant === 'education' ? redact(message, lang) : { text: message, found: [] };
 }
 
-/** Throws `conversation_not_found`, `token_invalid` or `access_code_required`; returns the turn to run (the caller adds `baseUrl`). */
-export async function acceptQuestion(ports: AcceptPorts, question: Question): Promise<Omit<TurnInput, 'baseUrl'>> {
+/** The question as it will be stored, known before it is: what a turn can start on while the write runs. */
+export type ReadQuestion = Pick<TurnInput, 'question' | 'lang' | 'foreign' | 'previousQuestion' | 'awaitingStaff'>;
+
+/**
+ * Throws `conversation_not_found`, `token_invalid` or `access_code_required`; returns the turn to run (the caller adds
+ * `baseUrl`). `beforeStore` sees the question once it is read and before it is stored (the route starts the query's
+ * embedding there, so the request travels while the write runs); the question is stored whatever it does.
+ */
+export async function acceptQuestion(ports: AcceptPorts, question: Question, beforeStore?: (read: ReadQuestion) => Promise<void>): Promise<Omit<TurnInput, 'baseUrl'>> {
   const { db } = ports;
   const at = ports.now();
   const userMessage = (conversationId: string, lang: Lang, content: string) => ({ id: crypto.randomUUID(), conversationId, role: 'user', content, lang, state: 'complete', createdAt: at }) as const;
@@ -55,6 +62,8 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question): Pr
     const message = userMessage(conversation.id, choice.lang, stored.text);
     // While a person holds the conversation or is awaited, the message is for them: an event carries it live.
     const awaitingStaff = conversation.status === 'escalated' || conversation.status === 'staff';
+    const previousQuestion = earlier.findLast((m) => m.role === 'user')?.content ?? null;
+    await beforeStore?.({ question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion, awaitingStaff });
     await appendMessage(db, message, choice.lang, awaitingStaff ? { type: 'visitor_message', data: { messageId: message.id, text: message.content } } : undefined);
     return {
       conversationId: conversation.id,
@@ -67,7 +76,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question): Pr
       foreign: choice.foreign,
       firstReply: !earlier.some((m) => m.role === 'assistant'),
       awaitingStaff,
-      previousQuestion: earlier.findLast((m) => m.role === 'user')?.content ?? null,
+      previousQuestion,
       history: earlier.filter((m) => m.state === 'complete' && (m.role === 'user' || m.role === 'assistant')).map((m) => ({ role: m.role as Turn['role'], content: m.content })),
     };
   }
@@ -78,6 +87,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question): Pr
   const id = crypto.randomUUID();
   const token = randomToken(16);
   const message = userMessage(id, choice.lang, stored.text);
+  await beforeStore?.({ question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion: null, awaitingStaff: false });
   await createConversationWithMessage(
     db,
     { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_MS[question.assistant] },

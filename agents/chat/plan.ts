@@ -37,9 +37,12 @@ const PILLAR = /^pillar-/;
 
 /** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
 async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang): Promise<SearchResult[]> {
-  const results = await searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant);
   const question = assessQuestion(query, lang);
-  const stats = await ports.termStats(statPrefixes(question), lang, scopeOf(assistant));
+  // The question's terms are counted while the query's vector is still on its way.
+  const [results, stats] = await Promise.all([
+    searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant),
+    ports.termStats(statPrefixes(question), lang, scopeOf(assistant)),
+  ]);
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
   return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
 }
@@ -60,26 +63,36 @@ async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organi
   return fitting.length || !organisation ? fitting : (await search(FIRST_PILLAR)).slice(0, 1);
 }
 
-/** The vector of the query searched first starts on its way; a failure here shows again, handled, in the search. */
-async function startEmbedding(ports: TurnPorts, query: string): Promise<void> {
+/**
+ * The queries a turn searches, in order. A follow-up ("and who runs it?") lacks its topic: the previous question
+ * brings it back. One that points back is searched with it first; any other message only when it finds nothing alone.
+ */
+function searchOrder({ question, lang, previousQuestion }: Pick<PlanInput, 'question' | 'lang' | 'previousQuestion'>): string[] {
+  const followUp = previousQuestion ? `${previousQuestion} ${question}` : null;
+  return followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
+}
+
+/**
+ * Starts the vector of the query a turn searches first (the turn's later request for it gets the same one, see
+ * query-vectors.ts), so that the embedding travels while the question is stored and the turn decides: an Ollama
+ * host across the network takes milliseconds to answer. A failure here shows again, handled, in the search. Turns that
+ * will not search (another language, a person holds the conversation) ask nothing.
+ */
+export async function startQueryVector(ports: TurnPorts, turn: Pick<PlanInput, 'question' | 'lang' | 'foreign' | 'previousQuestion'> & { awaitingStaff: boolean }): Promise<void> {
+  if (turn.foreign || turn.awaitingStaff) return;
   const embeddings = await ports.embeddings();
-  embeddings?.embedQuery(query).catch(() => undefined);
-  // The request leaves on the next turn of the event loop; the checks below answer synchronously on a local file.
-  if (embeddings) await afterThisTurn();
+  if (!embeddings) return;
+  embeddings.embedQuery(searchOrder(turn)[0]!).catch(() => undefined);
+  // The request leaves on the next turn of the event loop; what follows (a write, the checks of the plan) runs
+  // synchronously on a local file.
+  await afterThisTurn();
 }
 
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
   const t = ports.i18n.forLang(input.lang);
   const { question, lang } = input;
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
-  // A follow-up ("and who runs it?") lacks its topic: the previous question brings it back. One that points back
-  // is searched with it first; any other message only when it finds nothing on its own.
-  const previous = input.previousQuestion;
-  const followUp = previous ? `${previous} ${question}` : null;
-  const queries = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
-  // Most turns search: the query's vector is on its way while the checks below and the lexical leg run (an Ollama
-  // host across the network takes milliseconds to answer; the turn's own work before the search is about 2 ms).
-  await startEmbedding(ports, queries[0]!);
+  const queries = searchOrder(input);
   const teachers = input.assistant === 'education';
   // Grading, ranking or profiling a pupil is not the teachers' assistant's to do: the reply names the rule.
   const assessment = teachers ? detectPupilAssessment(question, lang) : null;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { acceptQuestion } from '../../agents/chat/accept.ts';
 import type { TurnEvent } from '../../agents/chat/events.ts';
+import { startQueryVector } from '../../agents/chat/plan.ts';
 import { runTurn } from '../../agents/chat/turn.ts';
 import { bearerToken } from '../../agents/security/tokens.ts';
 import { turnPorts } from '../deps.ts';
@@ -30,7 +31,7 @@ export function chatRoutes() {
       token: bearerToken(c.req.header('authorization')) ?? body.conversationToken,
       acceptLanguage: c.req.header('accept-language'),
       accessCode: body.accessCode,
-    });
+    }, (read) => startQueryVector(ports, read));
     setLanguage(c, accepted.lang);
     const input = { ...accepted, baseUrl: publicOrigin(c) };
 

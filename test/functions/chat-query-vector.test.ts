@@ -1,5 +1,5 @@
-// A turn asks the embedding model for its query's vector once, and before it decides what to say: the request
-// travels while the turn checks intents and approved answers, and the search uses that vector.
+// A turn asks the embedding model for its query's vector once, before its question is stored: the request travels
+// while the question is written and the turn checks intents and approved answers, and the search uses that vector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp } from '../support/app.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
@@ -51,6 +51,15 @@ describe('the query vector of a turn', () => {
     const followUp = 'And who runs it?';
     await ask({ message: followUp, conversationId: meta.conversationId, conversationToken: meta.conversationToken });
     expect(since(from).embedded).toEqual([`${first} ${followUp}`]);
+  });
+
+  it('is not asked for when nothing will be searched: a message to staff who hold the conversation', async () => {
+    const opened = await ask({ message: 'I would like to talk to a person, please.' });
+    const meta = opened.find((e) => e.event === 'meta')!.data as { conversationId: string; conversationToken: string; mode: string };
+    const from = ollama.requests.length;
+    const waiting = await ask({ message: 'How much more powerful will MeluXina-AI become?', conversationId: meta.conversationId, conversationToken: meta.conversationToken });
+    expect(waiting.find((e) => e.event === 'meta')).toMatchObject({ data: { mode: 'staff' } });
+    expect(since(from)).toEqual({ embedded: [], order: [] });
   });
 
   it('still answers, from the words alone, when the embedding model fails', async () => {

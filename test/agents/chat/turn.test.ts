@@ -74,6 +74,21 @@ describe('acceptQuestion', () => {
     const again = await acceptQuestion(ports, { message: 'A wien bedreift en?', assistant: 'public', conversationId: accepted.conversationId, token: accepted.conversationToken });
     expect(again).toMatchObject({ conversationId: accepted.conversationId, lang: 'lb' });
   });
+  it('shows the question to `beforeStore` as it will be stored, before it is, with the previous question on a follow-up', async () => {
+    const ports = await portsWith({ offline: true });
+    const seen: { read: unknown; storedThen: number }[] = [];
+    const count = async (content: string) => (await rows('SELECT count(*) AS n FROM messages WHERE content = ?', [content]))[0]!.n as number;
+    const beforeStore = (question: string) => async (read: unknown) => void seen.push({ read, storedThen: await count(question) });
+    const first = 'Who runs the MeluXina-AI supercomputer in Luxembourg?';
+    const opened = await acceptQuestion(ports, { message: first, assistant: 'public' }, beforeStore(first));
+    const followUp = 'And how powerful will it become after the upgrade?';
+    await acceptQuestion(ports, { message: followUp, assistant: 'public', conversationId: opened.conversationId, token: opened.conversationToken }, beforeStore(followUp));
+    expect(seen).toEqual([
+      { read: { question: first, lang: 'en', previousQuestion: null, awaitingStaff: false }, storedThen: 0 },
+      { read: { question: followUp, lang: 'en', previousQuestion: first, awaitingStaff: false }, storedThen: 0 },
+    ]);
+    expect([await count(first), await count(followUp)]).toEqual([1, 1]);
+  });
 });
 
 describe('runTurn', () => {
