@@ -11,7 +11,7 @@ import { chatTurn } from './client.ts';
 import { runPhase, type PhaseResult } from './load.ts';
 import { modelOwnTime } from './model-time.ts';
 import { MODEL_PACE, MODELS, PHASES, SERVER_CORE } from './plan.ts';
-import { rssMiB, startServer, type ServerProcess } from './processes.ts';
+import { npmStart, rssMiB, startServer, type ServerProcess } from './processes.ts';
 import { relayCostPerToken } from './relay.ts';
 import { report, type Figures } from './report.ts';
 import { statementsPerTurn } from './sql-count.ts';
@@ -44,10 +44,12 @@ export async function benchSideBySide(): Promise<string[]> {
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const start = (entry: string, env: Record<string, string>, name: string, nodeArgs: string[] = []) =>
     startServer({ entry, env, core: SERVER_CORE, logFile: join(dir, `${name}.log`), nodeArgs });
+  // Ours runs as `npm start` runs it; the tutorial RAG with Node's defaults, as a tutorial leaves it.
+  const assistant = npmStart();
   const servers: ServerProcess[] = [];
   try {
     ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs });
-    const ours = await start('functions/entry.node.ts', oursEnv, 'ours', profile);
+    const ours = await start(assistant.entry, oursEnv, 'ours', [...assistant.nodeArgs, ...profile]);
     servers.push(ours);
     const baseline = await start('bench/baseline/server.ts', modelEnv, 'baseline');
     servers.push(baseline);
@@ -71,7 +73,7 @@ export async function benchSideBySide(): Promise<string[]> {
 
     await ours.stop();
     const existingMs = await medianColdStartMs(3, async () => {
-      const server = await start('functions/entry.node.ts', oursEnv, 'ours-existing');
+      const server = await start(assistant.entry, oursEnv, 'ours-existing', assistant.nodeArgs);
       servers.push(server);
       return server;
     });

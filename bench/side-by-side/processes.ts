@@ -1,5 +1,5 @@
-// The servers under test as real processes: `node --import tsx <entry>` (what `npm start` runs, without npm's and
-// tsx's wrapper processes) pinned to a core with taskset, timed from spawn to the first 200 on /readyz.
+// The servers under test as real processes: `node [flags] --import tsx <entry>` (for ours, what `npm start` runs,
+// without npm's and tsx's wrapper processes) pinned to a core with taskset, timed from spawn to the first 200 on /readyz.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -14,6 +14,18 @@ export type ServerProcess = {
   readyMs: number;
   stop(): Promise<void>;
 };
+
+/**
+ * How `npm start` runs the assistant: its entry and the Node flags of package.json's start script (`tsx <flags>
+ * <entry>`), so that the bench measures the process an operator runs, tuning included.
+ */
+export function npmStart(): { entry: string; nodeArgs: string[] } {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [runner, ...rest] = script.trim().split(/\s+/);
+  const entry = rest.pop();
+  if (runner !== 'tsx' || !entry || rest.some((arg) => !arg.startsWith('--'))) throw new Error(`npm start is not "tsx [--node-flag…] <entry>": ${script}`);
+  return { entry, nodeArgs: rest };
+}
 
 /** GET `url`'s status, on a fresh connection each time; 0 when nothing listens yet. */
 function status(url: string): Promise<number> {

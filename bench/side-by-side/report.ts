@@ -7,7 +7,14 @@ import type { ModelTime } from './model-time.ts';
 import type { TurnStatements } from './sql-count.ts';
 import { tokenize } from '../../test/support/ollama/index.ts';
 import { MODEL_PACE, PHASES, SERVER_CORE } from './plan.ts';
+import { npmStart } from './processes.ts';
 import { ANSWERS, type Question } from './workload.ts';
+
+/** The assistant's process as the bench starts it (processes.ts `npmStart`). */
+function startCommand(): string {
+  const { entry, nodeArgs } = npmStart();
+  return ['node', ...nodeArgs, '--import tsx', entry].join(' ');
+}
 
 type Pair<T> = { baseline: T; ours: T };
 
@@ -59,7 +66,8 @@ export function report(f: Figures): string[] {
   const percent = (xs: number[]) => xs.map((x) => `${Math.round(100 * x)}%`).join(' / ');
   return [
     `Side by side: POST /api/chat (SSE), the tutorial RAG (bench/baseline: Hono + ChatOllama + MemoryVectorStore, nothing stored)`,
-    `and ours (functions/entry.node.ts on a libSQL file), each a process of its own on core ${SERVER_CORE}, measured one at a time;`,
+    `and ours (as npm start runs it: ${startCommand()}, on a libSQL file; the baseline with Node's defaults), each a process`,
+    `of its own on core ${SERVER_CORE}, measured one at a time;`,
     `the load generator and the Ollama stand-in share core 0. Model: first token after ${MODEL_PACE.firstTokenMs} ms, then one every ${MODEL_PACE.tokenMs} ms (${Math.min(...lengths)}–${Math.max(...lengths)} tokens).`,
     `Every turn on both: one query embedding, one retrieval, one model call answering directly with a citation, in the`,
     `question's language (no tool round). Questions: ${f.questions.length} from eval/questions (${langs}) that ours answers through the model;`,
@@ -87,7 +95,7 @@ export function report(f: Figures): string[] {
       ],
     ),
     '',
-    'Cold start of ours, spawn → first 200 on /readyz (Node: node --import tsx functions/entry.node.ts, as npm start without its wrappers)',
+    `Cold start of ours, spawn → first 200 on /readyz (Node: ${startCommand()}, as npm start without its wrappers)`,
     ...table(
       ['runtime and database', 'ms'],
       [

@@ -2,7 +2,7 @@
 // (Hrana over HTTP) serving the bench's database file, and every statement it sends during a turn is counted.
 import { sentSql, type LibsqlServer } from '../../test/support/libsql-server/server.ts';
 import { runConversation } from './load.ts';
-import { startServer } from './processes.ts';
+import { npmStart, startServer } from './processes.ts';
 import type { Question } from './workload.ts';
 
 /** `statements` leaves out the ROLLBACK step @libsql/client appends to each batch, which runs only if the batch fails. */
@@ -24,7 +24,7 @@ function count(requests: Parameters<typeof sentSql>[0]): TurnStatements {
 
 /** The median turn of each position: a conversation's first turn, and its follow-ups. */
 export async function statementsPerTurn(libsql: LibsqlServer, env: Record<string, string>, questions: readonly Question[], core: number, logFile: string) {
-  const server = await startServer({ entry: 'functions/entry.node.ts', env: { ...env, DATABASE_URL: libsql.url }, core, logFile });
+  const server = await startServer({ ...npmStart(), env: { ...env, DATABASE_URL: libsql.url }, core, logFile });
   const first: TurnStatements[] = [];
   const followUps: TurnStatements[] = [];
   try {
