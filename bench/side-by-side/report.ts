@@ -66,8 +66,8 @@ export function report(f: Figures): string[] {
   const percent = (xs: number[]) => xs.map((x) => `${Math.round(100 * x)}%`).join(' / ');
   return [
     `Side by side: POST /api/chat (SSE), the tutorial RAG (bench/baseline: Hono + ChatOllama + MemoryVectorStore, nothing stored)`,
-    `and ours (as npm start runs it: ${startCommand()}, on a libSQL file; the baseline with Node's defaults), each a process`,
-    `of its own on core ${SERVER_CORE}, measured one at a time;`,
+    `and ours on a libSQL file, as npm start runs it (${startCommand()}; the baseline with Node's defaults),`,
+    `each a process of its own on core ${SERVER_CORE}, measured one at a time;`,
     `the load generator and the Ollama stand-in share core 0. Model: first token after ${MODEL_PACE.firstTokenMs} ms, then one every ${MODEL_PACE.tokenMs} ms (${Math.min(...lengths)}–${Math.max(...lengths)} tokens).`,
     `Every turn on both: one query embedding, one retrieval, one model call answering directly with a citation, in the`,
     `question's language (no tool round). Questions: ${f.questions.length} from eval/questions (${langs}) that ours answers through the model;`,
