@@ -40,10 +40,19 @@ function storable(redact: Redactor, assistant: Assistant, message: string, lang:
 /** The question as it will be stored, known before it is: what a turn can start on while the write runs. */
 export type ReadQuestion = Pick<TurnInput, 'question' | 'lang' | 'foreign' | 'previousQuestion' | 'awaitingStaff'>;
 
+const early = async (beforeStore: ((read: ReadQuestion) => Promise<void>) | undefined, read: ReadQuestion) => {
+  try {
+    await beforeStore?.(read);
+  } catch {
+    // It only started work early (see acceptQuestion): the question is stored all the same.
+  }
+};
+
 /**
  * Throws `conversation_not_found`, `token_invalid` or `access_code_required`; returns the turn to run (the caller adds
  * `baseUrl`). `beforeStore` sees the question once it is read and before it is stored (the route starts the query's
- * embedding there, so the request travels while the write runs); the question is stored whatever it does.
+ * embedding there, so the request travels while the write runs). It only starts work early, so a failure in it does
+ * not keep the question from being stored: the turn meets that failure again where it is handled.
  */
 export async function acceptQuestion(ports: AcceptPorts, question: Question, beforeStore?: (read: ReadQuestion) => Promise<void>): Promise<Omit<TurnInput, 'baseUrl'>> {
   const { db } = ports;
@@ -63,7 +72,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
     // While a person holds the conversation or is awaited, the message is for them: an event carries it live.
     const awaitingStaff = conversation.status === 'escalated' || conversation.status === 'staff';
     const previousQuestion = earlier.findLast((m) => m.role === 'user')?.content ?? null;
-    await beforeStore?.({ question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion, awaitingStaff });
+    await early(beforeStore, { question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion, awaitingStaff });
     await appendMessage(db, message, choice.lang, awaitingStaff ? { type: 'visitor_message', data: { messageId: message.id, text: message.content } } : undefined);
     return {
       conversationId: conversation.id,
@@ -87,7 +96,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
   const id = crypto.randomUUID();
   const token = randomToken(16);
   const message = userMessage(id, choice.lang, stored.text);
-  await beforeStore?.({ question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion: null, awaitingStaff: false });
+  await early(beforeStore, { question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion: null, awaitingStaff: false });
   await createConversationWithMessage(
     db,
     { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_MS[question.assistant] },

@@ -89,6 +89,15 @@ describe('acceptQuestion', () => {
     ]);
     expect([await count(first), await count(followUp)]).toEqual([1, 1]);
   });
+
+  it('stores the question even when `beforeStore` fails', async () => {
+    const ports = await portsWith({ offline: true });
+    const message = 'Which sectors does the AI Factory work with most?';
+    const accepted = await acceptQuestion(ports, { message, assistant: 'public' }, async () => {
+      throw new Error('embedding host unreachable');
+    });
+    expect(await rows('SELECT content FROM messages WHERE conversation_id = ?', [accepted.conversationId])).toEqual([expect.objectContaining({ content: message })]);
+  });
 });
 
 describe('runTurn', () => {
