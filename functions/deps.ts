@@ -46,14 +46,18 @@ export function configurationValues(env: Env): string[] {
   ].filter((value): value is string => typeof value === 'string' && value.length >= 6);
 }
 
-export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number; mailer?: Mailer | null } = {}): AppDeps {
+/**
+ * `fetch` serves every outbound call; `hostFetch`, when given, the Ollama hosts' (the Node entry passes the one of
+ * agents/ollama/http-fetch.node.ts).
+ */
+export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; hostFetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number; mailer?: Mailer | null } = {}): AppDeps {
   const llm = createHostPool({
     hosts: env.OLLAMA_HOSTS,
     headers: env.OLLAMA_HOST_HEADERS,
     chatModel: env.CHAT_MODEL,
     embedModel: env.EMBED_MODEL,
     forceOffline: env.LLM_MODE === 'offline',
-    fetch: options.fetch,
+    fetch: options.hostFetch ?? options.fetch,
     cooldownMs: options.cooldownMs,
   });
   const canary = `cnry-${crypto.randomUUID()}`;

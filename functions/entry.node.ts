@@ -6,6 +6,7 @@ import { markStaleStreamingIncomplete } from '../db/queries/conversations.ts';
 import { ingestKnowledge } from '../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../agents/retrieval/knowledge-files.node.ts';
 import { createApp } from './app.ts';
+import { createHostFetch } from '../agents/ollama/http-fetch.node.ts';
 import { answerMode } from '../agents/ollama/pool.ts';
 import { createDeps, jobPorts } from './deps.ts';
 import { EnvError, parseEnv, type Env } from './env.ts';
@@ -21,7 +22,7 @@ export type NodeServerOptions = {
 export async function startNodeServer(env: Env, options: NodeServerOptions = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const client = await openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
-  const deps = createDeps(env, client, { mailer: mailerFromEnv(env) });
+  const deps = createDeps(env, client, { mailer: mailerFromEnv(env), hostFetch: createHostFetch() });
   const interrupted = await markStaleStreamingIncomplete(deps.db);
   await deps.llm.probe();
   for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });

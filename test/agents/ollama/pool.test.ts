@@ -3,6 +3,7 @@
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createHostFetch } from '../../../agents/ollama/http-fetch.node.ts';
 import { createHostPool, type HostPool } from '../../../agents/ollama/pool.ts';
 import { DEFAULT_TIMEOUTS, streamAgentAnswer, type AgentEvent, type LlmTimeouts } from '../../../agents/public/agent.ts';
 import { startOllamaStandIn, type OllamaStandIn, type StandInOptions } from '../../support/ollama/server.ts';
@@ -40,10 +41,14 @@ function failFiveTimes(pool: HostPool, host: OllamaStandIn) {
   }
 }
 
-describe('createHostPool', () => {
+// Both fetches the pool is given: Node's own (tests, and workerd's alike) and the Node entry's (http-fetch.node.ts).
+describe.each([
+  ['Node\'s fetch', undefined],
+  ['the Node entry\'s host fetch', createHostFetch()],
+])('createHostPool with %s', (_name, hostFetch) => {
   it('probes every host with version, list and ps, and reports missing models', async () => {
     const [a, b] = await standIns(2, ['qwen3:8b']);
-    const pool = createHostPool({ hosts: [a!.url, b!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [a!.url, b!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     const statuses = await pool.probe();
     expect(statuses.every((s) => s.ok && s.models.includes('qwen3:8b'))).toBe(true);
     for (const host of [a!, b!]) expect(host.requests.map((r) => r.path).sort()).toEqual(['/api/ps', '/api/tags', '/api/version']);
@@ -55,7 +60,7 @@ describe('createHostPool', () => {
   it('gives the host back when the caller stops reading the answer early (a drift, a leaked secret)', async () => {
     const [a] = await standIns(1);
     a!.script.push({ tokens: ['One ', 'two ', 'three ', 'four.'] });
-    const pool = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await pool.probe();
     const stream = run(pool);
     for await (const event of stream) if (event.type === 'token') break;
@@ -64,7 +69,7 @@ describe('createHostPool', () => {
 
   it('routes to the least busy healthy host', async () => {
     const [a, b, c] = await standIns(3);
-    const pool = createHostPool({ hosts: [a!.url, b!.url, c!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [a!.url, b!.url, c!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await pool.probe();
     const first = pool.acquire('qwen3:8b')!;
     const second = pool.acquire('qwen3:8b')!;
@@ -86,7 +91,7 @@ describe('createHostPool', () => {
       const [bad, good] = await standIns(2);
       bad!.setFault({ path: '/api/chat', ...fault });
       good!.script.push({ content: 'Answer from the good host [1].' });
-      const pool = createHostPool({ hosts: [bad!.url, good!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+      const pool = createHostPool({ hosts: [bad!.url, good!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
       await pool.probe();
       const started = performance.now();
       const result = await collect(run(pool, timeouts));
@@ -107,7 +112,7 @@ describe('createHostPool', () => {
       description: 'Looks a topic up.',
       schema: z.object({ topic: z.string() }),
     });
-    const pool = createHostPool({ hosts: [a!.url, b!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [a!.url, b!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await pool.probe();
     const result = await collect(run(pool, { firstByteMs: 300, firstTokenMs: 5000, idleMs: 1000, totalMs: 5000 }, [lookup]));
     expect(result).toEqual({ text: 'Answer after the tool [1].', hosts: [a!.url] });
@@ -118,7 +123,7 @@ describe('createHostPool', () => {
   it('gives a host without the model in memory the first-token time to load it, and the first-byte time once it answered', async () => {
     const [cold, other] = await standIns(2, ['qwen3:8b', 'bge-m3'], { loadedModels: [] });
     cold!.setFault({ path: '/api/chat', firstTokenDelayMs: 600 });
-    const pool = createHostPool({ hosts: [cold!.url, other!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [cold!.url, other!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await pool.probe();
     const timeouts = { firstByteMs: 300, firstTokenMs: 5000, idleMs: 1000, totalMs: 5000 };
     expect((await collect(run(pool, timeouts))).hosts).toEqual([cold!.url]);
@@ -130,7 +135,7 @@ describe('createHostPool', () => {
     const [stuck, good] = await standIns(2);
     stuck!.setFault({ path: '/api/chat', stallAfterTokens: 0 });
     good!.script.push({ content: 'Answer from the good host [1].' });
-    const pool = createHostPool({ hosts: [stuck!.url, good!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [stuck!.url, good!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await pool.probe();
     const started = performance.now();
     expect(await collect(run(pool, DEFAULT_TIMEOUTS))).toEqual({ text: 'Answer from the good host [1].', hosts: [stuck!.url, good!.url] });
@@ -144,7 +149,7 @@ describe('createHostPool', () => {
     a!.setFault({ path: '/api/chat', dropAfterTokens: 2 });
     b!.setFault({ path: '/api/chat', dropAfterTokens: 2 });
     b!.script.push({ tokens: ['one ', 'two ', 'three ', 'four'] });
-    const pool = createHostPool({ hosts: [a!.url, b!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const pool = createHostPool({ hosts: [a!.url, b!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await pool.probe();
     await expect(collect(run(pool))).rejects.toMatchObject({ name: 'LlmError', kind: 'dropped' });
     expect(chatCalls(a!) + chatCalls(b!)).toBe(1);
@@ -152,7 +157,7 @@ describe('createHostPool', () => {
 
   it('sends per-host headers for an authenticating proxy on probes and model calls', async () => {
     const [a] = await standIns(1);
-    const pool = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', headers: { [a!.url]: { authorization: 'Bearer proxy-secret' } } });
+    const pool = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch, headers: { [a!.url]: { authorization: 'Bearer proxy-secret' } } });
     await pool.probe();
     await collect(run(pool));
     const paths = new Set(a!.requests.map((r) => r.path));
@@ -163,10 +168,10 @@ describe('createHostPool', () => {
   it('reports offline when no host answers, and when LLM_MODE=offline without calling any host', async () => {
     const [a] = await standIns(1);
     a!.setFault({ refuse: true });
-    const down = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3' });
+    const down = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
     await down.probe();
     expect(down.mode()).toBe('offline');
-    const forced = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', forceOffline: true });
+    const forced = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch, forceOffline: true });
     const before = a!.requests.length;
     await forced.probe();
     expect(forced.mode()).toBe('offline');
