@@ -1,6 +1,5 @@
 // POST /api/chat: validates, accepts the question (stored first), then frames one turn as SSE or JSON.
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { acceptQuestion } from '../../agents/chat/accept.ts';
 import type { TurnEvent } from '../../agents/chat/events.ts';
 import { startQueryVector } from '../../agents/chat/plan.ts';
@@ -9,6 +8,7 @@ import { bearerToken } from '../../agents/security/tokens.ts';
 import { turnPorts } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { batchedSse } from '../events/batch.ts';
+import { sseResponse } from '../events/sse.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
@@ -36,12 +36,10 @@ export function chatRoutes() {
     const input = { ...accepted, baseUrl: publicOrigin(c) };
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
-      return streamSSE(c, async (stream) => {
-        const aborted = new AbortController();
-        stream.onAbort(() => aborted.abort());
+      return sseResponse(c, async (stream) => {
         const events = batchedSse(stream);
         try {
-          await runTurn(ports, input, (event: TurnEvent) => events.send({ event: event.event, data: JSON.stringify(event.data) }), aborted.signal);
+          await runTurn(ports, input, (event: TurnEvent) => events.send({ event: event.event, data: JSON.stringify(event.data) }), stream.signal);
         } finally {
           await events.flush();
         }

@@ -1,8 +1,8 @@
 // One SSE tail over the `events` table, for the visitor's conversation stream and the staff inbox stream alike.
 import type { Context } from 'hono';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppBindings } from '../types.ts';
+import { formatSse, sseResponse, type SseSink } from './sse.ts';
 
 /** A row the tail can send: its id becomes the SSE `id:` a reconnecting browser sends back as `Last-Event-ID`. */
 export type TailRow = { id: number; type: string; data: unknown };
@@ -59,22 +59,18 @@ export async function tailEvents<Row extends TailRow, E extends AppBindings = Ap
   // Hono answers HEAD by running this GET handler and dropping the body, so the stream would never see its client
   // leave and would poll for its whole lifetime: a HEAD gets the stream's headers and nothing is started.
   if (c.req.method === 'HEAD') return new Response(null, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
-  return streamSSE(c, async (stream) => {
-    const stop = new AbortController();
-    stream.onAbort(() => stop.abort());
+  return sseResponse(c, async (stream) => {
     try {
-      await pump(stream, startId, { load: options.load, present, live: options.live }, timing, stop.signal);
+      await pump(stream, startId, { load: options.load, present, live: options.live }, timing, stream.signal);
     } catch (error) {
       // The client reconnects with the last id it got; the message stays in the log, not in the stream.
       log.warn('event stream failed', { error: error instanceof Error ? error.message : String(error) });
-    } finally {
-      stop.abort();
     }
   });
 }
 
 async function pump<Row extends TailRow>(
-  stream: SSEStreamingApi,
+  stream: SseSink,
   startId: number,
   source: { load: (afterId: number) => Promise<readonly Row[]>; present: (row: Row) => unknown; live?: () => Promise<boolean> },
   timing: TailTiming,
@@ -89,7 +85,7 @@ async function pump<Row extends TailRow>(
     for (const row of rows) {
       if (signal.aborted) return;
       const data = source.present(row);
-      if (data != null) await stream.writeSSE({ id: String(row.id), event: row.type, data: JSON.stringify(data) });
+      if (data != null) await stream.write(formatSse({ id: String(row.id), event: row.type, data: JSON.stringify(data) }));
       afterId = row.id;
       lastWrite = Date.now();
     }
