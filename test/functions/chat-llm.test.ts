@@ -100,6 +100,26 @@ describe('POST /api/chat in llm mode', () => {
     expect(String(row.content)).toContain('MeluXina-AI will');
   });
 
+  it('stops the model call when the visitor leaves mid-answer, and keeps the answer as incomplete', async () => {
+    // 40 tokens 50 ms apart: two seconds of answer if nothing stops it.
+    ollama.script.push({ tokens: Array.from({ length: 40 }, (_, i) => `word${i} `) });
+    ollama.setFault({ path: '/api/chat', tokenDelayMs: 50, times: 1 });
+    const response = await made.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ message: QUESTION }),
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    while (!received.includes('word0')) received += decoder.decode((await reader.read()).value);
+    const { conversationId } = parseSse(received).find((e) => e.event === 'meta')!.data as { conversationId: string };
+    await reader.cancel();
+    const answer = async () => (await made.db.client.execute({ sql: "SELECT state, content FROM messages WHERE conversation_id = ? AND role = 'assistant'", args: [conversationId] })).rows[0];
+    await expect.poll(async () => (await answer())?.state, { timeout: 1000 }).toBe('incomplete');
+    expect(String((await answer())!.content)).not.toContain('word39');
+  });
+
   it('gives up on a stalled stream after the idle timeout', async () => {
     ollama.script.push({ tokens: ['MeluXina-AI ', 'will ', 'become [1].'] });
     ollama.setFault({ path: '/api/chat', times: 1, stallAfterTokens: 1 });
