@@ -39,6 +39,7 @@ function pendingTail(text: string, secrets: string[]): number {
 
 export function createLeakGuard(secrets: string[]): LeakGuard {
   const watched = secrets.filter((secret) => secret.length >= MIN_SECRET).map((secret) => secret.toLowerCase());
+  const longest = Math.max(0, ...watched.map((secret) => secret.length));
   let seen = '';
   let sent = 0;
   let leaked = false;
@@ -46,12 +47,15 @@ export function createLeakGuard(secrets: string[]): LeakGuard {
     push(text) {
       if (leaked) return null;
       seen += text;
-      const lower = seen.toLowerCase();
-      if (watched.some((secret) => lower.includes(secret))) {
+      // A secret the text did not hold before ends in the new text: it lies within it and the characters just before,
+      // as does every tail that could begin one. Reading the whole answer on every token made a long answer's cost
+      // grow with the square of its length (0.022 ms a token over 2,000 tokens, half of the relay's cost).
+      const recent = seen.slice(Math.max(0, seen.length - text.length - longest + 1)).toLowerCase();
+      if (watched.some((secret) => recent.includes(secret))) {
         leaked = true;
         return null;
       }
-      const safeUntil = Math.max(sent, seen.length - pendingTail(lower, watched));
+      const safeUntil = Math.max(sent, seen.length - pendingTail(recent, watched));
       const out = seen.slice(sent, safeUntil);
       sent = safeUntil;
       return out;

@@ -44,6 +44,22 @@ describe('createLeakGuard', () => {
     expect(guard.push('ry-1234-5678')).toBeNull();
   });
 
+  it('catches a secret split across tokens far into a long answer, and not a secret\'s halves far apart', () => {
+    const guard = createLeakGuard(secrets);
+    const words = Array.from({ length: 2000 }, (_, i) => `word${i} `);
+    let sent = '';
+    for (const word of words) sent += guard.push(word) ?? '';
+    expect(sent).toBe(words.join(''));
+    expect(guard.push('You are the ')).toBe('');
+    expect(guard.push('assistant of ')).toBe('');
+    expect(guard.push('the LUXEMBOURG')).toBeNull();
+
+    const apart = createLeakGuard(secrets);
+    expect(apart.push('cnry-1234')).toBe('');
+    expect(apart.push(' is a code; '.repeat(20))).toBe('cnry-1234' + ' is a code; '.repeat(20));
+    expect(apart.push('-5678')).toBe('-5678');
+  });
+
   it('releases a held tail that turns out harmless', () => {
     const guard = createLeakGuard(secrets);
     expect(guard.push('see http://10.1')).toBe('see ');
