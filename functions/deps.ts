@@ -86,7 +86,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     limits: parseLimits(env.RATE_LIMITS ?? ''),
     rateSalt: rememberLatest((day: string) => daySalt(db, day, randomToken(16))),
-    knowledge: rememberKnowledge(db),
+    knowledge: rememberKnowledge(db, now),
     termStats,
     approved: createApprovedAnswers({ db, now, termStats }),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model

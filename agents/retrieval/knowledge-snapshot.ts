@@ -1,9 +1,10 @@
 // The knowledge a turn quotes and the vectors it ranks, held in memory: a few megabytes that change only when the
-// knowledge is indexed again. A search reads one value (the index generation) instead of the vector scan and the chunk
-// rows it used to read per query, and loads the whole index again when that value changes.
+// knowledge is indexed again. A search reads one value (the index generation, at most once a second) instead of the
+// vector scan and the chunk rows it used to read per query, and loads the whole index again when that value changes.
 import type { Db } from '../../db/client.ts';
 import { readChunkRows, readIndexGeneration, storedEmbedding, type ChunkRow } from '../../db/queries/knowledge.ts';
 import { readChunkVectors } from '../../db/queries/vectors.ts';
+import type { Clock } from '../ports.ts';
 import { rememberLatest } from '../remember-latest.ts';
 import { buildVectorIndex, type VectorEntry, type VectorIndex } from './nearest.ts';
 
@@ -31,8 +32,15 @@ export async function loadKnowledge(db: Db): Promise<KnowledgeSnapshot> {
   return { rows: byId, vectors: new Map([...byLang].map(([lang, entries]) => [lang, buildVectorIndex(entries, dimension)])) };
 }
 
-/** One snapshot per index generation for the app's lifetime (built once per process or isolate, passed in as a port). */
-export function rememberKnowledge(db: Db): ReadKnowledge {
+/** How long a snapshot is used before the generation is read again: another process's indexing shows within it. */
+export const GENERATION_CHECK_MS = 1000;
+
+/**
+ * One snapshot per index generation for the app's lifetime (built once per process or isolate, passed in as a port).
+ * The generation is read once a second at most, not by every turn: on a libSQL server each read is a round trip.
+ */
+export function rememberKnowledge(db: Db, now: Clock = Date.now): ReadKnowledge {
   const forGeneration = rememberLatest((_generation: string | null) => loadKnowledge(db));
-  return async () => forGeneration(await readIndexGeneration(db));
+  const generationAt = rememberLatest((_second: number) => readIndexGeneration(db));
+  return async () => forGeneration(await generationAt(Math.floor(now() / GENERATION_CHECK_MS)));
 }

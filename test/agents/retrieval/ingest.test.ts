@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { storedEmbedding } from '../../../db/queries/knowledge.ts';
 import { searchKnowledge } from '../../../agents/retrieval/search.ts';
-import { rememberKnowledge } from '../../../agents/retrieval/knowledge-snapshot.ts';
+import { GENERATION_CHECK_MS, rememberKnowledge } from '../../../agents/retrieval/knowledge-snapshot.ts';
 import { nearestEntries } from '../../../agents/retrieval/nearest.ts';
 import { fixtureKnowledge } from '../../fixtures/knowledge.ts';
 import { knowledgeFile, makeDb, type TestDb } from '../../support/app.ts';
@@ -113,7 +113,8 @@ describe('searchKnowledge (hybrid)', () => {
     ollama = await startOllamaStandIn();
     db = await makeDb();
     await ingestKnowledge(db.drizzle, fixtureKnowledge, { embedder: embedder(ollama.url) });
-    const knowledge = rememberKnowledge(db.drizzle);
+    let clock = 0;
+    const knowledge = rememberKnowledge(db.drizzle, () => clock);
     const first = await knowledge();
     expect(first.rows.size).toBe(12);
     expect([...first.vectors.keys()].sort()).toEqual(['de', 'en', 'fr', 'lb']);
@@ -123,6 +124,9 @@ describe('searchKnowledge (hybrid)', () => {
 
     const edited = [...fixtureKnowledge.slice(1), knowledgeFile('funding', 'en', 'Funding', '## Grants\n\nNew text about grants.')];
     await ingestKnowledge(db.drizzle, edited, { embedder: embedder(ollama.url) });
+    // The generation is read again once a second, not by every search.
+    expect(await knowledge()).toBe(first);
+    clock += GENERATION_CHECK_MS;
     const second = await knowledge();
     expect([...second.rows.values()].find((row) => row.chunkId === 'funding:en:0')?.text).toBe('New text about grants.');
     const found = await searchKnowledge({ db: db.drizzle, knowledge, embeddings: embedder(ollama.url).embeddings }, { query: 'grants', lang: 'en', k: 1 });
@@ -130,6 +134,7 @@ describe('searchKnowledge (hybrid)', () => {
 
     // Knowledge indexed again without a model drops the vectors, and the snapshot with them.
     await ingestKnowledge(db.drizzle, fixtureKnowledge);
+    clock += GENERATION_CHECK_MS;
     expect((await knowledge()).vectors.size).toBe(0);
   });
 });
