@@ -66,13 +66,14 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   const storedModelOf = rememberLatest((_minute: number) => storedEmbedding(db));
   const storedModel = () => storedModelOf(Math.floor(now() / STORED_MODEL_TTL_MS));
   const termStats = rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now);
+  const timeouts = options.llmTimeouts ?? DEFAULT_TIMEOUTS;
   return {
     env,
     canary,
     secrets: [canary, ...promptOpenings(), ...educationPromptOpenings(), ...configurationValues(env)],
     db,
     now,
-    llmTimeouts: options.llmTimeouts ?? DEFAULT_TIMEOUTS,
+    llmTimeouts: timeouts,
     // A wrapper, not the bare global: workerd rejects a fetch called without its own `this`.
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     log: options.log ?? createLogger(env.LOG_LEVEL),
@@ -92,7 +93,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
     // made them changes only when the knowledge is indexed again, so it is read at most once a minute, not per turn.
     async queryEmbeddings() {
-      const embedder = llm.embedder();
+      const embedder = llm.embedder(timeouts.queryVectorMs ?? DEFAULT_TIMEOUTS.queryVectorMs);
       if (!embedder) return null;
       const stored = await storedModel();
       return stored && sameModel(stored.model, embedder.model) ? embedder.embeddings : null;

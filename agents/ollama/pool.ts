@@ -33,8 +33,12 @@ export type HostPool = {
   probe(): Promise<HostStatus[]>;
   statuses(): HostStatus[];
   mode(): LlmMode;
-  /** Embeddings on a healthy host holding the embedding model, or null. */
-  embedder(): Embedder | null;
+  /**
+   * Embeddings on a healthy host holding the embedding model, or null. With `deadlineMs`, every call through them gives
+   * up once that long has passed since this call (a turn's query vectors: its search then stays lexical); ingestion's
+   * batches have none.
+   */
+  embedder(deadlineMs?: number): Embedder | null;
   /** The least busy healthy host holding the model whose breaker lets a call through, skipping `exclude`; null when none. */
   acquire(model: string, exclude?: ReadonlySet<string>): HostLease | null;
   /** Configured models that no reachable host holds (empty when no host answers at all). */
@@ -105,12 +109,22 @@ export function createHostPool({
     },
     statuses: () => [...state.values()].map((s) => ({ ...s })),
     mode: () => (!forceOffline && [...state.values()].some((s) => available(s, chatModel)) ? 'ollama' : 'offline'),
-    embedder() {
+    embedder(deadlineMs) {
       // Embedding calls report no outcome, so they never take a shut-out host's trial.
       const host = forceOffline ? undefined : [...state.values()].find((s) => holds(s, embedModel) && s.breaker.state === 'closed');
       if (!host) return null;
+      const onHost = hostFetch(host.host);
+      // One deadline for all calls, the retry included: a host that never answers costs a turn `deadlineMs` once.
+      const deadline = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+      const fetch: typeof globalThis.fetch = deadline
+        ? (input, init) =>
+            onHost(input, { ...init, signal: deadline }).catch((error: unknown) => {
+              // LangChain retries any failure but an abort, after a second's backoff: a passed deadline is an abort.
+              throw deadline.aborted ? new DOMException('the query vector came too late', 'AbortError') : error;
+            })
+        : onHost;
       // One retry at most: a search must degrade to lexical quickly rather than wait through backoff.
-      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch: hostFetch(host.host), maxRetries: 1 }) };
+      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch, maxRetries: 1 }) };
     },
     acquire(model, exclude = new Set()) {
       if (forceOffline) return null;

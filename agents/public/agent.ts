@@ -18,12 +18,14 @@ export type LlmTimeouts = {
   firstTokenMs: number;
   idleMs: number;
   totalMs: number;
+  /** A turn's wait for its query vectors, after which its search is lexical: a stuck embedding host costs this. */
+  queryVectorMs?: number;
 };
 /**
  * A warm model with our prompt (about 3,000 tokens) streams its first line within a second or two on a GPU, so 5 s
  * tells a stuck host from a busy one; a cold host (the model not in memory) gets the first-token time to load it.
  */
-export const DEFAULT_TIMEOUTS: Required<LlmTimeouts> = { firstByteMs: 5_000, firstTokenMs: 30_000, idleMs: 20_000, totalMs: 120_000 };
+export const DEFAULT_TIMEOUTS: Required<LlmTimeouts> = { firstByteMs: 5_000, firstTokenMs: 30_000, idleMs: 20_000, totalMs: 120_000, queryVectorMs: 3_000 };
 
 export type AgentEvent = { type: 'token'; text: string } | { type: 'tool'; name: string } | { type: 'host'; host: string };
 

@@ -1,6 +1,7 @@
 // A turn asks the embedding model for its query's vector once, before its question is stored: the request travels
 // while the question is written and the turn checks intents and approved answers, and the search uses that vector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TIMEOUTS } from '../../agents/public/agent.ts';
 import { makeApp } from '../support/app.ts';
 import { startOllamaStandIn, type OllamaStandIn } from '../support/ollama/server.ts';
 import { parseSse, type SseEvent } from '../support/sse.ts';
@@ -71,6 +72,27 @@ describe('the query vector of a turn', () => {
       expect(events.at(-1)).toMatchObject({ event: 'done', data: { answered: true } });
     } finally {
       ollama.setFault(null);
+    }
+  });
+
+  it('waits for a stuck embedding host no longer than the query-vector time, then answers from the words alone', async () => {
+    const quick = await makeApp({ env: { LLM_MODE: 'auto', OLLAMA_HOSTS: ollama.url, CHAT_MODEL: 'qwen3:8b', EMBED_MODEL: 'bge-m3' }, llmTimeouts: { ...DEFAULT_TIMEOUTS, queryVectorMs: 300 } });
+    ollama.setFault({ path: '/api/embed', stallAfterTokens: 0 });
+    try {
+      ollama.script.push({ tokens: ['MeluXina-AI ', 'will become ', 'more powerful [1].'] });
+      const started = performance.now();
+      const response = await quick.app.request('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ message: 'How much more powerful will MeluXina-AI become?' }),
+      });
+      const events = parseSse(await response.text());
+      // The retry a failed embedding gets would add a second of backoff: a missed deadline gets none.
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(events.at(-1)).toMatchObject({ event: 'done', data: { answered: true } });
+    } finally {
+      ollama.setFault(null);
+      quick.dispose();
     }
   });
 });

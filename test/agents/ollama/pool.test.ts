@@ -165,6 +165,21 @@ describe.each([
     expect(a!.requests.every((r) => r.headers.authorization === 'Bearer proxy-secret')).toBe(true);
   });
 
+  it('gives up on an embedding host that never answers at the deadline, once for every call through those embeddings', async () => {
+    const [a] = await standIns(1);
+    const pool = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
+    await pool.probe();
+    expect((await pool.embedder(300)!.embeddings.embedQuery('MeluXina')).length).toBeGreaterThan(0);
+    a!.setFault({ path: '/api/embed', stallAfterTokens: 0 });
+    const embeddings = pool.embedder(300)!.embeddings;
+    const started = performance.now();
+    await expect(embeddings.embedQuery('MeluXina')).rejects.toThrow();
+    // The retry shares the deadline: one wait in all, not one per attempt.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await expect(embeddings.embedQuery('LuxProvide')).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('reports offline when no host answers, and when LLM_MODE=offline without calling any host', async () => {
     const [a] = await standIns(1);
     a!.setFault({ refuse: true });
