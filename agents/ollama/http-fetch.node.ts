@@ -89,8 +89,11 @@ const bodyOf = (body: RequestInit['body']): string | Uint8Array | undefined => {
   throw new TypeError('this fetch sends a string or bytes');
 };
 
+/** Node's fetch gives up on a host silent this long, before its response head or within its body (undici's timeouts). */
+export const SILENT_HOST_MS = 300_000;
+
 /** A fetch for the Ollama hosts; failures reject as Node's fetch does (`signal.reason`, or a TypeError with a cause). */
-export function createHostFetch(): typeof fetch {
+export function createHostFetch({ silentMs = SILENT_HOST_MS }: { silentMs?: number } = {}): typeof fetch {
   const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
   const hostFetch = (input: RequestInfo | URL, init: RequestInit = {}) =>
     new Promise<HostResponse>((resolve, reject) => {
@@ -109,6 +112,11 @@ export function createHostFetch(): typeof fetch {
         response = received;
         received.once('close', () => signal?.removeEventListener('abort', onAbort));
         resolve(hostResponse(received));
+      });
+      request.setTimeout(silentMs, () => {
+        const silent = new Error(`the host sent nothing for ${silentMs} ms`);
+        request.destroy(silent);
+        response?.destroy(silent);
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       request.once('error', (error) => {

@@ -90,6 +90,21 @@ describe('createHostFetch', () => {
     await expect.poll(() => standIn.requests.at(-1)?.status).toBeUndefined();
   });
 
+  it('gives up on a host that goes silent, before its answer starts or in the middle of it', async () => {
+    const standIn = await start();
+    const hostFetch = createHostFetch({ silentMs: 200 });
+    standIn.setFault({ path: '/api/embed', stallAfterTokens: 0, times: 1 });
+    const client = new Ollama({ host: standIn.url, fetch: hostFetch });
+    await expect(client.embed({ model: 'bge-m3', input: 'MeluXina' })).rejects.toMatchObject({ message: 'fetch failed', cause: { message: 'the host sent nothing for 200 ms' } });
+    standIn.setFault({ path: '/api/chat', stallAfterTokens: 2, times: 1 });
+    const parts: string[] = [];
+    const reading = (async () => {
+      for await (const part of await ask(client)) parts.push(part.message.content);
+    })();
+    await expect(reading).rejects.toThrow('the host sent nothing for 200 ms');
+    expect(parts.length).toBeGreaterThan(0);
+  });
+
   it('rejects an already aborted call without sending it, and a refused connection as Node\'s fetch does', async () => {
     const standIn = await start();
     const hostFetch = createHostFetch();
