@@ -114,17 +114,12 @@ export function createHostPool({
       const host = forceOffline ? undefined : [...state.values()].find((s) => holds(s, embedModel) && s.breaker.state === 'closed');
       if (!host) return null;
       const onHost = hostFetch(host.host);
-      // One deadline for all calls, the retry included: a host that never answers costs a turn `deadlineMs` once.
-      const deadline = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
-      const fetch: typeof globalThis.fetch = deadline
-        ? (input, init) =>
-            onHost(input, { ...init, signal: deadline }).catch((error: unknown) => {
-              // LangChain retries any failure but an abort, after a second's backoff: a passed deadline is an abort.
-              throw deadline.aborted ? new DOMException('the query vector came too late', 'AbortError') : error;
-            })
-        : onHost;
-      // One retry at most: a search must degrade to lexical quickly rather than wait through backoff.
-      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch, maxRetries: 1 }) };
+      if (deadlineMs === undefined) return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch: onHost, maxRetries: 1 }) };
+      // One deadline for all calls: a host that never answers costs a turn `deadlineMs` once. No retry: LangChain's
+      // waits a second's backoff first (a failing host cost every turn 1.5 s), and a turn's search is better lexical.
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const fetch: typeof globalThis.fetch = (input, init) => onHost(input, { ...init, signal: deadline });
+      return { model: embedModel, embeddings: new OllamaEmbeddings({ model: embedModel, baseUrl: host.host, fetch, maxRetries: 0 }) };
     },
     acquire(model, exclude = new Set()) {
       if (forceOffline) return null;

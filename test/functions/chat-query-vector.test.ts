@@ -63,13 +63,16 @@ describe('the query vector of a turn', () => {
     expect(since(from)).toEqual({ embedded: [], order: [] });
   });
 
-  it('still answers, from the words alone, when the embedding model fails', async () => {
+  it('still answers, from the words alone, when the embedding model fails, without asking it again', async () => {
     ollama.setFault({ path: '/api/embed', status500: true });
     try {
       ollama.script.push({ tokens: ['MeluXina-AI ', 'will become ', 'more powerful [1].'] });
+      const from = ollama.requests.length;
       const events = await ask({ message: 'How much more powerful will MeluXina-AI become?' });
       expect(events.some((e) => e.event === 'error')).toBe(false);
       expect(events.at(-1)).toMatchObject({ event: 'done', data: { answered: true } });
+      // A retry would come after a second's backoff, with the visitor waiting.
+      expect(since(from).embedded).toHaveLength(1);
     } finally {
       ollama.setFault(null);
     }
@@ -87,7 +90,6 @@ describe('the query vector of a turn', () => {
         body: JSON.stringify({ message: 'How much more powerful will MeluXina-AI become?' }),
       });
       const events = parseSse(await response.text());
-      // The retry a failed embedding gets would add a second of backoff: a missed deadline gets none.
       expect(performance.now() - started).toBeLessThan(1_000);
       expect(events.at(-1)).toMatchObject({ event: 'done', data: { answered: true } });
     } finally {
