@@ -91,10 +91,15 @@ const bodyOf = (body: RequestInit['body']): string | Uint8Array | undefined => {
 
 /** Node's fetch gives up on a host silent this long, before its response head or within its body (undici's timeouts). */
 export const SILENT_HOST_MS = 300_000;
+/**
+ * And closes a connection idle this long (sooner when the host's Keep-Alive header says so), so that one a firewall
+ * dropped in silence is not used again; Node's agents keep them forever.
+ */
+export const IDLE_CONNECTION_MS = 4_000;
 
 /** A fetch for the Ollama hosts; failures reject as Node's fetch does (`signal.reason`, or a TypeError with a cause). */
-export function createHostFetch({ silentMs = SILENT_HOST_MS }: { silentMs?: number } = {}): typeof fetch {
-  const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+export function createHostFetch({ silentMs = SILENT_HOST_MS, idleMs = IDLE_CONNECTION_MS }: { silentMs?: number; idleMs?: number } = {}): typeof fetch {
+  const agents = { 'http:': new HttpAgent({ keepAlive: true, timeout: idleMs }), 'https:': new HttpsAgent({ keepAlive: true, timeout: idleMs }) };
   const hostFetch = (input: RequestInfo | URL, init: RequestInit = {}) =>
     new Promise<HostResponse>((resolve, reject) => {
       const url = new URL(input instanceof Request ? input.url : input);

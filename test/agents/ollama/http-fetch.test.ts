@@ -64,6 +64,24 @@ describe('createHostFetch', () => {
     expect(relay.connections()).toBe(1);
   });
 
+  it('closes a connection left idle, and opens a new one for the next call', async () => {
+    const standIn = await start();
+    const relay = await countingProxy(standIn);
+    const client = new Ollama({ host: relay.url, fetch: createHostFetch({ idleMs: 100 }) });
+    await client.embed({ model: 'bge-m3', input: 'one' });
+    await client.embed({ model: 'bge-m3', input: 'two' });
+    expect(relay.connections()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.embed({ model: 'bge-m3', input: 'three' });
+    expect(relay.connections()).toBe(2);
+    // Idle is between calls: a call waiting longer than that for its answer, on a reused connection, is not cut.
+    standIn.setFault({ path: '/api/chat', firstTokenDelayMs: 400, times: 1 });
+    let text = '';
+    for await (const part of await ask(client)) text += part.message.content;
+    expect(text.length).toBeGreaterThan(0);
+    expect(relay.connections()).toBe(2);
+  });
+
   it('answers an error status with what the host said, as the ollama client reads it', async () => {
     const standIn = await start();
     standIn.setFault({ path: '/api/chat', status500: true, times: 1 });
