@@ -1,11 +1,10 @@
 // The conversation events stream: the reusable SSE tail over the events table, the visitor's route, and a staff
 // reply written through one instance reaching a visitor connected to another.
 import { serve, type ServerType } from '@hono/node-server';
-import { createClient } from '@libsql/client';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tuneFileDatabase } from '../../db/open.node.ts';
+import { openClient } from '../../db/open.node.ts';
 import { conversationEventsAfter, insertEvent } from '../../db/queries/events.ts';
 import type { Db } from '../../db/client.ts';
 import { createApp } from '../../functions/app.ts';
@@ -234,8 +233,7 @@ describe('the events stream across instances', () => {
     // Two apps, each with its own libSQL client on the one database file: two instances sharing a database.
     const serverA = await listen(made.app.fetch);
     a = { url: urlOf(serverA), db: made.deps.db, close: () => closeServer(serverA) };
-    const clientB = createClient({ url: made.db.url });
-    await tuneFileDatabase(clientB);
+    const clientB = await openClient(made.db.url);
     const depsB = createDeps(parseEnv({ LLM_MODE: 'offline', DATABASE_URL: made.db.url }), clientB, { log: createLogger('error', () => {}) });
     const serverB = await listen(createApp(depsB).fetch);
     b = {

@@ -1,11 +1,10 @@
 // Every /api/staff/* route behind its gate: 401 without a session, 403 without the CSRF token on unsafe requests,
 // 403 for a role that may not use it — and a staff reply posted on one instance reaching a visitor on another.
 import { serve, type ServerType } from '@hono/node-server';
-import { createClient } from '@libsql/client';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
-import { tuneFileDatabase } from '../../db/open.node.ts';
+import { openClient } from '../../db/open.node.ts';
 import { createApp } from '../../functions/app.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
@@ -124,8 +123,7 @@ describe('a staff reply across instances', () => {
 
   it('posted through instance B reaches the visitor streaming from A; a reconnect gets exactly what it missed', async () => {
     const a = await listen(made.app.fetch);
-    const clientB = createClient({ url: made.db.url });
-    await tuneFileDatabase(clientB);
+    const clientB = await openClient(made.db.url);
     const b = await listen(createApp(createDeps(parseEnv({ LLM_MODE: 'offline', DATABASE_URL: made.db.url }), clientB, { log: createLogger('error', () => {}), now: () => NOW })).fetch);
     try {
       const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>

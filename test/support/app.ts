@@ -1,12 +1,12 @@
 // makeApp(): the real app over a fresh, migrated libSQL file in a temporary folder; nothing shared between tests.
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestKnowledge, type Embedder, type KnowledgeFile } from '../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../agents/retrieval/knowledge-files.node.ts';
 import { runMigrations } from '../../db/migrate.ts';
-import { tuneFileDatabase } from '../../db/open.node.ts';
+import { openClient } from '../../db/open.node.ts';
 import { createApp } from '../../functions/app.ts';
 import { createDeps } from '../../functions/deps.ts';
 import { parseEnv } from '../../functions/env.ts';
@@ -22,8 +22,7 @@ export type TestDb = { client: Client; drizzle: Db; dir: string; url: string; di
 export async function makeDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'aif-test-'));
   const url = `file:${join(dir, 'assistant.db')}`;
-  const client = createClient({ url });
-  await tuneFileDatabase(client);
+  const client = await openClient(url);
   await runMigrations(client);
   return {
     client,
