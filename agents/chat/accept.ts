@@ -1,7 +1,8 @@
-// Accepting a question: the conversation opened (or created) with its token, the language chosen, and the
-// user's message stored, before any answering starts, so nothing the visitor wrote is lost. For the teachers'
-// assistant the access code is checked first and personal data is removed before anything is stored.
-import { appendMessage, createConversationWithMessage, findConversation, listMessages } from '../../db/queries/conversations.ts';
+// Accepting a question: the conversation opened (or a new one made) with its token, the language chosen, and the
+// user's message made ready to store. The turn stores it (pending.ts), and the route opens no stream before it is
+// stored, so nothing the visitor wrote is lost. For the teachers' assistant the access code is checked first and
+// personal data is removed before anything is stored.
+import { findConversation, listMessages } from '../../db/queries/conversations.ts';
 import type { Db } from '../../db/client.ts';
 import { checkAccess, type EduAccess } from '../edu/access.ts';
 import { DomainError } from '../errors.ts';
@@ -13,6 +14,7 @@ import { matchesHash, randomToken, sha256Hex } from '../security/tokens.ts';
 import type { Assistant } from './ports.ts';
 import type { Turn } from '../public/history.ts';
 import type { TurnInput } from './turn.ts';
+import { pendingQuestion } from './pending.ts';
 
 export type Question = {
   message: string;
@@ -37,7 +39,7 @@ function storable(redact: Redactor, assistant: Assistant, message: string, lang:
   return assistant === 'education' ? redact(message, lang) : { text: message, found: [] };
 }
 
-/** The question as it will be stored, known before it is: what a turn can start on while the write runs. */
+/** The question as it will be stored, known before it is: what a turn can start on before the write. */
 export type ReadQuestion = Pick<TurnInput, 'question' | 'lang' | 'foreign' | 'previousQuestion' | 'awaitingStaff'>;
 
 const early = async (beforeStore: ((read: ReadQuestion) => Promise<void>) | undefined, read: ReadQuestion) => {
@@ -50,9 +52,9 @@ const early = async (beforeStore: ((read: ReadQuestion) => Promise<void>) | unde
 
 /**
  * Throws `conversation_not_found`, `token_invalid` or `access_code_required`; returns the turn to run (the caller adds
- * `baseUrl`). `beforeStore` sees the question once it is read and before it is stored (the route starts the query's
- * embedding there, so the request travels while the write runs). It only starts work early, so a failure in it does
- * not keep the question from being stored: the turn meets that failure again where it is handled.
+ * `baseUrl`), with the question's write pending. `beforeStore` sees the question once it is read (the route starts
+ * the query's embedding there, so the request travels while the turn decides). It only starts work early, so a
+ * failure in it does not keep the question from being stored: the turn meets that failure again where it is handled.
  */
 export async function acceptQuestion(ports: AcceptPorts, question: Question, beforeStore?: (read: ReadQuestion) => Promise<void>): Promise<Omit<TurnInput, 'baseUrl'>> {
   const { db } = ports;
@@ -73,8 +75,8 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
     const awaitingStaff = conversation.status === 'escalated' || conversation.status === 'staff';
     const previousQuestion = earlier.findLast((m) => m.role === 'user')?.content ?? null;
     await early(beforeStore, { question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion, awaitingStaff });
-    await appendMessage(db, message, choice.lang, awaitingStaff ? { type: 'visitor_message', data: { messageId: message.id, text: message.content } } : undefined);
     return {
+      pending: pendingQuestion(db, { message, conversationLang: choice.lang, ...(awaitingStaff ? { event: { type: 'visitor_message', data: { messageId: message.id, text: message.content } } } : {}) }),
       conversationId: conversation.id,
       conversationToken: question.token!,
       assistant: conversation.assistant,
@@ -97,12 +99,11 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
   const token = randomToken(16);
   const message = userMessage(id, choice.lang, stored.text);
   await early(beforeStore, { question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion: null, awaitingStaff: false });
-  await createConversationWithMessage(
-    db,
-    { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_MS[question.assistant] },
-    message,
-  );
   return {
+    pending: pendingQuestion(db, {
+      opens: { id, assistant: question.assistant, lang: choice.lang, tokenHash: sha256Hex(token), createdAt: at, updatedAt: at, retainUntil: at + RETENTION_MS[question.assistant] },
+      message,
+    }),
     conversationId: id,
     conversationToken: token,
     assistant: question.assistant,

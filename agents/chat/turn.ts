@@ -1,5 +1,5 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
-import { finishMessage, startAnswer } from '../../db/queries/conversations.ts';
+import { finishMessage } from '../../db/queries/conversations.ts';
 import { composeOfflineAnswer } from '../answer/offline.ts';
 import type { Source } from '../answer/sources.ts';
 import type { Lang } from '../language/languages.ts';
@@ -11,6 +11,7 @@ import { answerWithModel } from './model-answer.ts';
 import { planTurn, type Plan } from './plan.ts';
 import { handOverToStaff } from '../staff/notice.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
+import type { PendingQuestion } from './pending.ts';
 import type { Found } from '../privacy/spans.ts';
 import { redactionNotice } from '../privacy/notice.ts';
 import { PRIVACY_VERSION } from '../../legal/documents.ts';
@@ -19,8 +20,10 @@ export type TurnInput = {
   conversationId: string;
   conversationToken: string;
   assistant: Assistant;
-  /** The stored user message this turn answers, and its text as stored (redacted for the teachers' assistant). */
+  /** The user message this turn answers, and its text as stored (redacted for the teachers' assistant). */
   questionId: string;
+  /** Its write, which the turn runs (pending.ts). */
+  pending: PendingQuestion;
   question: string;
   /** What redaction removed from the question: the reply says so. */
   redacted: Found;
@@ -54,8 +57,9 @@ function* wordsOf(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*|\s+/g)) yield match[0];
 }
 
-/** A person holds the conversation or is awaited: the message is stored for them (accept.ts), nothing is answered. */
+/** A person holds the conversation or is awaited: the message is stored for them, with its event; nothing is answered. */
 async function leaveToStaff(input: TurnInput, emit: (event: TurnEvent) => Promise<void>): Promise<TurnResult> {
+  await input.pending.store();
   await emit({ event: 'meta', data: { conversationId: input.conversationId, conversationToken: input.conversationToken, lang: input.lang, mode: 'staff' } });
   await emit({ event: 'done', data: { messageId: input.questionId, answered: false, approved: false } });
   return { messageId: input.questionId, answer: '', sources: [], answered: false, approved: false, mode: 'staff', complete: true, actions: [] };
@@ -66,19 +70,20 @@ export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: T
   const t = deps.i18n.forLang(input.lang);
   const started = deps.now();
   const planned = await planTurn(deps, input);
-  // Asking for a person hands the conversation to the staff queue; the reply says what happens next.
-  const handedOver = planned.kind === 'escalate' ? await handOverToStaff(deps, input.conversationId, 'message', t) : null;
-  const decided: Exclude<Plan, { kind: 'escalate' }> = planned.kind === 'escalate' ? { kind: 'reply', text: handedOver!.text, leadForm: null } : planned;
   const retrievedAt = deps.now();
   const messageId = crypto.randomUUID();
   const poolMode = answerMode(deps.llm.pool.mode());
-  const useModel = decided.kind === 'answer' && poolMode === 'llm';
+  const useModel = planned.kind === 'answer' && poolMode === 'llm';
   const placeholder = { id: messageId, conversationId: input.conversationId, role: 'assistant', content: '', lang: input.lang, state: 'streaming', mode: useModel ? 'llm' : 'offline', createdAt: retrievedAt } as const;
-  // The answer's placeholder is stored while the model reads its prompt, once the request has left: it was the last
-  // write before the model call (c1 overhead p50 −0.6 ms). The first token and every ending of the answer wait for it.
-  const placing = useModel ? afterThisTurn().then(() => startAnswer(deps.db, placeholder)) : startAnswer(deps.db, placeholder);
+  // The question and its answer's placeholder are stored in one batch; while a model answers, once its request has
+  // left: the writes were the last things before the model call (c1 overhead p50 −0.6 ms for the placeholder, −0.5 ms
+  // more for the question). The first token and every ending of the answer wait for it; so does a handover to staff.
+  const placing = useModel ? afterThisTurn().then(() => input.pending.store(placeholder)) : input.pending.store(placeholder);
   placing.catch(() => undefined);
   if (!useModel) await placing;
+  // Asking for a person hands the conversation to the staff queue; the reply says what happens next.
+  const handedOver = planned.kind === 'escalate' ? await handOverToStaff(deps, input.conversationId, 'message', t) : null;
+  const decided: Exclude<Plan, { kind: 'escalate' }> = planned.kind === 'escalate' ? { kind: 'reply', text: handedOver!.text, leadForm: null } : planned;
   const finish = async (patch: Parameters<typeof finishMessage>[2]) => {
     await placing;
     await finishMessage(deps.db, messageId, patch);

@@ -1,4 +1,5 @@
-// Conversation and message queries (db first): creation with the first message in one batch, appends, history.
+// Conversation and message queries (db first): a question stored with its conversation and its answer's placeholder in
+// one batch, answers finished, history.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
@@ -16,32 +17,35 @@ export const nextSeq = (conversationId: string) =>
 
 const insertMessage = (db: Db, message: NewMessage) => db.insert(messages).values({ ...message, seq: nextSeq(message.conversationId) });
 
-export async function createConversationWithMessage(db: Db, conversation: typeof conversations.$inferInsert, first: NewMessage) {
-  await db.batch([db.insert(conversations).values(conversation), insertMessage(db, first)]);
-}
-
 export async function findConversation(db: Db, id: string): Promise<Conversation | undefined> {
   return db.prepared.conversationById.get({ id });
 }
 
-/** Stores a message (and the event that announces it to staff, if any) and touches the conversation, in one batch. */
-export async function appendMessage(db: Db, message: NewMessage, conversationLang?: Conversation['lang'], event?: { type: string; data: Record<string, unknown> }) {
-  await db.batch([
-    insertMessage(db, message),
-    db
-      .update(conversations)
-      .set({ updatedAt: message.createdAt, ...(conversationLang ? { lang: conversationLang } : {}) })
-      .where(eq(conversations.id, message.conversationId)),
-    ...(event ? [db.insert(events).values({ conversationId: message.conversationId, type: event.type, data: event.data, createdAt: message.createdAt })] : []),
-  ]);
-}
-
 /**
- * Stores the placeholder of an answer, in one statement: the visitor's message it answers touched the conversation a
- * moment before, and a transaction of three statements more would say nothing new.
+ * A visitor's question as it will be stored: with the conversation it opens, or touching the one it joins (its
+ * language, and the event that shows the message to staff while they hold the conversation).
  */
-export async function startAnswer(db: Db, message: NewMessage & { role: 'assistant'; state: 'streaming' }) {
-  await insertMessage(db, message);
+export type QuestionWrite = {
+  opens?: typeof conversations.$inferInsert;
+  message: NewMessage;
+  conversationLang?: Conversation['lang'];
+  event?: { type: string; data: Record<string, unknown> };
+};
+
+export type AnswerPlaceholder = NewMessage & { role: 'assistant'; state: 'streaming' };
+
+/** Stores a question and, when given, the placeholder of its answer, in one batch. */
+export async function storeQuestion(db: Db, { opens, message, conversationLang, event }: QuestionWrite, answer?: AnswerPlaceholder) {
+  const touch = db
+    .update(conversations)
+    .set({ updatedAt: message.createdAt, ...(conversationLang ? { lang: conversationLang } : {}) })
+    .where(eq(conversations.id, message.conversationId));
+  await db.batch([
+    opens ? db.insert(conversations).values(opens) : touch,
+    insertMessage(db, message),
+    ...(event ? [db.insert(events).values({ conversationId: message.conversationId, type: event.type, data: event.data, createdAt: message.createdAt })] : []),
+    ...(answer ? [insertMessage(db, answer)] : []),
+  ]);
 }
 
 export async function finishMessage(db: Db, id: string, patch: Partial<Pick<Message, 'content' | 'state' | 'sources' | 'answered' | 'timings' | 'mode' | 'model' | 'approvedAnswerId'>>) {

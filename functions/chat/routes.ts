@@ -1,4 +1,5 @@
-// POST /api/chat: validates, accepts the question (stored first), then frames one turn as SSE or JSON.
+// POST /api/chat: validates, accepts the question, then frames one turn as SSE or JSON. The turn stores the question;
+// a stream opens once it is stored, and a question the turn did not get to store is stored when it ends.
 import { Hono } from 'hono';
 import { acceptQuestion } from '../../agents/chat/accept.ts';
 import type { TurnEvent } from '../../agents/chat/events.ts';
@@ -36,20 +37,29 @@ export function chatRoutes() {
     const input = { ...accepted, baseUrl: publicOrigin(c) };
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
-      return sseResponse(c, async (stream) => {
+      const response = sseResponse(c, async (stream) => {
         const events = batchedSse(stream);
         try {
           await runTurn(ports, input, (event: TurnEvent) => events.send({ event: event.event, data: JSON.stringify(event.data) }), stream.signal);
         } finally {
+          await input.pending.store().catch(() => undefined);
           await events.flush();
         }
       });
+      try {
+        await input.pending.written;
+      } catch (error) {
+        // Not stored: the turn stops, and the request fails as any other whose database failed.
+        await response.body?.cancel();
+        throw error;
+      }
+      return response;
     }
 
     let meta: Extract<TurnEvent, { event: 'meta' }>['data'] | undefined;
     const result = await runTurn(ports, input, async (event) => {
       if (event.event === 'meta') meta = event.data;
-    });
+    }).finally(() => input.pending.store());
     if (!result.complete) throw new AppError(502, 'stream_failed');
     return c.json({ ...meta!, answer: result.answer, sources: result.sources, answered: result.answered, approved: result.approved, messageId: result.messageId, actions: result.actions });
   });

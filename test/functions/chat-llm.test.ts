@@ -120,6 +120,32 @@ describe('POST /api/chat in llm mode', () => {
     expect(String((await answer())!.content)).not.toContain('word39');
   });
 
+  it('opens no stream on a question it could not store: the request fails at once and nothing is kept', async () => {
+    const message = 'Which GPUs does MeluXina-AI have, and how fast will it be after the upgrade?';
+    await made.db.client.execute("CREATE TRIGGER refuse_questions BEFORE INSERT ON messages WHEN NEW.role = 'user' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    try {
+      const started = Date.now();
+      const response = await made.app.request('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-language': 'fr' },
+        body: JSON.stringify({ message }),
+      });
+      expect(response.status).toBe(500);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(await response.json()).toMatchObject({ error: { code: 'internal', message: expect.any(String) } });
+      expect(Date.now() - started).toBeLessThan(1000);
+      const kept = await made.db.client.execute({ sql: 'SELECT count(*) AS n FROM messages WHERE content = ? OR conversation_id IN (SELECT id FROM conversations WHERE created_at >= ?)', args: [message, started] });
+      expect(kept.rows[0]!.n).toBe(0);
+    } finally {
+      await made.db.client.execute('DROP TRIGGER refuse_questions');
+    }
+    // The same question is answered once it can be stored.
+    ollama.script.push({ tokens: ['MeluXina-AI ', 'will be ', '15 times more powerful [1].'] });
+    const events = await ask(message);
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { answered: true } });
+    expect((await made.db.client.execute({ sql: 'SELECT count(*) AS n FROM messages WHERE content = ?', args: [message] })).rows[0]!.n).toBe(1);
+  });
+
   it('gives up on a stalled stream after the idle timeout', async () => {
     ollama.script.push({ tokens: ['MeluXina-AI ', 'will ', 'become [1].'] });
     ollama.setFault({ path: '/api/chat', times: 1, stallAfterTokens: 1 });

@@ -64,15 +64,21 @@ async function turn(ports: TurnPorts, message: string, lang?: 'en' | 'fr' | 'de'
 const rows = async (sql: string, args: unknown[]) => (await db.client.execute({ sql, args: args as never[] })).rows;
 
 describe('acceptQuestion', () => {
-  it('creates the conversation with the question stored, and opens it again only with its token', async () => {
+  it('makes the question ready to store, stores it once, and opens the conversation again only with its token', async () => {
     const ports = await portsWith({ offline: true });
     const accepted = await acceptQuestion(ports, { message: 'Wat ass MeluXina-AI a wéi vill méi staark gëtt en?', assistant: 'public', acceptLanguage: 'en' });
     expect(accepted).toMatchObject({ lang: 'lb', firstReply: true });
-    expect(await rows('SELECT role, content, lang FROM messages WHERE conversation_id = ?', [accepted.conversationId])).toEqual([expect.objectContaining({ role: 'user', lang: 'lb' })]);
+    const stored = () => rows('SELECT role, content, lang FROM messages WHERE conversation_id = ?', [accepted.conversationId]);
+    expect(await stored()).toEqual([]);
+    await Promise.all([accepted.pending.store(), accepted.pending.store()]);
+    await accepted.pending.written;
+    expect(await stored()).toEqual([expect.objectContaining({ role: 'user', lang: 'lb' })]);
     await expect(acceptQuestion(ports, { message: 'Merci', assistant: 'public', conversationId: accepted.conversationId, token: 'wrong' })).rejects.toMatchObject({ code: 'token_invalid' });
     await expect(acceptQuestion(ports, { message: 'Merci', assistant: 'public', conversationId: 'no-such-id', token: accepted.conversationToken })).rejects.toBeInstanceOf(DomainError);
     const again = await acceptQuestion(ports, { message: 'A wien bedreift en?', assistant: 'public', conversationId: accepted.conversationId, token: accepted.conversationToken });
     expect(again).toMatchObject({ conversationId: accepted.conversationId, lang: 'lb' });
+    await again.pending.store();
+    expect((await stored()).map((m) => m.content)).toEqual(['Wat ass MeluXina-AI a wéi vill méi staark gëtt en?', 'A wien bedreift en?']);
   });
   it('shows the question to `beforeStore` as it will be stored, before it is, with the previous question on a follow-up', async () => {
     const ports = await portsWith({ offline: true });
@@ -81,8 +87,9 @@ describe('acceptQuestion', () => {
     const beforeStore = (question: string) => async (read: unknown) => void seen.push({ read, storedThen: await count(question) });
     const first = 'Who runs the MeluXina-AI supercomputer in Luxembourg?';
     const opened = await acceptQuestion(ports, { message: first, assistant: 'public' }, beforeStore(first));
+    await opened.pending.store();
     const followUp = 'And how powerful will it become after the upgrade?';
-    await acceptQuestion(ports, { message: followUp, assistant: 'public', conversationId: opened.conversationId, token: opened.conversationToken }, beforeStore(followUp));
+    await (await acceptQuestion(ports, { message: followUp, assistant: 'public', conversationId: opened.conversationId, token: opened.conversationToken }, beforeStore(followUp))).pending.store();
     expect(seen).toEqual([
       { read: { question: first, lang: 'en', previousQuestion: null, awaitingStaff: false }, storedThen: 0 },
       { read: { question: followUp, lang: 'en', previousQuestion: first, awaitingStaff: false }, storedThen: 0 },
@@ -90,12 +97,13 @@ describe('acceptQuestion', () => {
     expect([await count(first), await count(followUp)]).toEqual([1, 1]);
   });
 
-  it('stores the question even when `beforeStore` fails', async () => {
+  it('accepts the question even when `beforeStore` fails', async () => {
     const ports = await portsWith({ offline: true });
     const message = 'Which sectors does the AI Factory work with most?';
     const accepted = await acceptQuestion(ports, { message, assistant: 'public' }, async () => {
       throw new Error('embedding host unreachable');
     });
+    await accepted.pending.store();
     expect(await rows('SELECT content FROM messages WHERE conversation_id = ?', [accepted.conversationId])).toEqual([expect.objectContaining({ content: message })]);
   });
 });
