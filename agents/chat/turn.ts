@@ -65,8 +65,17 @@ async function leaveToStaff(input: TurnInput, emit: (event: TurnEvent) => Promis
   return { messageId: input.questionId, answer: '', sources: [], answered: false, approved: false, mode: 'staff', complete: true, actions: [] };
 }
 
+/** Runs one turn; a turn that fails before it stored the question still stores it on its way out. */
 export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
-  if (input.awaitingStaff) return leaveToStaff(input, emit);
+  try {
+    return await (input.awaitingStaff ? leaveToStaff(input, emit) : answerTurn(deps, input, emit, signal));
+  } finally {
+    // Memoized: after a write that ran, this is its outcome again, and the turn's own error is the one that counts.
+    await input.pending.store().catch(() => undefined);
+  }
+}
+
+async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
   const t = deps.i18n.forLang(input.lang);
   const started = deps.now();
   const planned = await planTurn(deps, input);

@@ -1,5 +1,5 @@
-// POST /api/chat: validates, accepts the question, then frames one turn as SSE or JSON. The turn stores the question;
-// a stream opens once it is stored, and a question the turn did not get to store is stored when it ends.
+// POST /api/chat: validates, accepts the question, then frames one turn as SSE or JSON. The turn stores the question
+// (even one it fails on); a stream opens only once it is stored.
 import { Hono } from 'hono';
 import { acceptQuestion } from '../../agents/chat/accept.ts';
 import type { TurnEvent } from '../../agents/chat/events.ts';
@@ -42,7 +42,6 @@ export function chatRoutes() {
         try {
           await runTurn(ports, input, (event: TurnEvent) => events.send({ event: event.event, data: JSON.stringify(event.data) }), stream.signal);
         } finally {
-          await input.pending.store().catch(() => undefined);
           await events.flush();
         }
       });
@@ -59,7 +58,7 @@ export function chatRoutes() {
     let meta: Extract<TurnEvent, { event: 'meta' }>['data'] | undefined;
     const result = await runTurn(ports, input, async (event) => {
       if (event.event === 'meta') meta = event.data;
-    }).finally(() => input.pending.store());
+    });
     if (!result.complete) throw new AppError(502, 'stream_failed');
     return c.json({ ...meta!, answer: result.answer, sources: result.sources, answered: result.answered, approved: result.approved, messageId: result.messageId, actions: result.actions });
   });

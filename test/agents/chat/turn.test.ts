@@ -126,6 +126,15 @@ describe('runTurn', () => {
     expect(await rows('SELECT mode, model FROM messages WHERE id = ?', [result.messageId])).toEqual([expect.objectContaining({ mode: 'llm', model: 'qwen3:8b' })]);
   });
 
+  it('stores the question of a turn that fails before it could, and fails with the turn\'s own error', async () => {
+    const ports = await portsWith({ offline: true });
+    const message = 'Who leads the Luxembourg AI Factory consortium?';
+    const accepted = await acceptQuestion(ports, { message, assistant: 'public', lang: 'en' });
+    const failing: TurnPorts = { ...ports, approved: { ...ports.approved, match: async () => Promise.reject(new Error('approved answers unreadable')) } };
+    await expect(runTurn(failing, { ...accepted, baseUrl: 'http://localhost' }, async () => undefined)).rejects.toThrow('approved answers unreadable');
+    expect(await rows('SELECT role, content FROM messages WHERE conversation_id = ?', [accepted.conversationId])).toEqual([expect.objectContaining({ role: 'user', content: message })]);
+  });
+
   it('calls no model when the knowledge does not support an answer', async () => {
     const before = ollama.requests.filter((r) => r.path === '/api/chat').length;
     const { result } = await turn(await portsWith({ offline: false }), 'What is the recipe for a chocolate soufflé with raspberries?', 'en');
