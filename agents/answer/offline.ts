@@ -154,9 +154,12 @@ export function composeOfflineAnswer(question: string, lang: Lang, passages: Sea
   const chosen = choose(passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)), asked, headings, MAX_QUOTES);
   // Without a sentence that carries the question, the best passage's opening says what it is about.
   const quotes = chosen.length ? chosen : passages.slice(0, 1).flatMap((passage) => quotesOf(passage.text, 0, asked).slice(0, 1));
-  const cited = [...new Set(quotes.map((quote) => quote.passage))];
-  const lines = quotes.map((quote) => `> ${quote.text} [${cited.indexOf(quote.passage) + 1}]`);
-  return { text: [t('chat:offline.framing'), ...lines, t('chat:offline.staff_offer')].join('\n\n'), sources: toSources(cited.map((i) => passages[i]!)) };
+  // Passages of one document share its citation: the source is the document, shown by its first quoted passage.
+  const documentOf = (quote: Quote) => passages[quote.passage]!.docId;
+  const cited = [...new Set(quotes.map(documentOf))];
+  const lines = quotes.map((quote) => `> ${quote.text} [${cited.indexOf(documentOf(quote)) + 1}]`);
+  const shown = cited.map((docId) => passages[quotes.find((quote) => documentOf(quote) === docId)!.passage]!);
+  return { text: [t('chat:offline.framing'), ...lines, t('chat:offline.staff_offer')].join('\n\n'), sources: toSources(shown) };
 }
 
 export function composeRefusal(t: Translate): string {

@@ -9,6 +9,7 @@ import type { Turn } from '../public/history.ts';
 import type { AnswerMode, TurnAction, TurnEvent, TurnMode } from './events.ts';
 import { answerWithModel } from './model-answer.ts';
 import { planTurn, type Plan } from './plan.ts';
+import { otherPassages } from '../retrieval/search.ts';
 import { handOverToStaff } from '../staff/notice.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
 import type { PendingQuestion } from './pending.ts';
@@ -196,7 +197,9 @@ async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnE
       // No model, or its answer failed a guard: the quoted passages answer instead, in the user's language.
       if (outcome?.kind === 'fallback') deps.log.info('offline answer instead of the model', { reason: outcome.reason });
       if (outcome?.kind === 'fallback' && outcome.shown) await resetAnswer(outcome.reason);
-      const offline = composeOfflineAnswer(decided.query, input.lang, decided.passages, t, decided.framing);
+      // Without a model to read them, the chosen documents' other passages can hold the sentence that answers.
+      const quotable = decided.framing === 'offline' ? [...decided.passages, ...otherPassages(await deps.knowledge(), decided.passages)] : decided.passages;
+      const offline = composeOfflineAnswer(decided.query, input.lang, quotable, t, decided.framing);
       await announce();
       // Teachers come for drafted lessons too: offline, the reply says that this part needs the model.
       body = input.assistant === 'education' ? `${offline.text}\n\n${t('chat:teachers.offline_note')}` : offline.text;

@@ -102,19 +102,25 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   const bm25ById = new Map(lexical.map((hit) => [hit.id, hit.bm25]));
   return picked.flatMap((hit) => {
     const row = knowledge.rows.get(hit.id);
-    if (!row) return [];
-    const result: SearchResult = {
-      docId: row.docId,
-      chunkId: row.chunkId,
-      title: row.title,
-      lang: row.lang as Lang,
-      score: Number(hit.score.toFixed(6)),
-      text: row.text,
-      headingPath: row.headingPath,
-      lexical: bm25ById.get(hit.id) ?? null,
-      indexed: row.indexed,
-    };
-    if (row.url) result.url = row.url;
-    return [result];
+    return row ? [resultOf(row, Number(hit.score.toFixed(6)), bm25ById.get(hit.id) ?? null)] : [];
   });
+}
+
+function resultOf(row: ChunkRow, score: number, lexical: number | null): SearchResult {
+  const result: SearchResult = { docId: row.docId, chunkId: row.chunkId, title: row.title, lang: row.lang as Lang, score, text: row.text, headingPath: row.headingPath, lexical, indexed: row.indexed };
+  if (row.url) result.url = row.url;
+  return result;
+}
+
+/**
+ * The other passages, in the results' language, of the documents the results come from, in document order: a search
+ * shows one passage per document, and the fact asked for can be in the next one. Scored 0, found by neither leg.
+ */
+export function otherPassages(knowledge: KnowledgeSnapshot, results: readonly SearchResult[]): SearchResult[] {
+  const shown = new Set(results.map((result) => result.chunkId));
+  const documents = new Set(results.map((result) => `${result.lang}:${result.docId}`));
+  return [...knowledge.rows.values()]
+    .filter((row) => documents.has(`${row.lang}:${row.docId}`) && !shown.has(row.chunkId))
+    .sort((a, b) => a.id - b.id)
+    .map((row) => resultOf(row, 0, null));
 }

@@ -103,6 +103,19 @@ describe('composeOfflineAnswer', () => {
     expect(sources.length).toBeLessThanOrEqual(3);
   });
 
+  it('cites a document once, by its first quoted passage, when quotes come from several of its passages', async () => {
+    const passages = [...(await chunksOf('en', 'meluxina-supercomputer')), await passage('en', 'strategic-sectors', '4')];
+    const { text, sources } = composeOfflineAnswer('Who runs MeluXina and how much more powerful will MeluXina-AI become?', 'en', passages, t);
+    const quotes = quotesOf(text);
+    // The operator and the growth factor are in different passages of the one document.
+    expect(quotes.some((quote) => quote.includes('LuxProvide'))).toBe(true);
+    expect(quotes.some((quote) => quote.includes('15 times'))).toBe(true);
+    expect(sources).toEqual([expect.objectContaining({ n: 1, docId: 'meluxina-supercomputer' })]);
+    for (const quote of quotes) expect(quote.endsWith('[1]')).toBe(true);
+    const first = passages.find((one) => one.text.includes(quotes[0]!.slice(2, 60)))!;
+    expect(sources[0]!.snippet.slice(0, 40)).toBe(first.text.slice(0, 40));
+  });
+
   it('counts a synonym only as a close word: "euros" are money, "European" is not', () => {
     const text = 'The partners share good practice across the European network. Funding goes to projects that have a clear plan.';
     const section: SearchResult = { docId: 'd', chunkId: 'd:en:0', title: 'Money for projects', lang: 'en', score: 1, text, headingPath: [], lexical: null };
