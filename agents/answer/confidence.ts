@@ -26,10 +26,16 @@ export const NAME_SHARE = 0.5;
 /** How much of the question a word covers when the passage holds only a synonym of it. */
 export const AS_SYNONYM = 0.5;
 
-/** A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts). */
-export type QuestionTerm = { stem: string; forms: string[]; small?: boolean };
+/**
+ * A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts), and for a
+ * long word its `whole` stem, uncut: a compound ("Servicekatalog") can be specific to a topic where its stem ("service") is not.
+ */
+export type QuestionTerm = { stem: string; forms: string[]; whole?: string; small?: boolean };
 /** `names`: the stems of the names the question holds; `nameGroups`: those of its names of several words ("Second World War"). */
 export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; nameGroups: string[][]; aboutAi: boolean };
+
+/** A word less its last two letters (its ending), however long: what stemPrefix cuts to seven letters. */
+const wholeStem = (term: string) => (term.length < 5 || /\d/.test(term) ? term : term.slice(0, Math.max(4, term.length - 2)));
 
 export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
   const terms = queryTerms(question, lang);
@@ -37,7 +43,9 @@ export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
   for (const term of terms) {
     const stem = stemPrefix(term);
     const forms = [stem, ...expandTerms([term], lang).map(stemPrefix)];
-    byStem.set(stem, { stem, forms: [...new Set([...(byStem.get(stem)?.forms ?? []), ...forms])] });
+    const earlier = byStem.get(stem);
+    const whole = earlier?.whole ?? (wholeStem(term) !== stem ? wholeStem(term) : undefined);
+    byStem.set(stem, { stem, forms: [...new Set([...(earlier?.forms ?? []), ...forms])], ...(whole ? { whole } : {}) });
   }
   return [...byStem.values()];
 }
@@ -53,7 +61,7 @@ export function mentionsAi(question: string, lang: Lang): boolean {
 }
 
 /** The prefixes whose chunk counts `supportsAnswer` reads: each term's stem and the stems of its synonyms. */
-export const statPrefixes = (question: AssessedQuestion): string[] => [...new Set(question.terms.flatMap((term) => term.forms))];
+export const statPrefixes = (question: AssessedQuestion): string[] => [...new Set(question.terms.flatMap((term) => (term.whole ? [...term.forms, term.whole] : term.forms)))];
 
 // Words that ask for a number ("Anzahl der Säulen", "skills gap in numbers"): the knowledge gives the number itself,
 // so they are the question's type, not its topic.
@@ -113,7 +121,9 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   // A word the passage's title or headings name is its topic, however often the knowledge uses it ("pillars").
   const heading = headingOf(passage).split(' ');
   const titled = (term: QuestionTerm) => heading.some((word) => word.startsWith(term.stem));
-  const specific = matched.filter((term) => chunks(term) <= SPECIFIC_SHARE * stats.total || titled(term)).length;
+  const rare = (prefix: string) => (stats.byPrefix.get(prefix) ?? 0) <= SPECIFIC_SHARE * stats.total;
+  const wholeHeld = (term: QuestionTerm) => term.whole !== undefined && rare(term.whole) && words.some((word) => word.startsWith(term.whole!));
+  const specific = matched.filter((term) => rare(term.stem) || titled(term) || wholeHeld(term)).length;
   // A question about AI that the passage holds specifically, or by two of its words, is the knowledge's to answer.
   if (question.aboutAi) return specific >= 1 || matched.length >= 2;
   // An everyday question needs more: half of it, its unknown words weighing double, and a specific word among them.

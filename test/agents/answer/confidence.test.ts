@@ -62,4 +62,17 @@ describe('supportsAnswer', () => {
     expect(supportsAnswer(verbs, de, known)).toBe(true);
     expect(supportsAnswer(nouns, de, known)).toBe(false);
   });
+
+  it('takes a long compound as specific by the whole word when its stem is everywhere: "Servicekatalog" is not "Servicer"', () => {
+    const question = assessQuestion('Op wéi vill Pilieren ass de Servicekatalog opgebaut?', 'lb');
+    expect(question.terms.find((term) => term.stem === 'service')?.whole).toBe('servicekatal');
+    const lb = { ...passage('Scale & Deploy', 'Zesumme begleeden déi 6 Piliere vum Servicekatalog e KI-Projet duerch säi ganze Liewenszyklus.'), lang: 'lb' as const };
+    // "service" is in half the chunks (every "Servicer"), pillars in a third: neither is specific on its own.
+    const rareCompound = stats({ pilie: 30, pili: 30, saul: 0, service: 50, servicekatal: 6, opgeba: 2 });
+    expect(supportsAnswer(question, lb, rareCompound)).toBe(true);
+    expect(supportsAnswer(question, lb, stats({ pilie: 30, pili: 30, saul: 0, service: 50, servicekatal: 40, opgeba: 2 }))).toBe(false);
+    // The passage must hold the compound itself, not only its stem.
+    const servicer = { ...lb, text: 'Zesumme begleeden déi 6 Piliere vun de Servicer e KI-Projet duerch säi ganze Liewenszyklus.' };
+    expect(supportsAnswer(question, servicer, rareCompound)).toBe(false);
+  });
 });
