@@ -3,7 +3,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, type QuestionTerm } from './confidence.ts';
-import { answersType, namesIn, questionType, type QuestionType } from './question-type.ts';
+import { answersType, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
@@ -128,7 +128,10 @@ function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limi
 
 function asking(question: string, lang: Lang): Asked {
   const terms = questionTerms(question, lang);
-  const names = new Set(normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').map(stemPrefix));
+  // The country and the AI Factory are named in nearly every sentence ("Luxemburger", "Lëtzebuerger" too): as names
+  // they would outweigh the words that tell the sentences apart.
+  const everywhere = (word: string) => EVERYWHERE.some((name) => name.length > 3 && word.startsWith(name));
+  const names = new Set(normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').filter((word) => !everywhere(word)).map(stemPrefix));
   return { question, lang, terms, type: questionType(question, lang), named: new Set(terms.map((term) => term.stem).filter((stem) => names.has(stem))) };
 }
 

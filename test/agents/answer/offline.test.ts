@@ -116,6 +116,13 @@ describe('composeOfflineAnswer', () => {
     expect(sources[0]!.snippet.slice(0, 40)).toBe(first.text.slice(0, 40));
   });
 
+  it('does not take the country as a name to look for: "Luxemburger" is in nearly every sentence', async () => {
+    const passages = [...(await chunksOf('de', 'pillar-build-test')), ...(await chunksOf('de', 'meluxina-supercomputer'))];
+    const quotes = quotesOf(composeOfflineAnswer('Warum setzen Banken und Pharmafirmen auf den Luxemburger Supercomputer?', 'de', passages, t).text);
+    // The reason is the security level; as a name, "Luxemburger" pulled in sentences that only say "Luxemburg".
+    expect(quotes.some((quote) => quote.includes('Sicherheitsniveau'))).toBe(true);
+  });
+
   it('counts a synonym only as a close word: "euros" are money, "European" is not', () => {
     const text = 'The partners share good practice across the European network. Funding goes to projects that have a clear plan.';
     const section: SearchResult = { docId: 'd', chunkId: 'd:en:0', title: 'Money for projects', lang: 'en', score: 1, text, headingPath: [], lexical: null };
