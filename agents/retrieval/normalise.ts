@@ -12,11 +12,19 @@ const QUESTION_WORDS: Record<Lang, string[]> = {
   de: ['wie', 'was', 'welche', 'welcher', 'welches', 'wer', 'wem', 'wann', 'wo', 'warum', 'wieso', 'kann', 'konnen', 'gibt', 'bitte', 'viele', 'viel', 'bekommen', 'brauche', 'mochte', 'wissen', 'sagen', 'gibts'],
   lb: ['kreie', 'kann', 'kenne', 'gett', 'wellt', 'well', 'weess', 'soen', 'brauch', 'wei', 'vill', 'wat', 'wien', 'weini', 'firwat', 'wou'],
 };
+// Words of talk that name no subject either, which the lists lack: fillers ("actually"), indefinites ("something"),
+// the conditional of wishes ("would", "voudrais", "géif"), and the question words built on a preposition ("wofür").
+const TALK: Record<Lang, string[]> = {
+  en: ['actually', 'really', 'exactly', 'basically', 'anything', 'something', 'someone', 'somebody', 'anyone', 'anybody', 'everything', 'nothing', 'lot', 'lots', 'kind', 'sort', 'thing', 'things', 'say', 'says', 'said', 'gets', 'got', 'going', 'like', 'would', 'roughly'],
+  fr: ['vraiment', 'exactement', 'reellement', 'quelque', 'chose', 'quelqu', 'rien', 'dois', 'doit', 'doivent', 'pourra', 'pourrait', 'pourrions', 'aimerais', 'aimerait', 'voudra', 'voudrait', 'lequel', 'laquelle', 'lesquels', 'lesquelles'],
+  de: ['eigentlich', 'genau', 'uberhaupt', 'etwa', 'ungefahr', 'irgendwas', 'irgendwie', 'etwas', 'nichts', 'alles', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'wurde', 'wurden', 'wofur', 'woran', 'wozu', 'worauf', 'wodurch', 'womit', 'worum', 'weshalb', 'wieviel', 'bekomme', 'bekommt', 'sagt', 'gesagt'],
+  lb: ['wierklech', 'genee', 'iwwerhaapt', 'ongefeier', 'guer', 'hinnen', 'him', 'hatt', 'mengem', 'menger', 'mengen', 'eisem', 'eisen', 'eiser', 'arem', 'arer', 'keen', 'keng', 'kee', 'geif', 'geifen', 'keint', 'keinten', 'misst', 'missten', 'wouzou', 'wourop', 'wouduerch', 'weivill', 'seet', 'gesot'],
+};
 const STOPWORDS: Record<Lang, Set<string>> = {
-  en: fold([...eng, ...QUESTION_WORDS.en]),
-  fr: fold([...fra, ...QUESTION_WORDS.fr]),
-  de: fold([...deu, ...QUESTION_WORDS.de]),
-  lb: new Set([...LB_STOPWORDS, ...QUESTION_WORDS.lb].map((word) => luxembourgishVariant(foldWord(word)))),
+  en: fold([...eng, ...QUESTION_WORDS.en, ...TALK.en]),
+  fr: fold([...fra, ...QUESTION_WORDS.fr, ...TALK.fr]),
+  de: fold([...deu, ...QUESTION_WORDS.de, ...TALK.de]),
+  lb: new Set([...LB_STOPWORDS, ...QUESTION_WORDS.lb, ...TALK.lb].map((word) => luxembourgishVariant(foldWord(word)))),
 };
 // Words every question here may carry that say nothing about which document answers it.
 const DOMAIN_NOISE = fold(['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'lux']);
