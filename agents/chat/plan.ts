@@ -29,7 +29,7 @@ export type Plan =
 export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string; previousQuestion: string | null };
 
 const PASSAGES = 4;
-const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false, organisation: false };
+const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false, organisation: false, starting: false };
 // Candidates searched for the pillars that fit a project: enough for the six pillar documents to show up.
 const PILLAR_CANDIDATES = 12;
 const PILLARS_SHOWN = 2;
@@ -109,8 +109,10 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   if (approved) return { kind: 'approved', match: approved };
 
   // An organisation asking where to start with AI ("where do I start with AI in my company?") names no topic of the
-  // knowledge: when nothing answers it, the pillars that fit do, with the lead form.
-  const adoption = !teachers && mentionsAi(question, lang) && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
+  // knowledge: when nothing answers it, the pillars that fit do, with the lead form. On this site an organisation
+  // that asks where to begin ("we are a logistics company, where do we start?") means with AI, said or not.
+  const aboutAi = mentionsAi(question, lang) || (support.organisation && support.starting);
+  const adoption = !teachers && aboutAi && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
   const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
   for (const query of queries) {
     const passages = await supported(ports, input.assistant, query, lang);

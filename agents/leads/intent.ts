@@ -7,8 +7,11 @@ import { LANGS, type Lang } from '../language/languages.ts';
 export const SUPPORT_TOPICS = ['funding', 'project', 'training', 'infrastructure', 'data_access', 'contact', 'support'] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
 
-/** `organisation`: the message speaks of an organisation, the visitor's own or one named by its trade ("for a bakery"). */
-export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean; organisation: boolean };
+/**
+ * `organisation`: the message speaks of an organisation, the visitor's own or one named by its trade ("for a bakery");
+ * `starting`: it asks where or how to begin ("where do we start?"), which on this site means with AI.
+ */
+export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean; organisation: boolean; starting: boolean };
 
 // Each entry matches at the start of a word ("forder" matches "Förderung"); entries are word patterns.
 const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
@@ -87,6 +90,14 @@ const FOR_A: Record<Lang, string> = {
   de: '(?:fur|in|bei) (?:ein|eine|einen|einem|einer|meine|meinen|meinem|meiner|unsere|unseren|unserem|unserer) (?:klein[^ ]* )?',
   lb: '(?:fir|an|bei) (?:eng|en|e|enger|engem|meng|mai|main|menger|mengem|eis|eise|eiser|eisem) (?:klen[^ ]* )?',
 };
+// Asking where or how to begin, or for the first steps.
+const STARTING: Record<Lang, string[]> = {
+  en: ['where (?:do|should|can|shall) (?:we|i) (?:start|begin)', 'where to (?:start|begin)', 'how (?:do|should|can|shall) (?:we|i) (?:start|begin|get started)', 'how to (?:start|begin|get started)', 'how (?:do|should|can) (?:we|i) go about', 'first steps?'],
+  fr: ['par ou (?:commencer|debuter|demarrer)', 'par ou (?:est ce que )?(?:nous|je|on) (?:commence|commencons|devons|dois|doit|peut|pouvons)', 'comment (?:commencer|debuter|demarrer|nous lancer|se lancer)', 'premiers? pas', 'premieres? etapes?', 'se lancer', 'on fait comment', 'comment faire', 'comment (?:proceder|s y prendre)'],
+  de: ['wo (?:fangen|beginnen|starten) wir', 'wo (?:fange|beginne|starte) ich', 'wo (?:anfangen|beginnen|starten)', 'wie (?:fangen|beginnen|starten) wir', 'wie (?:fange|beginne|starte) ich', 'womit (?:fangen|beginnen) wir', 'wie gehen wir vor', 'wie gehe ich vor', 'erste[nr]? schritte?'],
+  lb: ['wou (?:fanke|ufanken|ufänken) (?:mir|ech)', 'wou (?:solle|sollen|soll) (?:mir|ech) ufanken', 'wei (?:fanke|fänken) (?:mir|ech)', 'wou ufanken', 'wei gi(?:nn)? mir vir', 'wei ginn ech vir', 'eischt(?:en|e)? schrett'],
+};
+
 const POSSESSIVES: Record<Lang, string> = { en: '(?:our|my)', fr: '(?:notre|mon|ma)', de: '(?:unser[^ ]*|mein[^ ]*)', lb: '(?:eis[^ ]*|meng[^ ]*|mai[^ ]*)' };
 /** "for a bakery", "our bakery": a trade named as the visitor's own or as the one asked about. */
 const tradePatterns = (lang: Lang) => [`${FOR_A[lang]}${oneOf(...TRADES[lang])}`, `${POSSESSIVES[lang]} ${oneOf(...TRADES[lang])}`];
@@ -105,14 +116,15 @@ const compiled = Object.fromEntries(
       topics: SUPPORT_TOPICS.map((topic) => [topic, wordPattern(`${oneOf(...words(lang, TOPICS[topic]))}[^ ]*`, lang)] as const),
       request: wordPattern(oneOf(...words(lang, REQUESTS)), lang),
       organisation: wordPattern(oneOf(...words(lang, ORGANISATIONS), ...tradePatterns(lang)), lang),
+      starting: wordPattern(oneOf(...words(lang, STARTING)), lang),
     },
   ]),
-) as Record<Lang, { topics: (readonly [SupportTopic, RegExp])[]; request: RegExp; organisation: RegExp }>;
+) as Record<Lang, { topics: (readonly [SupportTopic, RegExp])[]; request: RegExp; organisation: RegExp; starting: RegExp }>;
 
 /** Whether a message asks for support, with the topics it names; asking for a person counts as the contact topic. */
 export function detectSupportIntent(message: string, lang: Lang): SupportIntent {
   const text = wordText(message, lang);
-  const { topics: patterns, request: requestPattern, organisation: organisationPattern } = compiled[lang];
+  const { topics: patterns, request: requestPattern, organisation: organisationPattern, starting: startingPattern } = compiled[lang];
   const named = new Set(patterns.filter(([, pattern]) => pattern.test(text)).map(([topic]) => topic));
   if (isPersonRequest(message, lang)) named.add('contact');
   const topics = SUPPORT_TOPICS.filter((topic) => named.has(topic));
@@ -122,5 +134,5 @@ export function detectSupportIntent(message: string, lang: Lang): SupportIntent 
     topics.some((topic) => SELF_SUFFICIENT.includes(topic)) ||
     (request && topics.some((topic) => SUBSTANTIVE.includes(topic))) ||
     (organisation && topics.includes('support'));
-  return { intent, topics, request, organisation };
+  return { intent, topics, request, organisation, starting: startingPattern.test(text) };
 }

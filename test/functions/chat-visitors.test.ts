@@ -95,6 +95,25 @@ describe('vague project questions from small businesses', () => {
     expect(reply.actions.map((action) => action.type)).toContain('lead_form');
   });
 
+  it.each([
+    ['en', 'We are a logistics company with 40 employees, where do we start?'],
+    ['fr', 'Nous sommes une petite fiduciaire, par où commencer ?'],
+    ['de', 'Wir sind ein Handwerksbetrieb mit 12 Leuten. Wo fangen wir an?'],
+    ['lb', 'Mir sinn eng kleng Bakerei, wou fänke mir un?'],
+  ])('in %s, an organisation asking where to begin means with AI, said or not: pillars and the lead form ("%s")', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.some((source) => source.docId.startsWith('pillar-'))).toBe(true);
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+
+  it('leaves someone who asks where to begin something else alone: "How do I start running?" is refused', async () => {
+    const reply = await say('How do I start running?', 'en');
+    expect(reply.answered).toBe(false);
+    expect(reply.actions.map((action) => action.type)).not.toContain('lead_form');
+  });
+
   it('gives no pillar to a request that names no organisation: "I would like the newsletter" is not a project', async () => {
     const reply = await say('Je voudrais recevoir la newsletter de l’AI Factory', 'fr');
     expect(reply.answered).toBe(false);

@@ -170,6 +170,19 @@ describe('detectSupportIntent', () => {
     });
   });
 
+  it.each([
+    ['en', 'We are a logistics company, where do we start?', true],
+    ['en', 'How should we go about it?', true],
+    ['fr', "On voudrait se lancer, on fait comment ?", true],
+    ['de', 'Was sind die ersten Schritte?', true],
+    ['lb', 'Wou fänke mir un?', true],
+    ['en', 'When did the AI Factory start?', false],
+    ['de', 'Wann hat die AI Factory angefangen?', false],
+    ['lb', "Wéini huet d'AI Factory ugefaangen?", false],
+  ] as const)('(%s) "%s" asks where to begin: %s', (lang, message, starting) => {
+    expect(detectSupportIntent(message, lang).starting).toBe(starting);
+  });
+
   it('counts a request for a person as the contact topic', () => {
     expect(detectSupportIntent('kann ech mat engem Mënsch schwätzen', 'lb')).toMatchObject({ intent: true, topics: ['contact'] });
   });
