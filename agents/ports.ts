@@ -16,5 +16,6 @@ export type Log = {
 export type I18n = { forLang(lang: Lang): Translate };
 
 export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
 /** How long a public conversation (and a lead qualification started in it) is kept. */
 export const CONVERSATION_RETENTION_DAYS = 30;

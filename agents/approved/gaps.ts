@@ -2,6 +2,7 @@
 // they asked for a person, grouped by similar question per language so an editor sees what the knowledge lacks. Pure.
 import { isPersonRequest } from '../intent/person-request.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
+import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import type { Lang } from '../language/languages.ts';
 import { GROUP_THRESHOLD, questionPrint, similarity, type QuestionPrint, type Weigh } from './similarity.ts';
 
@@ -28,9 +29,12 @@ export type GapGroup = {
 /** Examples shown per group. */
 export const EXAMPLES = 5;
 
-/** A question worth an editor's time: not a greeting or thanks, not a request for a person, with words to compare. */
+/**
+ * A question worth an editor's time: not a greeting or thanks, not a request for a person, not one about the visitor's
+ * own data (the privacy notice answers it), with words to compare.
+ */
 function isQuestion(signal: GapSignal): boolean {
-  return !detectSmallTalk(signal.question, signal.lang) && !isPersonRequest(signal.question, signal.lang);
+  return !detectSmallTalk(signal.question, signal.lang) && !isPersonRequest(signal.question, signal.lang) && !asksAboutPrivacy(signal.question, signal.lang);
 }
 
 /** Of the questions before one escalation, only the last. */

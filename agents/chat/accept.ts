@@ -8,7 +8,8 @@ import { checkAccess, type EduAccess } from '../edu/access.ts';
 import { DomainError } from '../errors.ts';
 import { chooseLanguage } from '../language/choose.ts';
 import type { Lang } from '../language/languages.ts';
-import { CONVERSATION_RETENTION_DAYS, DAY_MS, type Clock } from '../ports.ts';
+import type { Clock } from '../ports.ts';
+import { RETENTION_MS } from './retention.ts';
 import type { Redactor } from '../privacy/redact.ts';
 import { matchesHash, randomToken, sha256Hex } from '../security/tokens.ts';
 import type { Assistant } from './ports.ts';
@@ -28,8 +29,6 @@ export type Question = {
   accessCode?: string;
 };
 
-/** How long each assistant keeps a conversation: the teachers' one a day, as its privacy notice promises. */
-export const RETENTION_MS: Record<Assistant, number> = { public: CONVERSATION_RETENTION_DAYS * DAY_MS, education: DAY_MS };
 
 /** `redact` is built once per isolate (it compiles its detectors). */
 type AcceptPorts = { db: Db; now: Clock; eduAccess: EduAccess; redact: Redactor };

@@ -4,6 +4,7 @@ import { assessQuestion, statPrefixes, mentionsAi, supportsAnswer } from '../ans
 import { composeRefusal } from '../answer/offline.ts';
 import { leansOnPrevious } from '../intent/follow-up.ts';
 import { isPersonRequest } from '../intent/person-request.ts';
+import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
 import type { Lang } from '../language/languages.ts';
 import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
@@ -13,6 +14,8 @@ import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
 import { scopeOf, searchInScope } from './scope.ts';
 import { afterThisTurn } from '../next-turn.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
+import { RETENTION_MS } from './retention.ts';
+import { DAY_MS, HOUR_MS } from '../ports.ts';
 
 /** A lead form to offer with the reply: its topics, and whether the reply still needs the sentence that offers it. */
 export type LeadFormOffer = { topics: string[]; announce: boolean } | null;
@@ -26,7 +29,8 @@ export type Plan =
   /** `query` is what found the passages (a follow-up with its previous question); `framing` introduces the quotes. */
   | { kind: 'answer'; passages: SearchResult[]; query: string; framing: 'offline' | 'pillars'; leadForm: LeadFormOffer };
 
-export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string; previousQuestion: string | null };
+/** `baseUrl`: the public origin of the request, for the link to the privacy notice. */
+export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string; previousQuestion: string | null; baseUrl: string };
 
 const PASSAGES = 4;
 const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false, organisation: false, starting: false };
@@ -88,6 +92,11 @@ export async function startQueryVector(ports: TurnPorts, turn: Pick<PlanInput, '
   await afterThisTurn();
 }
 
+function privacyReply(t: (key: string, options?: Record<string, unknown>) => string, { assistant, lang, baseUrl }: Pick<PlanInput, 'assistant' | 'lang' | 'baseUrl'>): string {
+  const url = new URL(`/${lang}/privacy`, baseUrl).href;
+  return assistant === 'education' ? t('chat:privacy.education', { hours: RETENTION_MS.education / HOUR_MS, url }) : t('chat:privacy.public', { days: RETENTION_MS.public / DAY_MS, url });
+}
+
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
   const t = ports.i18n.forLang(input.lang);
   const { question, lang } = input;
@@ -102,6 +111,8 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   // "Can someone contact us about our AI project?" is a project for Luxinnovation (the lead form), not a chat with staff.
   const project = support.intent && support.topics.some((topic) => topic !== 'contact' && topic !== 'support');
   if (isPersonRequest(question, lang) && !project) return { kind: 'escalate' };
+  // What happens to the visitor's own data is the privacy notice's to say, in its own figures.
+  if (asksAboutPrivacy(question, lang)) return { kind: 'reply', text: privacyReply(t, input), leadForm: null };
   const small = detectSmallTalk(question, lang);
   if (small) return { kind: 'reply', text: t(`chat:smalltalk.${small.kind}`), leadForm: null };
   // Approved answers are the public assistant's: a close match wins over retrieval and the model.

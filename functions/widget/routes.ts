@@ -2,7 +2,8 @@
 // (privacy, terms, imprint, accessibility), the teachers' assistant at `/:lang/edu` and the site assets. Assets and
 // texts come from generated modules, so nothing is read from disk at request time.
 import { Hono, type Context } from 'hono';
-import { RETENTION_MS } from '../../agents/chat/accept.ts';
+import { RETENTION_MS } from '../../agents/chat/retention.ts';
+import { DAY_MS, HOUR_MS } from '../../agents/ports.ts';
 import type { Lang } from '../../agents/language/languages.ts';
 import { SESSION } from '../../agents/staff/sessions.ts';
 import { LEGAL_KINDS, type LegalKind } from '../../legal/kinds.ts';
@@ -45,7 +46,6 @@ function page(c: Context<AppBindings>, lang: Lang, render: (lang: Lang, t: T, as
   return c.html(render(lang, (key, params) => t(key.includes(':') ? key : `widget:${key}`, params), assets()));
 }
 
-const HOUR_MS = 3_600_000;
 const KIND = `:kind{(?:${LEGAL_KINDS.join('|')})}`;
 
 /** What the legal texts name: the operator's configuration, this site's address and the periods the code applies. */
@@ -55,7 +55,7 @@ function legalValues(c: Context<AppBindings>): LegalValues {
     operator: env,
     origin: publicOrigin(c),
     retention: {
-      conversationDays: RETENTION_MS.public / (24 * HOUR_MS),
+      conversationDays: RETENTION_MS.public / DAY_MS,
       educationHours: RETENTION_MS.education / HOUR_MS,
       leadDays: env.LEAD_RETENTION_DAYS,
       sessionHours: SESSION.absoluteMs / HOUR_MS,

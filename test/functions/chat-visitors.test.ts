@@ -77,6 +77,31 @@ describe('requests for a person', () => {
   });
 });
 
+describe('questions about the visitor\'s own data', () => {
+  it.each([
+    ['en', 'Do you store my data?', '30 days'],
+    ['fr', 'Qu’est-ce que vous faites de mes données ?', '30 jours'],
+    ['de', 'Was passiert mit meinen Daten?', '30 Tage'],
+    ['lb', 'Späichert Dir meng Donnéeën?', '30 Deeg'],
+  ])('in %s, "%s" is answered from the privacy notice, with its figures and a link to it', async (lang, message, kept) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answer).toContain(kept);
+    expect(reply.answer).toContain(`(http://localhost/${lang}/privacy)`);
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.sources).toEqual([]);
+    expect(reply.actions).toEqual([]);
+  });
+
+  it('tells the teachers their conversations are kept a day, and that personal details are replaced first', async () => {
+    const response = await made.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ assistant: 'education', message: 'Was passiert mit meinen Daten?' }) });
+    const reply = (await response.json()) as Reply;
+    expect(reply.answer).toContain('24 Stunden');
+    expect(reply.answer).toContain('Platzhalter');
+    expect(reply.answer).toContain('(http://localhost/de/privacy)');
+  });
+});
+
 describe('vague project questions from small businesses', () => {
   it.each([
     ['en', 'I run a bakery and we want to use AI for our orders, where do we start?'],
