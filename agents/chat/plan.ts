@@ -5,6 +5,7 @@ import { composeRefusal } from '../answer/offline.ts';
 import { leansOnPrevious } from '../intent/follow-up.ts';
 import { isPersonRequest } from '../intent/person-request.ts';
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
+import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
 import type { Lang } from '../language/languages.ts';
 import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
@@ -125,10 +126,16 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const aboutAi = mentionsAi(question, lang) || (support.organisation && support.starting);
   const adoption = !teachers && aboutAi && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
   const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
+  const cost = !teachers && asksAboutCost(question, lang, input.previousQuestion);
   for (const query of queries) {
     const passages = await supported(ports, input.assistant, query, lang);
-    if (passages.length) return { kind: 'answer', passages, query, framing: 'offline', leadForm };
+    if (!passages.length) continue;
+    // A price is answered only by passages that speak of prices: the others are about the service, not its cost.
+    if (cost && !passages.some((passage) => speaksOfCost(passage.text, lang))) break;
+    return { kind: 'answer', passages, query, framing: 'offline', leadForm };
   }
+  // No price in the knowledge: an advisor can say what applies, and the lead form reaches one.
+  if (cost) return { kind: 'reply', text: t('chat:cost.unknown'), leadForm: { topics: support.topics.length ? support.topics : ['contact'], announce: true } };
 
   // A project described in general terms gets the pillars that fit it, not a refusal.
   if (support.intent || adoption) {

@@ -102,6 +102,35 @@ describe('questions about the visitor\'s own data', () => {
   });
 });
 
+describe('questions about what a service costs', () => {
+  const noPrices = (lang: string) => made.deps.i18n.forLang(lang as 'en')('chat:cost.unknown');
+
+  it.each([
+    ['en', 'Is the AI Factory free for startups?'],
+    ['fr', 'Combien coûte l’accompagnement ?'],
+    ['de', 'Was kostet eine Schulung?'],
+    ['lb', "Wat kascht d'Berodung?"],
+  ])('in %s, "%s" is told that the published information gives no prices, with the lead form to reach an advisor', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answer).toContain(noPrices(lang));
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.sources).toEqual([]);
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+
+  it('reads "is that free?" in a conversation about a service as its price', async () => {
+    const first = await say('Was bietet die Säule Upskill & Train?', 'de');
+    const reply = await say('Und ist das kostenlos?', 'de', first);
+    expect(reply.answer).toContain(noPrices('de'));
+  });
+
+  it('leaves the price of anything else alone', async () => {
+    const reply = await say('How much does a car cost?', 'en');
+    expect(reply.answer).not.toContain(noPrices('en'));
+  });
+});
+
 describe('vague project questions from small businesses', () => {
   it.each([
     ['en', 'I run a bakery and we want to use AI for our orders, where do we start?'],
