@@ -34,7 +34,7 @@ export type Plan =
 export type PlanInput = { conversationId: string; assistant: Assistant; question: string; lang: Lang; foreign?: string; previousQuestion: string | null; baseUrl: string };
 
 const PASSAGES = 4;
-const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false, organisation: false, starting: false };
+const NO_SUPPORT: SupportIntent = { intent: false, topics: [], request: false, organisation: false, starting: false, startingOnly: false };
 // Candidates searched for the pillars that fit a project: enough for the six pillar documents to show up.
 const PILLAR_CANDIDATES = 12;
 const PILLARS_SHOWN = 2;
@@ -55,17 +55,22 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
 // Pillar names are the same in every language; every project starts with an assessment.
 const FIRST_PILLAR = 'Assess & Accelerate';
 
+/** The service pillars a query finds in the user's language, best first. */
+async function pillarsMatching(ports: TurnPorts, query: string, lang: Lang, shown: number): Promise<SearchResult[]> {
+  const results = await searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PILLAR_CANDIDATES }, 'public');
+  return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, shown);
+}
+
+/** The assessment, where every project starts. */
+const firstPillar = (ports: TurnPorts, lang: Lang) => pillarsMatching(ports, FIRST_PILLAR, lang, 1);
+
 /**
  * The service pillars that fit a project described in the visitor's words, best first; an organisation's project the
  * knowledge has no words for ("for a bakery") starts where every project does, with the assessment.
  */
 async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organisation: boolean): Promise<SearchResult[]> {
-  const search = async (query: string) => {
-    const results = await searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PILLAR_CANDIDATES }, 'public');
-    return results.filter((r) => r.lang === lang && PILLAR.test(r.docId)).slice(0, PILLARS_SHOWN);
-  };
-  const fitting = await search(question);
-  return fitting.length || !organisation ? fitting : (await search(FIRST_PILLAR)).slice(0, 1);
+  const fitting = await pillarsMatching(ports, question, lang, PILLARS_SHOWN);
+  return fitting.length || !organisation ? fitting : firstPillar(ports, lang);
 }
 
 /**
@@ -126,6 +131,11 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const aboutAi = mentionsAi(question, lang) || (support.organisation && support.starting);
   const adoption = !teachers && aboutAi && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
   const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
+  // "Where do I start?" and nothing else: the first step, not passages that happen to say "start-up".
+  if (!teachers && support.startingOnly) {
+    const first = await firstPillar(ports, lang);
+    if (first.length) return { kind: 'answer', passages: first, query: FIRST_PILLAR, framing: 'pillars', leadForm: { topics: support.topics.length ? support.topics : ['project'], announce: true } };
+  }
   const cost = !teachers && asksAboutCost(question, lang, input.previousQuestion);
   for (const query of queries) {
     const passages = await supported(ports, input.assistant, query, lang);

@@ -3,15 +3,20 @@
 import { isPersonRequest } from '../intent/person-request.ts';
 import { gap, oneOf, wordPattern, wordText } from '../intent/words.ts';
 import { LANGS, type Lang } from '../language/languages.ts';
+import { queryTerms } from '../retrieval/normalise.ts';
+
+// Words any question here may carry that name nothing to begin: the AI Factory, AI itself, "with".
+const DOMAIN_WORDS: ReadonlySet<string> = new Set(['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'artificial', 'intelligence', 'kunstliche', 'kenschtlech', 'intelligenz']);
 
 export const SUPPORT_TOPICS = ['funding', 'project', 'training', 'infrastructure', 'data_access', 'contact', 'support'] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
 
 /**
  * `organisation`: the message speaks of an organisation, the visitor's own or one named by its trade ("for a bakery");
- * `starting`: it asks where or how to begin ("where do we start?"), which on this site means with AI.
+ * `starting`: it asks where or how to begin ("where do we start?"), which on this site means with AI;
+ * `startingOnly`: that is all it asks ("Par où commencer ?"), naming nothing else to begin.
  */
-export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean; organisation: boolean; starting: boolean };
+export type SupportIntent = { intent: boolean; topics: SupportTopic[]; request: boolean; organisation: boolean; starting: boolean; startingOnly: boolean };
 
 // Each entry matches at the start of a word ("forder" matches "Förderung"); entries are word patterns.
 const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
@@ -134,5 +139,8 @@ export function detectSupportIntent(message: string, lang: Lang): SupportIntent 
     topics.some((topic) => SELF_SUFFICIENT.includes(topic)) ||
     (request && topics.some((topic) => SUBSTANTIVE.includes(topic))) ||
     (organisation && topics.includes('support'));
-  return { intent, topics, request, organisation, starting: startingPattern.test(text) };
+  const starting = startingPattern.test(text);
+  // What is left once the asking is taken out: nothing but function words and the words every question here carries.
+  const startingOnly = starting && queryTerms(text.replace(new RegExp(startingPattern.source, 'gu'), ' '), lang).every((term) => DOMAIN_WORDS.has(term));
+  return { intent, topics, request, organisation, starting, startingOnly };
 }

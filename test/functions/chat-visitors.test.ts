@@ -162,6 +162,18 @@ describe('vague project questions from small businesses', () => {
     expect(reply.actions.map((action) => action.type)).toContain('lead_form');
   });
 
+  it.each([
+    ['en', 'where do i start'],
+    ['fr', 'Par où commencer ?'],
+    ['de', 'Wo fange ich an?'],
+    ['lb', 'Wou fänken ech un?'],
+  ])('in %s, "%s" and nothing else gets the first step, the assessment, with the lead form', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.map((source) => source.docId)).toEqual(['pillar-assess-accelerate']);
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+
   it('leaves someone who asks where to begin something else alone: "How do I start running?" is refused', async () => {
     const reply = await say('How do I start running?', 'en');
     expect(reply.answered).toBe(false);

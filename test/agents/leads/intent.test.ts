@@ -183,6 +183,17 @@ describe('detectSupportIntent', () => {
     expect(detectSupportIntent(message, lang).starting).toBe(starting);
   });
 
+  it.each([
+    ['en', 'where do i start', true],
+    ['fr', 'Par où commencer avec l’IA ?', true],
+    ['de', 'Was sind die ersten Schritte mit KI?', true],
+    ['en', 'How do I start running?', false],
+    ['en', 'What are the first steps of the strategy?', false],
+    ['lb', 'Mir sinn eng kleng Bakerei, wou fänke mir un?', false],
+  ] as const)('(%s) "%s" asks where to begin and nothing else: %s', (lang, message, only) => {
+    expect(detectSupportIntent(message, lang).startingOnly).toBe(only);
+  });
+
   it('counts a request for a person as the contact topic', () => {
     expect(detectSupportIntent('kann ech mat engem Mënsch schwätzen', 'lb')).toMatchObject({ intent: true, topics: ['contact'] });
   });
