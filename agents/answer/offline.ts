@@ -3,7 +3,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, type QuestionTerm } from './confidence.ts';
-import { answersType, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
+import { answersType, asksWhatIs, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
@@ -39,13 +39,14 @@ type Quote = {
   text: string;
   /** The question's terms found in it (by stem), each with its weight. */
   found: Map<string, number>;
-  /** Whether it holds the kind of answer asked for (a name, a number, a date). */
+  /** Whether it holds the kind of answer asked for (a name, a number, a date, or what the subject asked about is). */
   fits: boolean;
   /** Each sentence's content words, for telling repeated facts apart. */
   contents: Set<string>[];
 };
 
-type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: QuestionType; named: Set<string> };
+/** `subject`: for a question that asks what something is, the stems a defining sentence names before its verb. */
+type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: QuestionType; named: Set<string>; subject: string[] };
 
 function foundTerms(text: string, asked: Asked): Map<string, number> {
   const words = normaliseForIndex(text, asked.lang).split(' ');
@@ -78,7 +79,7 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
       last,
       text: sentences.slice(first, last + 1).join(' '),
       found,
-      fits: answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0),
+      fits: answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0) || defines(sentence, asked.subject, asked.lang),
       contents: contents.slice(first, last + 1),
     };
   });
@@ -132,7 +133,8 @@ function asking(question: string, lang: Lang): Asked {
   // they would outweigh the words that tell the sentences apart.
   const everywhere = (word: string) => EVERYWHERE.some((name) => name.length > 3 && word.startsWith(name));
   const names = new Set(normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').filter((word) => !everywhere(word)).map(stemPrefix));
-  return { question, lang, terms, type: questionType(question, lang), named: new Set(terms.map((term) => term.stem).filter((stem) => names.has(stem))) };
+  const subject = asksWhatIs(question, lang) ? queryTerms(question, lang).map(stemPrefix) : [];
+  return { question, lang, terms, type: questionType(question, lang), named: new Set(terms.map((term) => term.stem).filter((stem) => names.has(stem))), subject };
 }
 
 /** The sentences of a passage that answer the question (each with the sentence it refers back to), in their order. */

@@ -135,3 +135,37 @@ export function answersType(sentence: string, type: QuestionType, question: stri
   }
   return false;
 }
+
+// "What is MeluXina?": asked at the head of a question, with the verb that a defining sentence uses after its subject.
+const WHAT_IS: Record<Lang, string[]> = {
+  en: ['what is', 'whats', 'what are', 'what does', 'tell me about', 'explain'],
+  // Elisions are dropped by tokenize: "qu'est-ce que" reads "est ce que", "c'est quoi" reads "est quoi".
+  fr: ['est ce que', 'est quoi', 'que signifie', 'que veut dire'],
+  de: ['was ist', 'was sind', 'was bedeutet', 'was heisst', 'erklar', 'erzahl'],
+  lb: ['wat ass', 'wat sinn', 'wat bedeit', 'wat heescht', 'erklar', 'erziel'],
+};
+const COPULAS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['is', 'are', 'means', 'refers', 'stands']),
+  fr: new Set(['est', 'sont', 'designe', 'signifie']),
+  de: new Set(['ist', 'sind', 'bedeutet', 'bezeichnet']),
+  lb: new Set(['ass', 'sinn', 'bedeit', 'heescht']),
+};
+// A defining sentence names its subject and its verb among its first words.
+const DEFINING_HEAD = 8;
+
+/** Whether the question asks what something is ("What is MeluXina?", "C'est quoi le LNDS ?"). */
+export function asksWhatIs(question: string, lang: Lang): boolean {
+  const tokens = tokenize(question);
+  return WHAT_IS[lang].some((phrase) => phraseEnds(tokens, phrase).length > 0);
+}
+
+/**
+ * Whether a sentence defines a subject: every one of its stems before the sentence's verb "to be", within its first
+ * words ("MeluXina is Luxembourg's national supercomputer", "Le LNDS est …").
+ */
+export function defines(sentence: string, subject: readonly string[], lang: Lang): boolean {
+  if (subject.length === 0) return false;
+  const tokens = tokenize(sentence).slice(0, DEFINING_HEAD);
+  const verb = tokens.findIndex((token) => COPULAS[lang].has(token));
+  return verb > 0 && subject.every((stem) => tokens.slice(0, verb).some((token) => token.startsWith(stem)));
+}

@@ -77,6 +77,17 @@ describe('requests for a person', () => {
   });
 });
 
+describe('questions that ask what something is', () => {
+  it.each([
+    ['fr', "Qu'est-ce que l'AI Factory ?", 'La Luxembourg AI Factory est la plateforme nationale'],
+    ['fr', "C'est quoi MeluXina ?", 'MeluXina est le supercalculateur national'],
+    ['lb', "Wat ass d'KI-Strategie?", 'Déi national KI-Strategie vu Lëtzebuerg heescht'],
+  ])('in %s, "%s" is answered first with the sentence that defines it', async (lang, message, definition) => {
+    const reply = await say(message, lang);
+    expect(reply.answer.split('\n\n').find((block) => block.startsWith('> '))).toContain(definition);
+  });
+});
+
 describe('questions about the visitor\'s own data', () => {
   it.each([
     ['en', 'Do you store my data?', '30 days'],

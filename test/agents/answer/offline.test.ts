@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestSentences, composeOfflineAnswer } from '../../../agents/answer/offline.ts';
-import { answersType, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
+import { answersType, asksWhatIs, defines, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
 import { opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
 import { LANGS, type Lang } from '../../../agents/language/languages.ts';
 import { chunkDocument, parseDocument } from '../../../agents/retrieval/document.ts';
@@ -194,6 +194,28 @@ describe('questionType', () => {
     ['de', 'Auf welcher Veranstaltung wurde der Katalog vorgestellt?', 'who'],
   ])('in %s, "%s" asks for %s', (lang, question, type) => {
     expect(questionType(question, lang)).toBe(type);
+  });
+});
+
+describe('asksWhatIs and defines', () => {
+  it.each<[Lang, string, boolean]>([
+    ['en', 'What is the LNDS?', true],
+    ['fr', 'Qu’est-ce que l’AI Factory ?', true],
+    ['fr', 'C’est quoi MeluXina ?', true],
+    ['de', 'Was ist Upskill & Train?', true],
+    ['lb', "Wat ass d'KI-Strategie?", true],
+    ['en', 'Who runs MeluXina?', false],
+    ['de', 'Wie viele Säulen gibt es?', false],
+  ])('(%s) "%s" asks what something is: %s', (lang, question, expected) => {
+    expect(asksWhatIs(question, lang)).toBe(expected);
+  });
+
+  it('takes a sentence as defining its subject when it names it before its verb "to be", among its first words', () => {
+    expect(defines('MeluXina is Luxembourg’s national supercomputer.', ['meluxin'], 'en')).toBe(true);
+    expect(defines('Le LNDS est membre du consortium.', ['lnds'], 'fr')).toBe(true);
+    expect(defines('Organisations that want to use MeluXina start with Luxinnovation, which is the single point of entry.', ['meluxin'], 'en')).toBe(false);
+    expect(defines('Luxinnovation ist die zentrale Anlaufstelle, auch für MeluXina.', ['meluxin'], 'de')).toBe(false);
+    expect(defines('MeluXina is fast.', [], 'en')).toBe(false);
   });
 });
 
