@@ -53,8 +53,8 @@ const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
   contact: {
     en: ['contact', 'get in touch', 'call me', 'call us', 'appointment', 'meeting with'],
     fr: ['contact', 'rendez vous', 'appeler', 'rappeler', 'joindre'],
-    de: ['kontakt', 'termin', 'anrufen', 'ruckruf', 'zuruckrufen'],
-    lb: ['kontakt', 'rendez vous', 'uruffen', 'uruff', 'zreckruffen', 'ureed'],
+    de: ['kontakt', 'termin', 'anrufen', 'ruckruf', 'zuruckrufen', 'bei (?:euch|ihnen) melden', 'euch erreichen', 'sie erreichen'],
+    lb: ['kontakt', 'rendez vous', 'uruffen', 'uruff', 'zreckruffen', 'ureed', 'bei iech mellen', 'iech areechen'],
   },
   support: {
     en: ['support', 'help', 'assist', 'advice', 'guidance', 'consult', 'accompan', 'coaching'],

@@ -4,7 +4,7 @@
 // "public administration"). Each concept below groups the common words for one idea in each of the four languages;
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
-// problems, announcements, competition, forecasting, membership, projects, points of contact, shortages, founding,
+// problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
 // flagships, pillars, population), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
@@ -132,6 +132,13 @@ export const CONCEPTS: Concept[] = [
     fr: ['interlocuteur', 'interlocutrice', 'guichet', 'entrée'],
     de: ['Ansprechpartner', 'Ansprechpartnerin', 'Anlaufstelle', 'Kontaktstelle', 'Einstiegspunkt'],
     lb: ['Uspriechpartner', 'Uspriechpartnerin', 'Kontaktstell', 'Entréespunkt', 'Guichet', 'Ulafstell'],
+  },
+  {
+    concept: 'getting in touch',
+    en: ['contact', 'touch', 'reach'],
+    fr: ['contacter', 'joindre', 'contact'],
+    de: ['kontaktieren', 'Kontakt', 'melden'],
+    lb: ['kontaktéieren', 'Kontakt', 'mellen'],
   },
   {
     concept: 'lack and shortage',

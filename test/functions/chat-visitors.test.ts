@@ -77,6 +77,19 @@ describe('requests for a person', () => {
   });
 });
 
+describe('asking how to get in touch', () => {
+  it.each([
+    ['fr', 'Comment vous joindre ?'],
+    ['de', 'Wie kann ich mich bei euch melden?'],
+    ['lb', 'Wéi kann ech mech bei Iech mellen?'],
+  ])('in %s, "%s" is told to contact Luxinnovation, with the lead form', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('Luxinnovation');
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+});
+
 describe('questions that ask what something is', () => {
   it.each([
     ['fr', "Qu'est-ce que l'AI Factory ?", 'La Luxembourg AI Factory est la plateforme nationale'],
