@@ -6,7 +6,7 @@ import { LANGS, type Lang } from '../language/languages.ts';
 import { queryTerms } from '../retrieval/normalise.ts';
 
 // Words any question here may carry that name nothing to begin: the AI Factory, AI itself, "with".
-const DOMAIN_WORDS: ReadonlySet<string> = new Set(['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'artificial', 'intelligence', 'kunstliche', 'kenschtlech', 'intelligenz']);
+const DOMAIN_WORDS: readonly string[] = ['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'artificial', 'intelligence', 'kunstliche', 'kenschtlech', 'intelligenz'];
 
 export const SUPPORT_TOPICS = ['funding', 'project', 'training', 'infrastructure', 'data_access', 'contact', 'support'] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
@@ -141,6 +141,6 @@ export function detectSupportIntent(message: string, lang: Lang): SupportIntent 
     (organisation && topics.includes('support'));
   const starting = startingPattern.test(text);
   // What is left once the asking is taken out: nothing but function words and the words every question here carries.
-  const startingOnly = starting && queryTerms(text.replace(new RegExp(startingPattern.source, 'gu'), ' '), lang).every((term) => DOMAIN_WORDS.has(term));
+  const startingOnly = starting && queryTerms(text.replace(new RegExp(startingPattern.source, 'gu'), ' '), lang).every((term) => DOMAIN_WORDS.includes(term));
   return { intent, topics, request, organisation, starting, startingOnly };
 }
