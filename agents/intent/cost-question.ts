@@ -2,7 +2,7 @@
 // knowledge may state no price: then the reply says so and offers an advisor, instead of a refusal or passages about
 // something else. A price of anything else ("how much does a car cost?") names none of the services and is left alone.
 import { LANGS, type Lang } from '../language/languages.ts';
-import { oneOf, wordPattern, wordText } from './words.ts';
+import { oneOf, withEnglish, wordPattern, wordText } from './words.ts';
 
 // Each entry matches at the start of a word.
 const COST: Record<Lang, string[]> = {
@@ -27,10 +27,10 @@ const PRONOUNS: Record<Lang, string[]> = { en: ['it', 'this', 'that', 'they'], f
 const AMOUNT = /(?:€\s?\d|\d[\d\s.,]*\s?(?:€|eur\b|euros?\b))/i;
 
 const compiled = Object.fromEntries(
-  LANGS.map((lang) => {
-    const words = (lists: Record<Lang, string[]>) => (lang === 'en' ? lists.en : [...lists[lang], ...lists.en]);
-    return [lang, { cost: wordPattern(oneOf(...words(COST)), lang), subject: wordPattern(oneOf(...words(SUBJECT)), lang), pronoun: wordPattern(oneOf(...PRONOUNS[lang]), lang), costOnly: wordPattern(oneOf(...COST[lang]), lang) }];
-  }),
+  LANGS.map((lang) => [
+    lang,
+    { cost: wordPattern(oneOf(...withEnglish(lang, COST)), lang), subject: wordPattern(oneOf(...withEnglish(lang, SUBJECT)), lang), pronoun: wordPattern(oneOf(...PRONOUNS[lang]), lang), costOnly: wordPattern(oneOf(...COST[lang]), lang) },
+  ]),
 ) as Record<Lang, { cost: RegExp; subject: RegExp; pronoun: RegExp; costOnly: RegExp }>;
 
 /** Whether the message asks what one of the AI Factory's services costs; `previous` may name the service ("and is it free?"). */

@@ -2,7 +2,7 @@
 // notice answers them, not the knowledge. A question about data protection in AI projects ("does the AI Factory help
 // with GDPR?") is the knowledge's: every pattern needs the visitor's data, this conversation or the assistant itself.
 import { LANGS, type Lang } from '../language/languages.ts';
-import { oneOf, wordPattern, wordText } from './words.ts';
+import { oneOf, withEnglish, wordPattern, wordText } from './words.ts';
 
 const EN_MINE = oneOf('my', 'our', 'this');
 const EN_DATA = oneOf('data', 'personal data', 'messages?', 'conversations?', 'chats?', 'information', 'questions', 'details', 'history');
@@ -54,7 +54,7 @@ const PATTERNS: Record<Lang, string[]> = {
   ],
 };
 
-const compiled = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...PATTERNS[lang], ...(lang === 'en' ? [] : PATTERNS.en)), lang)])) as Record<Lang, RegExp>;
+const compiled = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...withEnglish(lang, PATTERNS)), lang)])) as Record<Lang, RegExp>;
 
 /** Whether the message asks what happens to the visitor's own data here. */
 export function asksAboutPrivacy(message: string, lang: Lang): boolean {

@@ -37,3 +37,6 @@ export const oneOf = (...alternatives: string[]): string => `(?:${alternatives.j
 
 /** Any number of words up to `max`, each followed by its space: the gap a pattern may skip. */
 export const gap = (max: number): string => `(?:[^ ]+ ){0,${max}}`;
+
+/** A language's entries and, for the other languages, the English ones too: visitors mix in English words. */
+export const withEnglish = (lang: Lang, lists: Record<Lang, string[]>): string[] => (lang === 'en' ? lists.en : [...lists[lang], ...lists.en]);

@@ -1,7 +1,7 @@
 // Support-intent detection for the offline mode: does an organisation ask for help with a project, funding, training,
 // infrastructure, data access or a contact? Word patterns in EN/FR/DE/LB (agents/intent/words.ts), no model.
 import { isPersonRequest } from '../intent/person-request.ts';
-import { gap, oneOf, wordPattern, wordText } from '../intent/words.ts';
+import { gap, oneOf, withEnglish, wordPattern, wordText } from '../intent/words.ts';
 import { LANGS, type Lang } from '../language/languages.ts';
 import { queryTerms } from '../retrieval/normalise.ts';
 
@@ -112,16 +112,14 @@ const SELF_SUFFICIENT: readonly SupportTopic[] = ['funding', 'contact'];
 /** Topics that say what the help is for; "support" alone ("can you help?") does not. */
 const SUBSTANTIVE: readonly SupportTopic[] = ['funding', 'project', 'training', 'infrastructure', 'data_access'];
 
-// English loanwords count in every language, so each language reads its own words and the English ones.
-const words = (lang: Lang, lists: Record<Lang, string[]>) => (lang === 'en' ? lists.en : [...lists[lang], ...lists.en]);
 const compiled = Object.fromEntries(
   LANGS.map((lang) => [
     lang,
     {
-      topics: SUPPORT_TOPICS.map((topic) => [topic, wordPattern(`${oneOf(...words(lang, TOPICS[topic]))}[^ ]*`, lang)] as const),
-      request: wordPattern(oneOf(...words(lang, REQUESTS)), lang),
-      organisation: wordPattern(oneOf(...words(lang, ORGANISATIONS), ...tradePatterns(lang)), lang),
-      starting: wordPattern(oneOf(...words(lang, STARTING)), lang),
+      topics: SUPPORT_TOPICS.map((topic) => [topic, wordPattern(`${oneOf(...withEnglish(lang, TOPICS[topic]))}[^ ]*`, lang)] as const),
+      request: wordPattern(oneOf(...withEnglish(lang, REQUESTS)), lang),
+      organisation: wordPattern(oneOf(...withEnglish(lang, ORGANISATIONS), ...tradePatterns(lang)), lang),
+      starting: wordPattern(oneOf(...withEnglish(lang, STARTING)), lang),
     },
   ]),
 ) as Record<Lang, { topics: (readonly [SupportTopic, RegExp])[]; request: RegExp; organisation: RegExp; starting: RegExp }>;
