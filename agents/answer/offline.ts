@@ -22,7 +22,8 @@ const FOLLOW_UP = 0.5;
 const AS_SYNONYM = 0.5;
 const AS_NAME = 2;
 // A word matches a question word's stem only if it is at most this much longer: "Wetter" is not "Wettbewerb", and
-// retrieval's looser prefix match (stemPrefix) has already chosen the passages. A synonym, brought in by the concept
+// retrieval's looser prefix match (stemPrefix) has already chosen the passages. The question's own long word matches
+// from its whole stem: "Digitaliséierung" is nine letters longer than "digital". A synonym, brought in by the concept
 // list rather than typed, must match closer: "euros" (stem "euro") is money, "European" is not.
 const LONGER = 8;
 const SYNONYM_LONGER = 3;
@@ -53,7 +54,7 @@ function foundTerms(text: string, asked: Asked): Map<string, number> {
   const has = (form: string, longer = LONGER) => words.some((word) => word.startsWith(form) && word.length <= form.length + longer);
   const found = new Map<string, number>();
   for (const term of asked.terms) {
-    if (has(term.stem)) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
+    if (has(term.stem) || (term.whole !== undefined && has(term.whole))) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
     else if (term.forms.some((form) => has(form, SYNONYM_LONGER))) found.set(term.stem, AS_SYNONYM);
   }
   return found;

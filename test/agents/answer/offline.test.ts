@@ -123,6 +123,13 @@ describe('composeOfflineAnswer', () => {
     expect(quotes.some((quote) => quote.includes('Sicherheitsniveau'))).toBe(true);
   });
 
+  it('matches the question\'s own long word however much longer it is than its stem: "Digitaliséierung"', async () => {
+    const passages = await chunksOf('lb', 'service-catalogue-launch');
+    const quotes = quotesOf(composeOfflineAnswer("Wien ass d'Ministesch fir Digitaliséierung?", 'lb', passages, t).text);
+    // Only "digital" (its 7-letter stem) was looked for, nine letters short: a keynote on the "digital transformation" won.
+    expect(quotes[0]).toContain('Stéphanie Obertin');
+  });
+
   it('counts a synonym only as a close word: "euros" are money, "European" is not', () => {
     const text = 'The partners share good practice across the European network. Funding goes to projects that have a clear plan.';
     const section: SearchResult = { docId: 'd', chunkId: 'd:en:0', title: 'Money for projects', lang: 'en', score: 1, text, headingPath: [], lexical: null };
