@@ -10,5 +10,5 @@ export const LB_STOPWORDS = [
   'är', 'ären', 'äre', 'ëm', 'ënner', 'iwwer', 'elo', 'schonn', 'ee', 'dass', 'alles', 'all', 'ginn', 'gin',
   'hire', 'hiren', 'hirem', 'hirer', 'säin', 'seng', 'sengem', 'senger', 'eegen', 'eegent', 'eegene', 'eegenen',
   'esou', 'eppes', 'eigentlech', 'dobäi', 'mëttlerweil', 'just', 'ganz', 'iergendwou', 'hannert', 'tëscht', 'beim',
-  'huet', 'hues', 'engem', 'war', 'waren', 'wier', 'wieren', 'sollen', 'wëll', 'wëllt', 'mol', 'ëmmer',
+  'déi', 'deen', 'deem', 'där', 'huet', 'hues', 'engem', 'war', 'waren', 'wier', 'wieren', 'sollen', 'wëll', 'wëllt', 'mol', 'ëmmer',
 ];

@@ -25,6 +25,7 @@ describe('queryTerms', () => {
     ['fr', 'Comment mon entreprise peut-elle obtenir un financement ?', ['entreprise', 'financement']],
     ['de', 'Wie bekommt mein Unternehmen eine Förderung?', ['unternehmen', 'forderung']],
     ['lb', 'Wéi kréien ech Ënnerstëtzung fir meng Firma?', ['ennerstetzung', 'firma']],
+    ['lb', 'Wat sinn déi fënnef Profiler, déi deen Text nennt?', ['fennef', 'profiler', 'text', 'nennt']],
   ] as const)('keeps the content words in %s', (lang, query, terms) => {
     expect(queryTerms(query, lang)).toEqual(terms);
   });
