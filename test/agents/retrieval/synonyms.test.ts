@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../agents/language/languages.ts';
-import { normaliseForIndex, queryTerms } from '../../../agents/retrieval/normalise.ts';
+import { normaliseForIndex, queryTerms, stemPrefix } from '../../../agents/retrieval/normalise.ts';
 import { lexicalMatch } from '../../../agents/retrieval/search.ts';
 import { CONCEPTS, expandTerms } from '../../../agents/retrieval/synonyms.ts';
 
@@ -31,6 +31,8 @@ describe('expandTerms', () => {
     ['fr', 'Combien de citoyens ?', 'population'],
     ['lb', 'Wéi vill Säulen huet de Servicekatalog?', 'pilier'],
     ['de', 'Wie viele Pfeiler hat das Angebot?', 'saulen'],
+    ['lb', "Wéi vill AI Factories gëtt et an der EU?", 'europaescher'],
+    ['fr', "Quel organisme de l'UE soutient le projet ?", 'europeenne'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
@@ -40,6 +42,12 @@ describe('expandTerms', () => {
     expect(extra).toContain('money');
     expect(extra).not.toContain('budget');
     expect(extra).not.toContain('argent');
+  });
+
+  it('brings in no word whose stem is "euro": the Union\'s adjectives, not the currency or EuroHPC', () => {
+    for (const lang of ['en', 'fr', 'de', 'lb'] as const) {
+      expect(expandTerms(['eu', 'ue'], lang).map(stemPrefix).filter((stem) => stem === 'euro')).toEqual([]);
+    }
   });
 
   it('leaves words outside the concept list alone', () => {
