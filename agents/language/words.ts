@@ -39,7 +39,7 @@ export const FUNCTION_WORDS: Record<Lang, readonly string[]> = {
   ],
   lb: [
     'wat', 'wie', 'wéi', 'wei', 'wéivill', 'weivill', 'vill', 'wou', 'wéini', 'weini', 'wien', 'wiem', 'firwat', 'ech',
-    'mir', 'mer', 'dir', 'du', 'hien', 'si', 'et', 'mäi', 'meng', 'menger', 'mengem', 'är', 'äre', 'ären', 'eis',
+    'mir', 'mer', 'dir', 'du', 'mech', 'dech', 'sech', 'hien', 'si', 'et', 'mäi', 'meng', 'menger', 'mengem', 'är', 'äre', 'ären', 'eis',
     'eise', 'eisen', 'iech', 'ass', 'sinn', 'sidd', 'bass', 'war', 'gëtt', 'gett', 'ginn', 'gi', 'gouf', 'goufen',
     'hunn', 'hues', 'huet', 'hutt', 'hat', 'kann', 'kënnen', 'kennen', 'kënnt', 'kennt', 'muss', 'soll', 'wëll',
     'wëllt', 'wellt', 'de', "d'", "z'", 'den', 'der', 'dem', 'des', 'dat', 'datt', 'dës', 'dëst', 'dëse', 'dee',

@@ -18,6 +18,7 @@ describe('readWords', () => {
     ['Förderung für KI', 'de'],
     ['kënne mir schwätzen', 'lb'],
     ["what's the price", 'en'],
+    ['Rufft mech w.e.g. zréck', 'lb'],
   ] as const)('is confident when two words agree and none belongs to another language only: %s', (text, lang) => {
     expect(read(text)).toEqual({ kind: 'supported', lang, confident: true });
   });
