@@ -3,6 +3,7 @@
 import { isPersonRequest } from '../intent/person-request.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
+import { detectSupportIntent } from '../leads/intent.ts';
 import type { Lang } from '../language/languages.ts';
 import { GROUP_THRESHOLD, questionPrint, similarity, type QuestionPrint, type Weigh } from './similarity.ts';
 
@@ -30,11 +31,12 @@ export type GapGroup = {
 export const EXAMPLES = 5;
 
 /**
- * A question worth an editor's time: not a greeting or thanks, not a request for a person, not one about the visitor's
- * own data (the privacy notice answers it), with words to compare.
+ * A question worth an editor's time: not a greeting or thanks, not a request for a person or to be contacted, not one
+ * about the visitor's own data (the privacy notice answers it), with words to compare.
  */
 function isQuestion(signal: GapSignal): boolean {
-  return !detectSmallTalk(signal.question, signal.lang) && !isPersonRequest(signal.question, signal.lang) && !asksAboutPrivacy(signal.question, signal.lang);
+  const { question, lang } = signal;
+  return !detectSmallTalk(question, lang) && !isPersonRequest(question, lang) && !asksAboutPrivacy(question, lang) && !detectSupportIntent(question, lang).topics.includes('contact');
 }
 
 /** Of the questions before one escalation, only the last. */

@@ -152,5 +152,7 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
     const pillars = await pillarsFor(ports, question, lang, support.organisation);
     if (pillars.length) return { kind: 'answer', passages: pillars, query: question, framing: 'pillars', leadForm };
   }
+  // Asked to be contacted ("please call me back"): nothing to look up, and the form reaches an advisor.
+  if (leadForm && support.topics.includes('contact')) return { kind: 'reply', text: t('chat:contact.form'), leadForm };
   return { kind: 'reply', text: composeRefusal(t), leadForm };
 }

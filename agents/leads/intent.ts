@@ -51,10 +51,11 @@ const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
     lb: ['donneeen', 'daten', 'datenzougang', 'zougang zu daten'],
   },
   contact: {
-    en: ['contact', 'get in touch', 'call me', 'call us', 'appointment', 'meeting with'],
-    fr: ['contact', 'rendez vous', 'appeler', 'rappeler', 'joindre'],
-    de: ['kontakt', 'termin', 'anrufen', 'ruckruf', 'zuruckrufen', 'bei (?:euch|ihnen) melden', 'euch erreichen', 'sie erreichen'],
-    lb: ['kontakt', 'rendez vous', 'uruffen', 'uruff', 'zreckruffen', 'ureed', 'bei iech mellen', 'iech areechen'],
+    en: ['contact', 'get in touch', '(?:call|phone|ring|email|e mail) (?:me|us)', 'get back to (?:me|us)', 'appointment', 'meeting with'],
+    fr: ['contact', 'recontact', 'rendez vous', 'appeler', 'appelez', 'rappel', 'joindre'],
+    // "Rufen Sie mich zurück", "Rufft mech w.e.g. zréck": the verb before the person, its particle at the end.
+    de: ['kontakt', 'termin', 'anrufen', 'ruckruf', 'zuruckrufen', 'ruf(?:en|t|e)? (?:sie |du |ihr )?(?:mich|uns)', 'bei (?:euch|ihnen) melden', 'euch erreichen', 'sie erreichen'],
+    lb: ['kontakt', 'rendez vous', 'uruffen', 'uruff', 'zreckruffen', 'ruff(?:t|en)? (?:dir |du )?(?:mech|eis)', 'ureed', 'bei iech mellen', 'iech areechen'],
   },
   support: {
     en: ['support', 'help', 'assist', 'advice', 'guidance', 'consult', 'accompan', 'coaching'],

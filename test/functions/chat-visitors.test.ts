@@ -126,6 +126,23 @@ describe('questions about the visitor\'s own data', () => {
   });
 });
 
+describe('visitors who ask to be contacted', () => {
+  const form = (lang: string) => made.deps.i18n.forLang(lang as 'en')('chat:contact.form');
+
+  it.each([
+    ['en', 'please call me back'],
+    ['fr', 'Rappelez-moi s’il vous plaît'],
+    ['de', 'Bitte rufen Sie mich zurück'],
+    ['lb', 'Rufft mech w.e.g. zréck'],
+  ])('in %s, "%s" is told to leave details in the lead form for an advisor, not that nothing was found', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answer).toContain(form(lang));
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+});
+
 describe('questions about what a service costs', () => {
   const noPrices = (lang: string) => made.deps.i18n.forLang(lang as 'en')('chat:cost.unknown');
 

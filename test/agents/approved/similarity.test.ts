@@ -106,12 +106,13 @@ describe('groupGaps', () => {
     }
   });
 
-  it('leaves out greetings, requests for a person and questions about the visitor\'s own data, keeps only the last real question before an escalation, and counts each kind', async () => {
+  it('leaves out greetings, requests for a person or to be called back and questions about the visitor\'s own data, keeps only the last real question before an escalation, and counts each kind', async () => {
     const weigh = await weighOf(['en']);
     const groups = groupGaps(
       [
         { questionId: 'hello', question: 'Hello!', lang: 'en', kind: 'unanswered', at: 1 },
         { questionId: 'mine', question: 'Do you store my data?', lang: 'en', kind: 'unanswered', at: 1 },
+        { questionId: 'call', question: 'Please call me back', lang: 'en', kind: 'unanswered', at: 1 },
         { questionId: 'person', question: 'I want to talk to a person', lang: 'en', kind: 'unanswered', at: 2 },
         { questionId: 'person', question: 'I want to talk to a person', lang: 'en', kind: 'escalated', at: 3, before: { escalation: 7, nth: 1 } },
         { questionId: 'parking', question: 'Is there parking at the AI Factory?', lang: 'en', kind: 'escalated', at: 3, before: { escalation: 7, nth: 2 } },
