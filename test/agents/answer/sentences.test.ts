@@ -57,6 +57,10 @@ describe('splitSentences', () => {
     ['lb', 'Méi op https://www.luxinnovation.lu/lb. Dann urufen.', ['Méi op https://www.luxinnovation.lu/lb.', 'Dann urufen.']],
     ['lb', 'De Budget ass 5 Mio. Euro. Et ass knapp.', ['De Budget ass 5 Mio. Euro.', 'Et ass knapp.']],
     ['lb', 'LNDS gëtt et zanter 2022. Den DFKI koum méi spéit.', ['LNDS gëtt et zanter 2022.', 'Den DFKI koum méi spéit.']],
+    ['de', 'Bei „Ist das erlaubt?“ ordnen sie Fälle ein. Dann folgt eine Debatte.', ['Bei „Ist das erlaubt?“ ordnen sie Fälle ein.', 'Dann folgt eine Debatte.']],
+    ['fr', 'Le jeu « Qui a écrit ça ? » est ludique. Il dure une heure.', ['Le jeu « Qui a écrit ça ? » est ludique.', 'Il dure une heure.']],
+    ['en', 'Ask "is this allowed?" before you start! Then decide.', ['Ask "is this allowed?" before you start!', 'Then decide.']],
+    ['lb', "Wat ass dat? d'Äntwert kënnt direkt.", ['Wat ass dat?', "d'Äntwert kënnt direkt."]],
   ])('splits %s text at sentence ends only: %s', (lang, text, expected) => {
     expect(splitSentences(text, lang)).toEqual(expected);
   });
