@@ -33,6 +33,8 @@ describe('expandTerms', () => {
     ['de', 'Wie viele Pfeiler hat das Angebot?', 'saulen'],
     ['lb', "Wéi vill AI Factories gëtt et an der EU?", 'europaescher'],
     ['fr', "Quel organisme de l'UE soutient le projet ?", 'europeenne'],
+    ['lb', 'Ëm wéi vill geet d’Leeschtung erop?', 'performant'],
+    ['en', 'How much faster will the new machine be?', 'powerful'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
