@@ -139,8 +139,9 @@ export function answersType(sentence: string, type: QuestionType, question: stri
 // "What is MeluXina?": asked at the head of a question, with the verb that a defining sentence uses after its subject.
 const WHAT_IS: Record<Lang, string[]> = {
   en: ['what is', 'whats', 'what are', 'what does', 'tell me about', 'explain'],
-  // Elisions are dropped by tokenize: "qu'est-ce que" reads "est ce que", "c'est quoi" reads "est quoi".
-  fr: ['est ce que', 'est quoi', 'que signifie', 'que veut dire'],
+  // Elisions are dropped by tokenize: "qu'est-ce que" reads "est ce que", "c'est quoi" reads "est quoi"; typed
+  // without the apostrophe or as texted, "cest quoi", "c koi".
+  fr: ['est ce que', 'est quoi', 'cest quoi', 'est koi', 'cest koi', 'c koi', 'que signifie', 'que veut dire'],
   de: ['was ist', 'was sind', 'was bedeutet', 'was heisst', 'erklar', 'erzahl'],
   lb: ['wat ass', 'wat sinn', 'wat bedeit', 'wat heescht', 'erklar', 'erziel'],
 };

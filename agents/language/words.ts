@@ -15,7 +15,7 @@ export const FUNCTION_WORDS: Record<Lang, readonly string[]> = {
     'if', 'than', 'then', 'more', 'just', 'cost', 'costs', 'price', 'free', 'help',
   ],
   fr: [
-    'qui', 'que', "qu'", 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'combien', 'pourquoi', 'où', 'ou',
+    'qui', 'que', "qu'", 'quoi', 'koi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'combien', 'pourquoi', 'où', 'ou',
     'quand', 'est', "c'", 'cest', 'ce', 'cet', 'cette', 'ces', 'ça', 'ca', 'le', 'la',
     'les', 'un', 'une', 'du', 'des', 'de', "d'", 'au', 'aux', 'et', 'en', 'y', 'a', 'à', 'on', 'me', 'hier', 'je',
     "j'", 'jai', 'tu', 'il', 'elle', 'nous', 'vous', 'ils', 'elles', 'si', 'se', "s'", "l'", "n'", "m'", "t'", 'mon', 'ma',

@@ -94,6 +94,7 @@ describe('questions that ask what something is', () => {
   it.each([
     ['fr', "Qu'est-ce que l'AI Factory ?", 'La Luxembourg AI Factory est la plateforme nationale'],
     ['fr', "C'est quoi MeluXina ?", 'MeluXina est le supercalculateur national'],
+    ['fr', 'cest koi meluxina', 'MeluXina est le supercalculateur national'],
     ['lb', "Wat ass d'KI-Strategie?", 'Déi national KI-Strategie vu Lëtzebuerg heescht'],
   ])('in %s, "%s" is answered first with the sentence that defines it', async (lang, message, definition) => {
     const reply = await say(message, lang);

@@ -26,6 +26,8 @@ describe('queryTerms', () => {
     ['de', 'Wie bekommt mein Unternehmen eine Förderung?', ['unternehmen', 'forderung']],
     ['lb', 'Wéi kréien ech Ënnerstëtzung fir meng Firma?', ['ennerstetzung', 'firma']],
     ['lb', 'Wat sinn déi fënnef Profiler, déi deen Text nennt?', ['fennef', 'profiler', 'text', 'nennt']],
+    ['fr', 'cest quoi le LNDS', ['lnds']],
+    ['fr', 'c koi luxinnovation', ['luxinnovation']],
   ] as const)('keeps the content words in %s', (lang, query, terms) => {
     expect(queryTerms(query, lang)).toEqual(terms);
   });
