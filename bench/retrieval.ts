@@ -11,6 +11,7 @@ import { lexicalSearch, searchKnowledge } from '../agents/retrieval/search.ts';
 import { rememberKnowledge } from '../agents/retrieval/knowledge-snapshot.ts';
 import { nearestEntries } from '../agents/retrieval/nearest.ts';
 import { insertVectorStatement, vectorTableStatements, VECTOR_TABLE } from '../db/queries/vectors.ts';
+import { OPTIMIZE_FTS } from '../db/queries/knowledge.ts';
 import { createDb } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { percentile, timeIt } from './stats.ts';
@@ -78,6 +79,8 @@ async function seed(client: Client, random: () => number, vocab: Record<Lang, st
     }
     await client.batch(statements, 'write');
   }
+  // As an ingestion ends (db/queries/knowledge.ts).
+  await client.execute(OPTIMIZE_FTS);
   await client.execute(`INSERT INTO settings (key, value) VALUES ('embed_model', 'bench'), ('embed_dim', '${DIM}')`);
   await client.execute("INSERT INTO documents (doc_id, lang, title, audience, source, updated, review, content_hash) SELECT doc_id, lang, min(title), '[]', '[]', '2026-11-22', 'machine', '' FROM chunks GROUP BY doc_id, lang");
 }

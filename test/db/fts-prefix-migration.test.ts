@@ -1,6 +1,6 @@
 // Migration 0018 rebuilds the FTS table with prefix indexes for every stem length: a database indexed before it keeps
 // its index (copied, not emptied), answers the same searches, and is not indexed again.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -10,26 +10,21 @@ import { ingestKnowledge } from '../../agents/retrieval/ingest.ts';
 import { rememberKnowledge } from '../../agents/retrieval/knowledge-snapshot.ts';
 import { searchKnowledge } from '../../agents/retrieval/search.ts';
 import { createDb } from '../../db/client.ts';
-import { MIGRATIONS_FOLDER, runMigrations } from '../../db/migrate.ts';
+import { runMigrations } from '../../db/migrate.ts';
 import { fixtureKnowledge } from '../fixtures/knowledge.ts';
+import { migrationsBefore } from '../support/migrations.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The committed migrations up to (not including) `tag`, in a folder of their own. */
-function migrationsBefore(tag: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aif-migrations-'));
+const migrationsUpTo = (tag: string) => {
+  const { dir, count } = migrationsBefore(tag);
   dirs.push(dir);
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((entry) => entry.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  expect(count).toBeGreaterThan(0);
   return dir;
-}
+};
 
 describe('migration 0018 (FTS prefix indexes for stems of 4 to 7 characters)', () => {
   it('keeps an indexed database’s index and its answers, without indexing it again', async () => {
@@ -38,7 +33,7 @@ describe('migration 0018 (FTS prefix indexes for stems of 4 to 7 characters)', (
     const client = createClient({ url: `file:${join(dir, 'assistant.db')}` });
     try {
       const db = createDb(client);
-      await migrate(db, { migrationsFolder: migrationsBefore('0018_fts_stem_prefixes') });
+      await migrate(db, { migrationsFolder: migrationsUpTo('0018_fts_stem_prefixes') });
       await ingestKnowledge(db, fixtureKnowledge);
       const ddl = async () => String((await client.execute("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'")).rows[0]!.sql);
       expect(await ddl()).toContain("prefix = '4'");
