@@ -208,7 +208,7 @@ describe('knowledge gaps and approved answers in the console', () => {
     const wider = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.app *')].filter((el) => el.getBoundingClientRect().right > 320.5 && el.getClientRects().length > 0).map((el) => el.className || el.tagName));
     expect(wider).toEqual([]);
     await page.keyboard.press('a');
-    await poll(() => status(page)).toBe('Nëmmen Admine gesinn déi approuvéiert Äntwerten.');
+    await poll(() => status(page)).toBe('Nëmmen Administrateure gesinn déi approuvéiert Äntwerten.');
     // A link to the approved answers gives a reviewer the inbox, not a conversation that does not exist.
     await page.goto('about:blank');
     const asked: string[] = [];

@@ -3,13 +3,12 @@
 // spelling as for knowledge/.
 import matter from 'gray-matter';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../agents/language/languages.ts';
 import { buildLegal, LEGAL_GENERATED, legalSource, renderLegal } from '../../bin/build-legal.ts';
 import { legalDocument, PRIVACY_VERSION } from '../../legal/documents.ts';
 import { fieldsIn, fillFields, LEGAL_FIELDS } from '../../legal/fields.ts';
+import { lbSpelling } from '../support/lb-spelling.ts';
 import { LEGAL_KINDS } from '../../legal/kinds.ts';
 
 const front = (lang: string, kind: string) => matter(readFileSync(legalSource(lang, kind), 'utf8'));
@@ -79,27 +78,15 @@ describe('renderLegal', () => {
 });
 
 describe('Luxembourgish spelling of legal/lb', () => {
-  const require = createRequire(import.meta.url);
-  const dictionaryDir = require.resolve('dictionary-lb/index.aff').replace(/index\.aff$/, '');
-  const allowList = (name: string) =>
-    readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
-      .split('\n')
-      .map((word) => word.trim())
-      .filter(Boolean);
-  // The project's reviewed list, and the legal texts' own: names of authorities and laws (in French), technical terms.
-  const allowed = new Set([...allowList('lb-allowlist.txt'), ...allowList('legal-lb-allowlist.txt')]);
-
   it('has no word outside the dictionary and the allow-lists, per text', () => {
-    const spell = nspell({ aff: readFileSync(`${dictionaryDir}index.aff`), dic: readFileSync(`${dictionaryDir}index.dic`) });
-    const known = (word: string) => spell.correct(word) || allowed.has(word);
+    // The project's reviewed list, and the legal texts' own: names of authorities and laws (in French), technical terms.
+    const unknownWords = lbSpelling(['lb-allowlist.txt', 'legal-lb-allowlist.txt']);
     const unknown: Record<string, string[]> = {};
     for (const kind of LEGAL_KINDS) {
       const text = `${String(front('lb', kind).data.title)} ${String(front('lb', kind).data.description)} ${front('lb', kind).content}`
         // Not words: fields, code, link targets, web addresses and paths, the placeholders of the teachers' assistant.
         .replace(/\{\{[\w.]+\}\}|`[^`]*`|\]\([^)]*\)|\b[\w-]+(?:\.[\w-]+)+\b|\/[\w/#-]+|\[(?:email|name)\]/g, ' ');
-      const words = text.match(/\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu) ?? [];
-      const stems = new Set(words.map((word) => word.replace(/’/g, "'").replace(/^[dzs]'/i, '')));
-      const misses = [...stems].filter((word) => !known(word) && !word.split('-').every(known));
+      const misses = unknownWords(text);
       if (misses.length) unknown[kind] = misses;
     }
     expect(unknown).toEqual({});
