@@ -191,20 +191,19 @@ export const CONCEPTS: Concept[] = [
   },
 ];
 
-type ConceptIndex = Map<string, number[]>;
+/** Normalised word → the normalised words of every concept it belongs to. */
+type ConceptIndex = Map<string, string[][]>;
 let indexes: Record<Lang, ConceptIndex> | undefined;
 
-/** Normalised word → the concepts it belongs to, per language; built once. */
+/** The concept index per language; built once, with every word normalised once (a turn expands terms several times). */
 function conceptIndex(lang: Lang): ConceptIndex {
   indexes ??= Object.fromEntries(
     (['en', 'fr', 'de', 'lb'] as const).map((l) => {
       const index: ConceptIndex = new Map();
-      CONCEPTS.forEach((concept, i) => {
-        for (const word of concept[l]) {
-          const key = normaliseForIndex(word, l);
-          index.set(key, [...(index.get(key) ?? []), i]);
-        }
-      });
+      for (const concept of CONCEPTS) {
+        const words = concept[l].map((word) => normaliseForIndex(word, l));
+        for (const word of words) index.set(word, [...(index.get(word) ?? []), words]);
+      }
       return [l, index];
     }),
   ) as Record<Lang, ConceptIndex>;
@@ -220,11 +219,8 @@ export function expandTerms(terms: string[], lang: Lang): string[] {
   const have = new Set(terms);
   const extra = new Set<string>();
   for (const term of terms) {
-    for (const i of index.get(term) ?? []) {
-      for (const word of CONCEPTS[i]![lang]) {
-        const key = normaliseForIndex(word, lang);
-        if (!have.has(key)) extra.add(key);
-      }
+    for (const words of index.get(term) ?? []) {
+      for (const word of words) if (!have.has(word)) extra.add(word);
     }
   }
   return [...extra];
