@@ -52,7 +52,8 @@ const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
   },
   contact: {
     en: ['contact', 'get in touch', '(?:call|phone|ring|email|e mail) (?:me|us)', 'get back to (?:me|us)', 'appointment', 'meeting with'],
-    fr: ['contact', 'recontact', 'rendez vous', 'appeler', 'appelez', 'rappel', 'joindre'],
+    // "Rappelez-moi", not "pour rappel" (a reminder).
+    fr: ['contact', 'recontact', 'rendez vous', 'appeler', 'appelez', 'rappel(?:er|ez|le (?:moi|nous))', 'joindre'],
     // "Rufen Sie mich zurück", "Rufft mech w.e.g. zréck": the verb before the person, its particle at the end.
     de: ['kontakt', 'termin', 'anrufen', 'ruckruf', 'zuruckrufen', 'ruf(?:en|t|e)? (?:sie |du |ihr )?(?:mich|uns)', 'bei (?:euch|ihnen) melden', 'euch erreichen', 'sie erreichen'],
     lb: ['kontakt', 'rendez vous', 'uruffen', 'uruff', 'zreckruffen', 'ruff(?:t|en)? (?:dir |du )?(?:mech|eis)', 'ureed', 'bei iech mellen', 'iech areechen'],

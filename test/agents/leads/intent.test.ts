@@ -124,6 +124,7 @@ const QUESTIONS: Record<Lang, string[]> = {
     'quels projets l’AI Factory a-t-elle soutenus ?',
     'quel est le rôle de l’IA dans le secteur financier ?',
     'qu’est-ce que le AI Act ?',
+    'pour rappel, quels sont les six piliers ?',
   ],
   de: [
     'Welche Sprachen sprechen Sie?',
