@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, computing power, the European Union), not names or facts from the knowledge:
+// flagships, pillars, population, universities, computing power, the European Union), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -167,6 +167,13 @@ export const CONCEPTS: Concept[] = [
     fr: ['pilier', 'piliers', 'volet', 'volets'],
     de: ['Säule', 'Säulen', 'Pfeiler'],
     lb: ['Pilier', 'Piliere', 'Säul', 'Säulen'],
+  },
+  {
+    concept: 'university',
+    en: ['university', 'universities', 'uni'],
+    fr: ['université', 'universités', 'uni'],
+    de: ['Universität', 'Universitäten', 'Uni'],
+    lb: ['Universitéit', 'Universitéiten', 'Uni'],
   },
   {
     concept: 'computing power',

@@ -35,6 +35,7 @@ describe('expandTerms', () => {
     ['fr', "Quel organisme de l'UE soutient le projet ?", 'europeenne'],
     ['lb', 'Ëm wéi vill geet d’Leeschtung erop?', 'performant'],
     ['en', 'How much faster will the new machine be?', 'powerful'],
+    ['de', 'Was macht die Uni Luxemburg?', 'universitat'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
