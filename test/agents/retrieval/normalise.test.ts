@@ -28,6 +28,9 @@ describe('queryTerms', () => {
     ['lb', 'Wat sinn déi fënnef Profiler, déi deen Text nennt?', ['fennef', 'profiler', 'text', 'nennt']],
     ['fr', 'cest quoi le LNDS', ['lnds']],
     ['fr', 'c koi luxinnovation', ['luxinnovation']],
+    ['fr', 'Où trouver des formations en IA ?', ['formations']],
+    ['de', 'Wo finde ich Schulungen?', ['schulungen']],
+    ['en', 'Where can I find grants?', ['grants']],
   ] as const)('keeps the content words in %s', (lang, query, terms) => {
     expect(queryTerms(query, lang)).toEqual(terms);
   });
