@@ -81,13 +81,25 @@ function hammingDistances(signs: Uint32Array, query: Uint32Array, rows: number[]
   return distances;
 }
 
-// A plain loop over typed arrays: V8 compiles it to about a nanosecond per dimension.
+// A loop over typed arrays with four running sums: independent additions keep the CPU's pipeline full, where one
+// sum waits on the last (the vector leg over 165 rows × 1,024 dimensions, a language of the knowledge: 295 → 214 µs).
 function cosines(unit: Float32Array, dimension: number, query: Float32Array, rows: number[]): Float64Array {
   const dots = new Float64Array(rows.length);
   for (let n = 0; n < rows.length; n++) {
-    let dot = 0;
-    for (let j = 0, at = rows[n]! * dimension; j < dimension; j++, at++) dot += query[j]! * unit[at]!;
-    dots[n] = dot;
+    const at = rows[n]! * dimension;
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    let j = 0;
+    for (; j + 3 < dimension; j += 4) {
+      d0 += query[j]! * unit[at + j]!;
+      d1 += query[j + 1]! * unit[at + j + 1]!;
+      d2 += query[j + 2]! * unit[at + j + 2]!;
+      d3 += query[j + 3]! * unit[at + j + 3]!;
+    }
+    for (; j < dimension; j++) d0 += query[j]! * unit[at + j]!;
+    dots[n] = d0 + d1 + d2 + d3;
   }
   return dots;
 }
