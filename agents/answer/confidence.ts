@@ -30,7 +30,8 @@ export const AS_SYNONYM = 0.5;
  * A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts), and for a
  * long word its `whole` stem, uncut: a compound ("Servicekatalog") can be specific to a topic where its stem ("service") is not.
  */
-export type QuestionTerm = { stem: string; forms: string[]; whole?: string; small?: boolean };
+/** `synonyms`: the concept list's words for it, whole and normalised (`forms` holds their stems). */
+export type QuestionTerm = { stem: string; forms: string[]; synonyms: string[]; whole?: string; small?: boolean };
 /** `names`: the stems of the names the question holds; `nameGroups`: those of its names of several words ("Second World War"). */
 export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; nameGroups: string[][]; aboutAi: boolean };
 
@@ -42,10 +43,11 @@ export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
   const byStem = new Map<string, QuestionTerm>();
   for (const term of terms) {
     const stem = stemPrefix(term);
-    const forms = [stem, ...expandTerms([term], lang).map(stemPrefix)];
+    const synonyms = expandTerms([term], lang);
+    const forms = [stem, ...synonyms.map(stemPrefix)];
     const earlier = byStem.get(stem);
     const whole = earlier?.whole ?? (wholeStem(term) !== stem ? wholeStem(term) : undefined);
-    byStem.set(stem, { stem, forms: [...new Set([...(earlier?.forms ?? []), ...forms])], ...(whole ? { whole } : {}) });
+    byStem.set(stem, { stem, forms: [...new Set([...(earlier?.forms ?? []), ...forms])], synonyms: [...new Set([...(earlier?.synonyms ?? []), ...synonyms])], ...(whole ? { whole } : {}) });
   }
   return [...byStem.values()];
 }

@@ -24,7 +24,8 @@ const AS_NAME = 2;
 // A word matches a question word's stem only if it is at most this much longer: "Wetter" is not "Wettbewerb", and
 // retrieval's looser prefix match (stemPrefix) has already chosen the passages. The question's own long word matches
 // from its whole stem: "Digitaliséierung" is nine letters longer than "digital". A synonym, brought in by the concept
-// list rather than typed, must match closer: "euros" (stem "euro") is money, "European" is not.
+// list rather than typed, must match closer: "euros" (stem "euro") is money, "European" is not; a word of the list
+// itself counts however long ("Europäescher" for "EU").
 const LONGER = 8;
 const SYNONYM_LONGER = 3;
 // A word found only in the sentence a quote refers back to counts half: it says what "it" is, not what "it" does.
@@ -55,7 +56,7 @@ function foundTerms(text: string, asked: Asked): Map<string, number> {
   const found = new Map<string, number>();
   for (const term of asked.terms) {
     if (has(term.stem) || (term.whole !== undefined && has(term.whole))) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
-    else if (term.forms.some((form) => has(form, SYNONYM_LONGER))) found.set(term.stem, AS_SYNONYM);
+    else if (term.forms.some((form) => has(form, SYNONYM_LONGER)) || term.synonyms.some((synonym) => words.includes(synonym))) found.set(term.stem, AS_SYNONYM);
   }
   return found;
 }

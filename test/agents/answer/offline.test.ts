@@ -130,6 +130,14 @@ describe('composeOfflineAnswer', () => {
     expect(quotes[0]).toContain('Stéphanie Obertin');
   });
 
+  it('counts a word of the concept list itself as a synonym however long it is: "europäischen" for "EU"', () => {
+    const sentences = ['Das Netzwerk der Fabrik trifft sich jedes Jahr.', 'Die Fabrik ist in einem europäischen Netzwerk mit vielen Standorten.'];
+    const section: SearchResult = { docId: 'd', chunkId: 'd:de:0', title: 'Netzwerk', lang: 'de', score: 1, text: sentences.join(' '), headingPath: [], lexical: null };
+    const quotes = quotesOf(composeOfflineAnswer('Gehört die Fabrik zu einem Netzwerk auf EU-Ebene?', 'de', [section], t).text);
+    // "europaischen" is eight letters longer than the synonym's stem "europai": only the list's own word matches it.
+    expect(quotes[0]).toBe(`> ${sentences[1]} [1]`);
+  });
+
   it('counts a synonym only as a close word: "euros" are money, "European" is not', () => {
     const text = 'The partners share good practice across the European network. Funding goes to projects that have a clear plan.';
     const section: SearchResult = { docId: 'd', chunkId: 'd:en:0', title: 'Money for projects', lang: 'en', score: 1, text, headingPath: [], lexical: null };
