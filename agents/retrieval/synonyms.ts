@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, universities, computing power, the European Union), not names or facts from the knowledge:
+// flagships, pillars, population, bias, disinformation, universities, computing power, the European Union), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -167,6 +167,20 @@ export const CONCEPTS: Concept[] = [
     fr: ['pilier', 'piliers', 'volet', 'volets'],
     de: ['Säule', 'Säulen', 'Pfeiler'],
     lb: ['Pilier', 'Piliere', 'Säul', 'Säulen'],
+  },
+  {
+    concept: 'bias',
+    en: ['bias', 'biases', 'biased', 'prejudice', 'prejudices'],
+    fr: ['biais', 'préjugé', 'préjugés', 'partialité'],
+    de: ['Bias', 'Verzerrung', 'Verzerrungen', 'voreingenommen', 'voreingenommene', 'Voreingenommenheit', 'Vorurteile'],
+    lb: ['Bias', 'Virurteel', 'Virurteeler', 'Verzerrung', 'Verzerrungen'],
+  },
+  {
+    concept: 'disinformation',
+    en: ['disinformation', 'misinformation', 'fake', 'hoaxes'],
+    fr: ['désinformation', 'infox', 'intox', 'fake'],
+    de: ['Desinformation', 'Falschnachrichten', 'Falschinformationen', 'Fake'],
+    lb: ['Desinformatioun', 'Falschnoriichten', 'Fake'],
   },
   {
     concept: 'university',

@@ -36,6 +36,8 @@ describe('expandTerms', () => {
     ['lb', 'Ëm wéi vill geet d’Leeschtung erop?', 'performant'],
     ['en', 'How much faster will the new machine be?', 'powerful'],
     ['de', 'Was macht die Uni Luxemburg?', 'universitat'],
+    ['en', 'Does the strategy do anything about fake news?', 'disinformation'],
+    ['de', 'Gegen voreingenommene Algorithmen?', 'verzerrung'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
