@@ -31,6 +31,8 @@ describe('queryTerms', () => {
     ['fr', 'Où trouver des formations en IA ?', ['formations']],
     ['de', 'Wo finde ich Schulungen?', ['schulungen']],
     ['en', 'Where can I find grants?', ['grants']],
+    ['lb', 'Wat mécht LNDS?', ['lnds']],
+    ['de', 'Was macht das LNDS?', ['lnds']],
   ] as const)('keeps the content words in %s', (lang, query, terms) => {
     expect(queryTerms(query, lang)).toEqual(terms);
   });
