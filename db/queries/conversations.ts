@@ -2,6 +2,7 @@
 // one batch, answers finished, history.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { bind } from '../prepared.ts';
 import { conversations, events, feedback, messages } from '../schema/chat.ts';
 import { staffNotes } from '../schema/inbox.ts';
 import { leadDrafts } from '../schema/leads.ts';
@@ -10,12 +11,6 @@ import { mailOutbox } from '../schema/mail.ts';
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'seq'>;
-
-// The next sequence number is computed inside the INSERT, so concurrent writers cannot take the same one.
-export const nextSeq = (conversationId: string) =>
-  sql`(SELECT coalesce(max(${messages.seq}), 0) + 1 FROM ${messages} WHERE ${messages.conversationId} = ${conversationId})`;
-
-const insertMessage = (db: Db, message: NewMessage) => db.insert(messages).values({ ...message, seq: nextSeq(message.conversationId) });
 
 export async function findConversation(db: Db, id: string): Promise<Conversation | undefined> {
   return db.prepared.conversationById.get({ id });
@@ -26,25 +21,26 @@ export async function findConversation(db: Db, id: string): Promise<Conversation
  * language, and the event that shows the message to staff while they hold the conversation).
  */
 export type QuestionWrite = {
-  opens?: typeof conversations.$inferInsert;
-  message: NewMessage;
+  opens?: Pick<typeof conversations.$inferInsert, 'id' | 'assistant' | 'lang' | 'tokenHash' | 'createdAt' | 'updatedAt' | 'retainUntil'>;
+  message: StoredMessage;
   conversationLang?: Conversation['lang'];
   event?: { type: string; data: Record<string, unknown> };
 };
 
-export type AnswerPlaceholder = NewMessage & { role: 'assistant'; state: 'streaming' };
+/** The columns a question's write stores (db/prepared.ts insertMessage). */
+export type StoredMessage = Pick<NewMessage, 'id' | 'conversationId' | 'role' | 'content' | 'lang' | 'state' | 'mode' | 'createdAt'>;
+
+export type AnswerPlaceholder = StoredMessage & { role: 'assistant'; state: 'streaming' };
 
 /** Stores a question and, when given, the placeholder of its answer, in one batch. */
 export async function storeQuestion(db: Db, { opens, message, conversationLang, event }: QuestionWrite, answer?: AnswerPlaceholder) {
-  const touch = db
-    .update(conversations)
-    .set({ updatedAt: message.createdAt, ...(conversationLang ? { lang: conversationLang } : {}) })
-    .where(eq(conversations.id, message.conversationId));
-  await db.batch([
-    opens ? db.insert(conversations).values(opens) : touch,
-    insertMessage(db, message),
-    ...(event ? [db.insert(events).values({ conversationId: message.conversationId, type: event.type, data: event.data, createdAt: message.createdAt })] : []),
-    ...(answer ? [insertMessage(db, answer)] : []),
+  const { openConversation, touchConversation, insertMessage, insertEvent } = db.prepared;
+  const insert = (m: StoredMessage) => bind(insertMessage, { ...m, mode: m.mode ?? null });
+  await db.$client.batch([
+    opens ? bind(openConversation, opens) : bind(touchConversation, { id: message.conversationId, updatedAt: message.createdAt, lang: conversationLang ?? null }),
+    insert(message),
+    ...(event ? [bind(insertEvent, { conversationId: message.conversationId, type: event.type, data: event.data, createdAt: message.createdAt })] : []),
+    ...(answer ? [insert(answer)] : []),
   ]);
 }
 

@@ -5,7 +5,8 @@ import type { Db } from '../client.ts';
 import { auditLog } from '../schema/leads.ts';
 import { conversations, events, messages } from '../schema/chat.ts';
 import { mailOutbox } from '../schema/mail.ts';
-import { nextSeq, type Conversation, type NewMessage } from './conversations.ts';
+import { nextSeq } from '../prepared.ts';
+import type { Conversation, NewMessage } from './conversations.ts';
 import type { AuditEntry } from './leads.ts';
 import type { NewOutboxMail } from './mail.ts';
 
