@@ -3,7 +3,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, type QuestionTerm } from './confidence.ts';
-import { answersType, asksWhatIs, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
+import { answersType, asksWhatIs, countsAsked, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
@@ -41,8 +41,11 @@ type Quote = {
   text: string;
   /** The question's terms found in it (by stem), each with its weight. */
   found: Map<string, number>;
-  /** Whether it holds the kind of answer asked for (a name, a number, a date, or what the subject asked about is). */
-  fits: boolean;
+  /**
+   * Whether it holds the kind of answer asked for (a name, a number, a date, or what the subject asked about is): 0 or
+   * 1, and 2 for a number of what the question counts (question-type.ts countsAsked).
+   */
+  fits: number;
   /** Each sentence's content words, for telling repeated facts apart. */
   contents: Set<string>[];
 };
@@ -75,13 +78,15 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
     for (const [stem, weight] of foundTerms(sentences.slice(first, last).join(' '), asked)) {
       found.set(stem, Math.max(found.get(stem) ?? 0, weight * IN_CONTEXT));
     }
+    const fits = answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0) || defines(sentence, asked.subject, asked.lang);
+    const counts = fits && asked.type === 'howMany' && countsAsked(sentences.slice(first, last + 1).join(' '), asked.terms.map((term) => term.stem));
     return {
       passage,
       first,
       last,
       text: sentences.slice(first, last + 1).join(' '),
       found,
-      fits: answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0) || defines(sentence, asked.subject, asked.lang),
+      fits: counts ? 2 : fits ? 1 : 0,
       contents: contents.slice(first, last + 1),
     };
   });
@@ -112,8 +117,8 @@ function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limi
   const chosen: Quote[] = [];
   const covered = new Set<string>();
   const weight = (quote: Quote, stems: string[]) => stems.reduce((sum, stem) => sum + (quote.found.get(stem) ?? 0), 0);
-  const strength = (quote: Quote) => weight(quote, [...quote.found.keys()]) + (quote.fits ? 1 : 0);
-  const answers = (quote: Quote) => (quote.fits && !chosen.some((other) => other.fits) ? 1 : 0);
+  const strength = (quote: Quote) => weight(quote, [...quote.found.keys()]) + quote.fits;
+  const answers = (quote: Quote) => (chosen.some((other) => other.fits) ? 0 : quote.fits);
   const gain = (quote: Quote) => weight(quote, [...quote.found.keys()].filter((stem) => !covered.has(stem))) + answers(quote);
   const added = (quote: Quote) => gain(quote) + REPEATED * weight(quote, [...quote.found.keys()].filter((stem) => covered.has(stem)));
   const relevant = (quote: Quote) => quote.found.size > 0 && strength(quote) + (headings[quote.passage]?.size ?? 0) >= needed;

@@ -136,6 +136,18 @@ export function answersType(sentence: string, type: QuestionType, question: stri
   return false;
 }
 
+// A number counts what follows it within this many words ("13 AI Factories", "5 grandes priorités").
+const COUNTED_WITHIN = 3;
+
+/**
+ * Whether a sentence gives a number of what the question counts: a number followed closely by one of the question's
+ * stems. "How many AI Factories …?" is answered by "13 AI Factories", not by "5 challenges" in a sentence on the EU.
+ */
+export function countsAsked(sentence: string, stems: readonly string[]): boolean {
+  const tokens = tokenize(sentence);
+  return tokens.some((token, i) => /^\d/.test(token) && !YEAR.test(token) && tokens.slice(i + 1, i + 1 + COUNTED_WITHIN).some((next) => stems.some((stem) => next.startsWith(stem))));
+}
+
 // "What is MeluXina?": asked at the head of a question, with the verb that a defining sentence uses after its subject.
 const WHAT_IS: Record<Lang, string[]> = {
   en: ['what is', 'whats', 'what are', 'what does', 'tell me about', 'explain'],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestSentences, composeOfflineAnswer } from '../../../agents/answer/offline.ts';
-import { answersType, asksWhatIs, defines, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
+import { answersType, asksWhatIs, countsAsked, defines, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
 import { opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
 import { LANGS, type Lang } from '../../../agents/language/languages.ts';
 import { chunkDocument, parseDocument } from '../../../agents/retrieval/document.ts';
@@ -67,6 +67,18 @@ describe('composeOfflineAnswer', () => {
     const quotes = quotesOf(composeOfflineAnswer(question, lang, passages, t).text);
     expect(quotes[0]).toContain('140');
     expect(quotes.filter((quote) => quote.includes('140'))).toHaveLength(1);
+  });
+
+  it.each<[Lang, string, string]>([
+    ['en', 'How many AI Factories are there in the EU?', 'AI Act'],
+    ['fr', "Combien d'AI Factories y a-t-il dans l'UE ?", 'AI Act'],
+    ['de', 'Wie viele KI-Fabriken gibt es in der EU?', 'AI Act'],
+    ['lb', 'Wéi vill AI Factories gëtt et an der EU?', 'AI Act'],
+  ])('answers how many (%s) with the number of what is counted, before a number of something else', async (lang, question, other) => {
+    // The sentence on the ministers' 5 challenges names the EU itself ("EU AI Act"); the FAQ's gives it as "European Union".
+    const passages = await Promise.all([passage(lang, 'service-catalogue-launch', other), passage(lang, 'faq', '13')]);
+    const quotes = quotesOf(composeOfflineAnswer(question, lang, passages, t).text);
+    expect(quotes[0]).toContain('13');
   });
 
   it.each<[Lang, string, string]>([
@@ -247,5 +259,16 @@ describe('answersType', () => {
     ['lb', 'when', 'Wéini war d’Reunioun?', 'Si hu sech zu Saarbrécken getraff.', false],
   ])('in %s, for %s: "%s" → "%s" is %s', (lang, type, question, sentence, expected) => {
     expect(answersType(sentence, type, question, lang)).toBe(expected);
+  });
+});
+
+describe('countsAsked', () => {
+  it.each<[string, string[], boolean]>([
+    ['It is one of 13 AI Factories set up across the European Union.', ['factori'], true],
+    ['The ministries pointed to 5 main challenges for organisations.', ['factori', 'eu'], false],
+    ['Die 6 Säulen des Katalogs', ['saul'], true],
+    ['Founded in 2022, the LNDS has 40 staff.', ['lnds'], false],
+  ])('"%s" counts %j: %s', (sentence, stems, expected) => {
+    expect(countsAsked(sentence, stems)).toBe(expected);
   });
 });
