@@ -30,6 +30,9 @@ const LONGER = 8;
 const SYNONYM_LONGER = 3;
 // A word found only in the sentence a quote refers back to counts half: it says what "it" is, not what "it" does.
 const IN_CONTEXT = 0.5;
+// Words of a subject asked about count as a phrase in a text where at most this many words separate them ("national
+// AI strategy" for "national strategy").
+const PHRASE_GAP = 2;
 // In a next quote, a question word an earlier quote already holds counts this much: a new word adds more.
 const REPEATED = 0.5;
 
@@ -55,12 +58,21 @@ type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: Questi
 
 function foundTerms(text: string, asked: Asked): Map<string, number> {
   const words = normaliseForIndex(text, asked.lang).split(' ');
-  const has = (form: string, longer = LONGER) => words.some((word) => word.startsWith(form) && word.length <= form.length + longer);
+  const matches = (word: string, form: string, longer = LONGER) => word.startsWith(form) && word.length <= form.length + longer;
+  const has = (form: string, longer = LONGER) => words.some((word) => matches(word, form, longer));
   const found = new Map<string, number>();
   for (const term of asked.terms) {
     if (has(term.stem) || (term.whole !== undefined && has(term.whole))) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
     else if (term.forms.some((form) => has(form, SYNONYM_LONGER)) || term.synonyms.some((synonym) => words.includes(synonym))) found.set(term.stem, AS_SYNONYM);
   }
+  // The subject of "what is …?" in two words that follow each other in the text is one idea found whole: "data
+  // space" in "… research groups, data spaces and …", not "data" and "space" in "data assets: finance, space".
+  if (asked.subject.length > 1) asked.terms.forEach((term, i) => {
+    const next = asked.terms[i + 1];
+    if (!next || !found.has(term.stem) || !found.has(next.stem)) return;
+    const together = words.some((word, w) => matches(word, term.stem) && words.slice(w + 1, w + 1 + PHRASE_GAP).some((after) => matches(after, next.stem)));
+    if (together) found.set(`${term.stem} ${next.stem}`, 1);
+  });
   return found;
 }
 

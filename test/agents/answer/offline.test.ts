@@ -81,6 +81,12 @@ describe('composeOfflineAnswer', () => {
     expect(quotes[0]).toContain('13');
   });
 
+  it('quotes first the sentence that holds the subject of "what is" as one phrase ("data spaces"), not its words apart', async () => {
+    const passages = [await passage('en', 'strategic-sectors', 'finance, space'), await passage('en', 'pillar-connect', 'data spaces')];
+    const quotes = quotesOf(composeOfflineAnswer('what is a data space', 'en', passages, t).text);
+    expect(quotes[0]).toContain('data spaces');
+  });
+
   it.each<[Lang, string, string]>([
     ['en', 'What will the weather be like tomorrow?', 'tomorrow'],
     ['fr', 'Quel temps fera-t-il demain ?', 'demain'],
