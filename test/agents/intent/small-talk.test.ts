@@ -34,6 +34,11 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['got it', 'ack'],
     ['alright, perfect', 'ack'],
     ['Okay.', 'ack'],
+    ['thanks a lot for your help!', 'thanks'],
+    ['that was really helpful', 'thanks'],
+    ['Who am I talking to right now?', 'identity'],
+    ['do you speak German?', 'identity'],
+    ['which languages do you speak?', 'identity'],
   ],
   fr: [
     ['bonjour', 'greeting'],
@@ -63,6 +68,9 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['parfait', 'ack'],
     ['ça marche', 'ack'],
     ['tres bien', 'ack'],
+    ["super merci, t'es top", 'thanks'],
+    ['Parlez-vous luxembourgeois ?', 'identity'],
+    ['quelles langues parlez-vous ?', 'identity'],
   ],
   de: [
     ['hallo', 'greeting'],
@@ -91,6 +99,9 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['super', 'ack'],
     ['verstanden', 'ack'],
     ['passt', 'ack'],
+    ['Wer bist du eigentlich?', 'identity'],
+    ['Sprechen Sie auch Deutsch?', 'identity'],
+    ['Danke für die Hilfe, das war wirklich hilfreich', 'thanks'],
   ],
   lb: [
     ['Moien', 'greeting'],
@@ -119,6 +130,9 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['Super', 'ack'],
     ['Perfekt', 'ack'],
     ['an der Rei', 'ack'],
+    ['Merci villmools, dat war immens hëllefräich!', 'thanks'],
+    ['Schwätz du och Lëtzebuergesch?', 'identity'],
+    ['Dir waart super hëllefräich, merci', 'thanks'],
   ],
 };
 
@@ -141,6 +155,8 @@ const NOT_SMALL_TALK: Record<Lang, string[]> = {
     'what can you do for a bakery?',
     'how are your services funded?',
     'bye the way is there a deadline for the call',
+    'do you speak German? what is MeluXina',
+    'thanks for the help, now what about GPUs?',
   ],
   fr: [
     'bonjour, qu’est-ce que MeluXina ?',
@@ -175,6 +191,7 @@ const NOT_SMALL_TALK: Record<Lang, string[]> = {
     'alles klar, und wann ist die nächste Frist?',
     'moin, habt ihr GPUs für Startups?',
     'vielen Dank für die Info, gilt das auch für Vereine?',
+    'Sprechen Sie Deutsch und was kostet die Beratung?',
   ],
   lb: [
     'Moien, wat ass MeluXina?',
