@@ -46,6 +46,8 @@ const STATUS_BY_DOMAIN_CODE: Record<string, ContentfulStatusCode> = {
   question_too_vague: 400,
   document_unknown: 400,
   citation_invalid: 400,
+  citation_marker_missing: 400,
+  lang_missing: 400,
   approved_answer_not_found: 404,
   account_exists: 409,
   own_account: 409,

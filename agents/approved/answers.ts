@@ -79,12 +79,14 @@ export function createApprovedAnswers(ports: ApprovedPorts) {
       return sources.length ? { id: found.answer.id, answer: found.answer.answer, sources, score: found.score } : null;
     },
 
-    /** Throws `question_too_vague`, `document_unknown` or `citation_invalid`; returns the new answer's id. */
+    /** Throws `question_too_vague`, `document_unknown`, `citation_marker_missing` or `citation_invalid`; returns the new answer's id. */
     async create(input: ApprovedInput, actor: StaffActor): Promise<{ id: string }> {
       if (questionPrint(input.question, input.lang).terms.length === 0) throw new DomainError('question_too_vague');
       const known = new Set((await citableDocuments(ports.db, input.lang, input.docIds)).map((doc) => doc.docId));
       const unknown = input.docIds.find((docId) => !known.has(docId) || !inScope('public', docId));
       if (unknown) throw new DomainError('document_unknown', { docId: unknown });
+      // An answer is answered only with a citation (the model's too): the text must say which document it rests on.
+      if (markers(input.answer).length === 0) throw new DomainError('citation_marker_missing');
       const wrong = markers(input.answer).find((n) => n < 1 || n > input.docIds.length);
       if (wrong !== undefined) throw new DomainError('citation_invalid', { n: wrong, chosen: input.docIds.length });
       const id = crypto.randomUUID();

@@ -16,7 +16,7 @@ export const MAX_ANSWER = 4000;
 export const MAX_CITATIONS = 6;
 const LIMITS = { maxQuestion: MAX_QUESTION, maxAnswer: MAX_ANSWER, maxCitations: MAX_CITATIONS };
 
-const lang = z.enum(LANGS, { error: 'lang_unsupported' });
+const lang = z.enum(LANGS, { error: (issue) => (issue.input === undefined ? 'lang_missing' : 'lang_unsupported') });
 const GapsQuerySchema = z.object({ lang: lang.optional() });
 const DocumentsQuerySchema = z.object({ lang });
 const ApprovedQuerySchema = z.object({ lang: lang.optional(), retired: z.enum(['true', 'false'], { error: 'bad_request' }).optional() });

@@ -88,10 +88,10 @@ describe('knowledge gaps and approved answers, offline', () => {
     expect(documents.length).toBeGreaterThanOrEqual(18);
     expect(documents.every((doc) => doc.lang === 'lb' && !doc.docId.startsWith('edu-'))).toBe(true);
     expect(documents.map((doc) => doc.docId)).toContain('meluxina-supercomputer');
-    for (const path of ['/api/staff/documents', '/api/staff/documents?lang=pt', '/api/staff/gaps?lang=xx']) {
-      const refused = await get(made, path, reviewer);
+    for (const [path, text] of [['/api/staff/documents', 'Choose the language'], ['/api/staff/documents?lang=pt', 'This language is not available'], ['/api/staff/gaps?lang=xx', 'This language is not available']]) {
+      const refused = await get(made, path!, reviewer);
       expect(refused.status, path).toBe(400);
-      expect((await errorOf(refused)).message).toContain('This language is not available');
+      expect((await errorOf(refused)).message).toContain(text);
     }
     const retired = await get(made, '/api/staff/approved-answers?retired=maybe', admin);
     expect(retired.status).toBe(400);
@@ -110,6 +110,8 @@ describe('knowledge gaps and approved answers, offline', () => {
     ['an unknown document', { ...VALID, docIds: ['faq', 'no-such-doc'] }, 'document_unknown', '« no-such-doc »'],
     ['a teachers\' document', { ...VALID, docIds: ['edu-gdpr-pupils'] }, 'document_unknown', '« edu-gdpr-pupils »'],
     ['a citation marker past its documents', { ...VALID, docIds: ['faq'] }, 'citation_invalid', 'cite [2]'],
+    ['an answer that cites nothing', { ...VALID, answer: 'Oui, il y en a une.' }, 'citation_marker_missing', 'mettez [1]'],
+    ['no language', { ...VALID, lang: undefined }, 'lang_missing', 'Choisissez la langue'],
     ['a question with no word that names a subject', { ...VALID, question: 'Comment ?' }, 'question_too_vague', 'aucun mot'],
   ])('refuses %s with a 400 in the admin\'s language', async (_, body, code, text) => {
     const response = await post(made, '/api/staff/approved-answers', body, admin);
