@@ -14,7 +14,7 @@ const ABBREVIATIONS: Record<Lang, string[]> = {
   lb: ['z. B.', 'd. h.', 'bzw.', 'resp.', 'ca.', 'Dr.', 'Prof.', 'St.', 'Nr.', 'vgl.', 'Mio.', 'Mrd.'],
 };
 // Abbreviations that end a sentence when they stand alone ("No." as an answer) but not before a number.
-const BEFORE_NUMBER: Record<Lang, string[]> = { en: ['No.', 'Art.'], fr: ['Art.'], de: ['Art.', 'Abs.'], lb: ['Art.'] };
+const BEFORE_NUMBER: Record<Lang, string[]> = { en: ['No.', 'Art.', 'art.'], fr: ['Art.', 'art.', 'al.'], de: ['Art.', 'Abs.'], lb: ['Art.', 'Abs.'] };
 const MONTHS: Partial<Record<Lang, string[]>> = {
   de: ['Januar', 'Jänner', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   lb: ['Januar', 'Februar', 'Mäerz', 'Abrëll', 'Mee', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],

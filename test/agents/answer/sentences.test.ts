@@ -34,6 +34,8 @@ describe('splitSentences', () => {
     ['fr', 'Le 1er janvier 2026, le service démarre. Il est gratuit.', ['Le 1er janvier 2026, le service démarre.', 'Il est gratuit.']],
     ['fr', 'Il a étudié à St. Gallen. Il travaille au Luxembourg.', ['Il a étudié à St. Gallen.', 'Il travaille au Luxembourg.']],
     ['fr', 'MM. Grotz et Lambert ont parlé. Mme Obertin aussi.', ['MM. Grotz et Lambert ont parlé.', 'Mme Obertin aussi.']],
+    ['fr', 'L’âge ne peut pas être inférieur à 13 ans (RGPD, art. 8(1)). L’école vérifie.', ['L’âge ne peut pas être inférieur à 13 ans (RGPD, art. 8(1)).', 'L’école vérifie.']],
+    ['fr', 'Voir l’art. 5, al. 2 du texte. Il est clair.', ['Voir l’art. 5, al. 2 du texte.', 'Il est clair.']],
     ['de', 'Der Katalog wurde am 2. Dezember 2025 vorgestellt. Er umfasst 6 Säulen.', ['Der Katalog wurde am 2. Dezember 2025 vorgestellt.', 'Er umfasst 6 Säulen.']],
     ['de', 'Das gilt z. B. für kleine Firmen. Andere folgen.', ['Das gilt z. B. für kleine Firmen.', 'Andere folgen.']],
     ['de', 'Die Frist endet am 1. Januar. Danach ist es zu spät.', ['Die Frist endet am 1. Januar.', 'Danach ist es zu spät.']],
