@@ -39,8 +39,9 @@ export function readMessage(text: string): Reading {
   const byWords = readWords(tally);
   if (tally.length <= SHORT_WORDS) return byWords;
   // Words only one of our languages writes, and no foreign one, settle it: trigrams can take a German question for
-  // Luxembourgish and then, finding no Luxembourgish words, for a foreign language ("wie viele Kurse im Jahr?").
-  if (byWords.kind === 'supported' && byWords.confident) return byWords;
+  // Luxembourgish and then, finding no Luxembourgish words, for a foreign language ("wie viele Kurse im Jahr?"). So do
+  // more words of a foreign language than of any of ours: trigrams read Portuguese as French.
+  if ((byWords.kind === 'supported' && byWords.confident) || byWords.kind === 'other') return byWords;
   const detection = detectLanguage(text, tally);
   if (detection.kind === 'other') return detection;
   if (detection.kind === 'supported' && tally.votes[detection.lang] > 0) {

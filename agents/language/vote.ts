@@ -102,11 +102,16 @@ const isConfident = (tally: WordTally, lang: Lang) => {
 
 export type WordTally = ReturnType<typeof tallyWords>;
 
+const FOREIGN_MAJORITY = 3;
+
 /** Reads a message by its words alone: a language when one leads, 'other' when only a foreign language's show. */
 export function readWords(tally: WordTally): Reading {
   const [best, second] = LANGS.map((lang) => [lang, tally.votes[lang]] as const).sort((a, b) => b[1] - a[1]);
   const [foreign, foreignVotes] = [...tally.foreign].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
   if (!best || best[1] === 0) return foreignVotes >= 2 ? { kind: 'other', iso639_3: foreign } : { kind: 'unsure' };
+  // A sentence in a language close to ours shares some of its words with ours ("a", "preparar", "que"), but more of
+  // its own: Portuguese is not French.
+  if (foreignVotes >= FOREIGN_MAJORITY && foreignVotes > best[1]) return { kind: 'other', iso639_3: foreign };
   if (best[1] === second?.[1] || foreignVotes + tally.foreignLetters >= best[1]) return { kind: 'unsure' };
   return { kind: 'supported', lang: best[0], confident: isConfident(tally, best[0]) };
 }

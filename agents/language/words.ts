@@ -62,8 +62,8 @@ export const COURTESY_WORDS: Record<Lang, readonly string[]> = {
 // Function words of the languages visitors most often write in besides ours, none of them a word of ours: they
 // keep a short Spanish or Portuguese question from being read as French, and flag it when nothing of ours is there.
 export const FOREIGN_WORDS: Record<string, readonly string[]> = {
-  spa: ['qué', 'cómo', 'como', 'cuánto', 'cuanto', 'cuánta', 'cuál', 'cual', 'dónde', 'donde', 'el', 'los', 'las', 'una', 'del', 'para', 'puedo', 'hay', 'muy', 'hola', 'gracias', 'usted', 'está', 'esta', 'cuesta', 'porque', 'tengo', 'sí'],
-  por: ['como', 'quanto', 'quanta', 'qual', 'onde', 'quem', 'uma', 'para', 'posso', 'você', 'voce', 'não', 'nao', 'é', 'são', 'isso', 'isto', 'olá', 'ola', 'obrigado', 'obrigada', 'custa', 'tem', 'muito'],
+  spa: ['qué', 'cómo', 'como', 'cuánto', 'cuanto', 'cuánta', 'cuál', 'cual', 'dónde', 'donde', 'el', 'los', 'las', 'una', 'del', 'para', 'puedo', 'hay', 'muy', 'hola', 'gracias', 'usted', 'está', 'esta', 'cuesta', 'porque', 'tengo', 'sí', 'puede', 'pueden', 'ayudar', 'ayuda', 'sobre', 'mis', 'nuestra', 'nuestro', 'buenos', 'buenas', 'días', 'también', 'empresa'],
+  por: ['como', 'quanto', 'quanta', 'qual', 'onde', 'quem', 'uma', 'para', 'posso', 'você', 'voce', 'não', 'nao', 'é', 'são', 'isso', 'isto', 'olá', 'ola', 'obrigado', 'obrigada', 'custa', 'tem', 'muito', 'pode', 'podem', 'ajudar', 'ajuda', 'sobre', 'meus', 'minha', 'minhas', 'seu', 'sua', 'ao', 'aos', 'pelo', 'pela', 'bom', 'boa', 'também', 'empresa'],
   ita: ['che', 'chi', 'cosa', 'come', 'quanto', 'quanti', 'dove', 'perché', 'perche', 'gli', 'della', 'del', 'una', 'per', 'posso', 'è', 'sono', 'questo', 'ciao', 'grazie', 'buongiorno', 'costa', 'vorrei', 'mio', 'mia'],
   nld: ['ik', 'het', 'niet', 'hoe', 'zijn', 'wij', 'jullie', 'voor', 'welke', 'kost', 'waar', 'wanneer', 'waarom', 'veel', 'mijn', 'jij', 'bedankt', 'alstublieft', 'graag', 'goedemorgen', 'heb', 'hebben'],
 };

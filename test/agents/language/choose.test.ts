@@ -118,6 +118,9 @@ const foreign = [
   ['spa', 'hola, ¿cómo estás?'],
   ['ita', "Quanto costa l'accesso al supercomputer per una piccola azienda?"],
   ['por', 'Quanto custa o acesso ao supercomputador para uma pequena empresa?'],
+  // Trigrams read it as French; its words are Portuguese.
+  ['por', 'Olá, pode ajudar-me a preparar uma aula sobre inteligência artificial para os meus alunos?'],
+  ['spa', 'Hola, ¿me puede ayudar a preparar una clase sobre inteligencia artificial para mis alumnos?'],
   ['tur', 'Şirketim yapay zeka projesi için nasıl finansman alabilir?'],
   ['nob', 'Hvordan kan min virksomhed få støtte til et AI-projekt?'],
 ] as const;

@@ -29,8 +29,13 @@ describe('language detection cost', () => {
     expect(passes()).toEqual([]);
   });
 
-  it('compares with foreign languages when the words leave room for doubt', () => {
+  it('reads a message by its words alone when more of them are a foreign language\'s than ours', () => {
     expect(chooseLanguage({ message: 'Come posso ottenere un finanziamento per la mia azienda?' }).foreign).toBe('ita');
+    expect(passes()).toEqual([]);
+  });
+
+  it('compares with foreign languages when the words leave room for doubt', () => {
+    expect(chooseLanguage({ message: 'Quanto costa un progetto di intelligenza artificiale?' }).foreign).toBe('ita');
     expect(passes()).toEqual(['ours', 'wide']);
   });
 });
