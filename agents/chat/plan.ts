@@ -120,7 +120,7 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   // What happens to the visitor's own data is the privacy notice's to say, in its own figures.
   if (asksAboutPrivacy(question, lang)) return { kind: 'reply', text: privacyReply(t, input), leadForm: null };
   const small = detectSmallTalk(question, lang);
-  if (small) return { kind: 'reply', text: t(`chat:smalltalk.${small.kind}`), leadForm: null };
+  if (small) return { kind: 'reply', text: t(`${teachers ? 'chat:edu.smalltalk' : 'chat:smalltalk'}.${small.kind}`), leadForm: null };
   // Approved answers are the public assistant's: a close match wins over retrieval and the model.
   const approved = teachers ? null : await ports.approved.match(question, lang);
   if (approved) return { kind: 'approved', match: approved };
@@ -154,5 +154,5 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   }
   // Asked to be contacted ("please call me back"): nothing to look up, and the form reaches an advisor.
   if (leadForm && support.topics.includes('contact')) return { kind: 'reply', text: t('chat:contact.form'), leadForm };
-  return { kind: 'reply', text: composeRefusal(t), leadForm };
+  return { kind: 'reply', text: composeRefusal(t, teachers), leadForm };
 }

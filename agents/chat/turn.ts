@@ -101,7 +101,8 @@ async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnE
 
   // The AI notice opens a conversation; a note of what redaction removed opens the reply to that message.
   const privacy = input.redacted.length ? `${redactionNotice(input.redacted, t)}\n\n` : '';
-  const notice = `${input.firstReply ? `${t('chat:ai_notice')}\n\n` : ''}${privacy}`;
+  const teachers = input.assistant === 'education';
+  const notice = `${input.firstReply ? `${t(teachers ? 'chat:edu.ai_notice' : 'chat:ai_notice')}\n\n` : ''}${privacy}`;
   // An approved answer is given in whatever mode the assistant is in, though no model writes it.
   let mode: AnswerMode = decided.kind === 'approved' ? poolMode : 'offline';
   let announced = false;
@@ -199,10 +200,10 @@ async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnE
       if (outcome?.kind === 'fallback' && outcome.shown) await resetAnswer(outcome.reason);
       // Without a model to read them, the chosen documents' other passages can hold the sentence that answers.
       const quotable = decided.framing === 'offline' ? [...decided.passages, ...otherPassages(await deps.knowledge(), decided.passages)] : decided.passages;
-      const offline = composeOfflineAnswer(decided.query, input.lang, quotable, t, decided.framing);
+      const offline = composeOfflineAnswer(decided.query, input.lang, quotable, t, decided.framing, teachers);
       await announce();
       // Teachers come for drafted lessons too: offline, the reply says that this part needs the model.
-      body = input.assistant === 'education' ? `${offline.text}\n\n${t('chat:teachers.offline_note')}` : offline.text;
+      body = teachers ? `${offline.text}\n\n${t('chat:teachers.offline_note')}` : offline.text;
       sources = offline.sources;
       answered = true;
       await stream(body);

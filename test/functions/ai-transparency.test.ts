@@ -35,7 +35,8 @@ afterAll(async () => {
   await ollama?.close();
 });
 
-const notice = (served: Served, lang: Lang) => served.deps.i18n.forLang(lang)('chat:ai_notice');
+// The teachers' assistant says it is theirs, and to check its answers before class.
+const notice = (served: Served, lang: Lang, assistant: 'public' | 'education' = 'public') => served.deps.i18n.forLang(lang)(assistant === 'education' ? 'chat:edu.ai_notice' : 'chat:ai_notice');
 
 type JsonAnswer = { conversationId: string; conversationToken: string; lang: Lang; mode: string; answer: string; answered: boolean; messageId: string };
 
@@ -59,7 +60,7 @@ describe('AI transparency of the chat API (AI Act Art. 50)', () => {
       for (const assistant of ['public', 'education'] as const) {
         const first = await ask(offline, { message: QUESTIONS[lang], lang, assistant });
         expect(first, `${assistant} ${lang}`).toMatchObject({ lang, mode: 'offline', answered: true });
-        expect(first.answer.startsWith(`${notice(offline, lang)}\n\n`), `${assistant} ${lang}: ${first.answer}`).toBe(true);
+        expect(first.answer.startsWith(`${notice(offline, lang, assistant)}\n\n`), `${assistant} ${lang}: ${first.answer}`).toBe(true);
         const next = await ask(offline, { message: QUESTIONS[lang], lang, conversationId: first.conversationId }, first.conversationToken);
         expect(next, `${assistant} ${lang}`).toMatchObject({ lang, mode: 'offline' });
       }

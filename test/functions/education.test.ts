@@ -42,6 +42,23 @@ describe('the teachers’ assistant', () => {
     expect(body.actions.map((action) => action.type)).not.toContain('lead_form');
   });
 
+  it.each([
+    ['en', 'Hello!', 'Who are you actually?', 'How do I bake sourdough bread?'],
+    ['fr', 'Bonjour !', 'Tu es qui au fait ?', 'Comment faire du pain au levain ?'],
+    ['de', 'Hallo!', 'Wer bist du eigentlich?', 'Wie backe ich Sauerteigbrot?'],
+    ['lb', 'Moien!', 'Wien bass du eigentlech?', 'Wéi baken ech Sauerdeegbrout?'],
+  ])('speaks to a %s teacher as the teachers’ assistant: its notice, greeting, identity and refusal, never the offer of the AI Factory’s staff', async (lang, hello, who, offTopic) => {
+    const t = open.deps.i18n.forLang(lang as 'en');
+    const greeted = (await ask(open, { message: hello, lang }, lang)).body;
+    expect(greeted.answer).toBe(`${t('chat:edu.ai_notice')}\n\n${t('chat:edu.smalltalk.greeting')}`);
+    const ids = { conversationId: greeted.conversationId, conversationToken: greeted.conversationToken };
+    expect((await ask(open, { message: who, lang, ...ids }, lang)).body.answer).toBe(t('chat:edu.smalltalk.identity'));
+    expect((await ask(open, { message: offTopic, lang, ...ids }, lang)).body.answer).toBe(t('chat:edu.no_knowledge'));
+    const answered = (await ask(open, { message: 'AI Act', lang, ...ids }, lang)).body;
+    expect(answered.answered).toBe(true);
+    expect(answered.answer).not.toContain(t('chat:offline.staff_offer'));
+  });
+
   it('stores a message with personal data only redacted, says what it removed, and keeps the conversation 24 hours', async () => {
     const message = 'My pupil Max Muller (max.muller@example.lu, +352 621 123 456, IBAN LU28 0019 4006 4475 0000) struggles with AI homework. How can I explain machine learning to 12-year-olds?';
     const { body } = await ask(open, { message });

@@ -37,6 +37,7 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['thanks a lot for your help!', 'thanks'],
     ['that was really helpful', 'thanks'],
     ['Who am I talking to right now?', 'identity'],
+    ["Good morning, I'm a teacher", 'greeting'],
     ['do you speak German?', 'identity'],
     ['which languages do you speak?', 'identity'],
   ],
@@ -71,6 +72,7 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ["super merci, t'es top", 'thanks'],
     ['Parlez-vous luxembourgeois ?', 'identity'],
     ['quelles langues parlez-vous ?', 'identity'],
+    ['Merci beaucoup, tu es qui au fait ?', 'identity'],
   ],
   de: [
     ['hallo', 'greeting'],
@@ -101,6 +103,7 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['passt', 'ack'],
     ['Wer bist du eigentlich?', 'identity'],
     ['Sprechen Sie auch Deutsch?', 'identity'],
+    ['Guten Morgen, ich bin Lehrerin', 'greeting'],
     ['Danke für die Hilfe, das war wirklich hilfreich', 'thanks'],
   ],
   lb: [
@@ -132,6 +135,7 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['an der Rei', 'ack'],
     ['Merci villmools, dat war immens hëllefräich!', 'thanks'],
     ['Schwätz du och Lëtzebuergesch?', 'identity'],
+    ['Moien, ech sinn Enseignante', 'greeting'],
     ['Dir waart super hëllefräich, merci', 'thanks'],
   ],
 };
@@ -157,6 +161,7 @@ const NOT_SMALL_TALK: Record<Lang, string[]> = {
     'bye the way is there a deadline for the call',
     'do you speak German? what is MeluXina',
     'thanks for the help, now what about GPUs?',
+    "I'm a teacher, how do I explain machine learning?",
   ],
   fr: [
     'bonjour, qu’est-ce que MeluXina ?',
