@@ -30,3 +30,6 @@ export const NOT_NAMES: readonly string[] = [
   'Bescheid', 'Unterricht', 'Übungen', 'Beispiele', 'Hëllef', 'Nohëllef', 'Angscht', 'Zäit', 'Problemer', 'Ënnerstëtzung', 'Bicher',
   'Froen', 'Fro', 'Äntwerten', 'Beispiller', 'Coursen', 'Schoul', 'Schule', 'Klasse', 'Klass',
 ];
+
+/** Whether a capitalised word (the last of a phrase) can be a name: not one of the words above. */
+export const couldBeName = (word: string): boolean => !NOT_NAMES.includes(word.trim().split(/[ \u00a0]/).at(-1)!);

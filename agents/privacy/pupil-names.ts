@@ -1,6 +1,6 @@
 // Pupils' names through an adapter: by default, names introduced as a pupil, student or child, in any of the four languages.
 import type { Lang } from '../language/languages.ts';
-import { NOT_NAMES } from './name-words.ts';
+import { couldBeName } from './name-words.ts';
 
 export type NameSpan = { start: number; end: number };
 /** Returns where pupils' names are in a message; pure, no I/O (a model adapter resolves its spans before calling). */
@@ -76,12 +76,11 @@ export function pupilNamesByPattern(): NameFinder {
     'uyd',
   );
   const one = new RegExp(String.raw`(${GIVEN})(${SURNAME})?`, 'gud');
-  const isName = (word: string) => !NOT_NAMES.includes(word.trim().split(/[ \u00a0]/).at(-1)!);
   /** Each name in [from, to): a given name that is not a common word, with its surname when that is a name too. */
   const names = (text: string, from: number, to: number): NameSpan[] =>
     [...text.slice(from, to).matchAll(one)]
-      .filter((m) => isName(m[1]!))
-      .map((m) => ({ start: from + m.indices![1]![0], end: from + (m[2] && isName(m[2]) ? m.indices![2]![1] : m.indices![1]![1]) }));
+      .filter((m) => couldBeName(m[1]!))
+      .map((m) => ({ start: from + m.indices![1]![0], end: from + (m[2] && couldBeName(m[2]) ? m.indices![2]![1] : m.indices![1]![1]) }));
   return (text) => {
     const spans: NameSpan[] = [];
     for (const hit of text.matchAll(noun)) {
@@ -93,7 +92,7 @@ export function pupilNamesByPattern(): NameFinder {
       after.lastIndex = hit.index;
       const m = after.exec(text);
       // "Yesterday Max, one of my pupils": a leading word that is not a name is left as it was.
-      if (m) spans.push(...names(text, m.indices![isName(m[1]!) || !m[2] ? 1 : 2]![0], m.indices![2]?.[1] ?? m.indices![1]![1]));
+      if (m) spans.push(...names(text, m.indices![couldBeName(m[1]!) || !m[2] ? 1 : 2]![0], m.indices![2]?.[1] ?? m.indices![1]![1]));
     }
     return spans;
   };

@@ -5,11 +5,12 @@ import { emailFinder } from './emails.ts';
 import { ibanFinder } from './ibans.ts';
 import { nationalIdFinder } from './national-id.ts';
 import { phoneFinder } from './phones.ts';
+import { commonGivenNames } from './given-names.ts';
 import { pupilNamesByPattern, type NameFinder } from './pupil-names.ts';
 import { countKinds, replaceSpans, settle, type Found, type Span } from './spans.ts';
 
 export type RedactOptions = {
-  /** Where pupils' names are; defaults to the pattern adapter. Pass several to combine, e.g. a class list too. */
+  /** Where pupils' names are; defaults to the pattern adapter and common given names. Pass several to combine, e.g. a class list too. */
   names?: readonly NameFinder[];
 };
 
@@ -23,7 +24,7 @@ export type Redactor = (text: string, lang: Lang) => Redaction;
  */
 export function createRedactor(options: RedactOptions = {}): Redactor {
   const finders = [emailFinder(), ibanFinder(), nationalIdFinder(), phoneFinder(), addressFinder()];
-  const names = options.names ?? [pupilNamesByPattern()];
+  const names = options.names ?? [pupilNamesByPattern(), commonGivenNames()];
   return (text, lang) => {
     const spans: Span[] = [
       ...finders.flatMap((find) => find(text)),

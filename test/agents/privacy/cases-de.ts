@@ -58,6 +58,9 @@ export const de: LangCases = {
     ['Mein Schüler Elias (Matrikel 2014041130315) fehlt heute.', 'Mein Schüler [name] (Matrikel [id-number]) fehlt heute.'],
     ['Kontakt: sekretariat@schule.lu oder 26 12 34 56', 'Kontakt: [email] oder [phone]'],
     ['Meine IBAN ist LU58 0030 1234 5678 9012, mein Handy 661 234 567.', 'Meine IBAN ist [iban], mein Handy [phone].'],
+    // names without a pupil phrase
+    ['Die Mutter von Finn Becker hat angerufen.', 'Die Mutter von [name] hat angerufen.'],
+    ['Es geht um Tim Schneider aus der 5b.', 'Es geht um [name] aus der 5b.'],
   ],
   negatives: [
     'Die Prüfung ist am 15.03.2024 um 09:00 Uhr.',
@@ -105,5 +108,6 @@ export const de: LangCases = {
     'Das Konto LU28 0019 4006 4475 0001 wurde abgelehnt.',
     'Schicken Sie es an die E-Mail-Adresse auf der Website der Schule.',
     'Peter Hinssen verglich die USA mit Europa.',
+    'Wie erkläre ich Kindern, was Marie Curie entdeckt hat?',
   ],
 };

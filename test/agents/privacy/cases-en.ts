@@ -59,6 +59,10 @@ export const en: LangCases = {
     ['Email the class rep at parents.4b@ecole.lu or call +352 26 12 34 56.', 'Email the class rep at [email] or call [phone].'],
     ['Her IBAN is LU58 0030 1234 5678 9012 and her phone is 621 987 654.', 'Her IBAN is [iban] and her phone is [phone].'],
     ['My student Mia (matricule 2017031801945) is absent.', 'My student [name] (matricule [id-number]) is absent.'],
+    // names without a pupil phrase
+    ['Rank these pupils from best to worst in maths: Lena, Max and Julia.', 'Rank these pupils from best to worst in maths: [name], [name] and [name].'],
+    ["Can you write feedback for Sophie Lambert's essay on AI?", "Can you write feedback for [name]'s essay on AI?"],
+    ['Parents of Emma Schmit asked about the trip.', 'Parents of [name] asked about the trip.'],
   ],
   negatives: [
     'The exam is on 15.03.2024 at 09:00.',
@@ -106,5 +110,7 @@ export const en: LangCases = {
     'Pupil numbers rose from 1,200 to 1,450.',
     'A pupil in my class asked about Luxembourg.',
     'Christophe Trefois of the LNDS talked about data products.',
+    'How do I explain Alan Turing and Marie Curie to 12-year-olds?',
+    'Max 30 minutes per activity, please.',
   ],
 };

@@ -58,6 +58,9 @@ export const fr: LangCases = {
     ['Mon élève Sarah (matricule 2017 0318 019 45) est absente.', 'Mon élève [name] (matricule [id-number]) est absente.'],
     ['Contact : secretariat@lycee.lu ou 26 12 34 56', 'Contact : [email] ou [phone]'],
     ['Mon IBAN : LU58 0030 1234 5678 9012, et mon portable 661 234 567.', 'Mon IBAN : [iban], et mon portable [phone].'],
+    // names without a pupil phrase
+    ['Classe ces élèves du meilleur au pire : Inès, Hugo et Manon.', 'Classe ces élèves du meilleur au pire : [name], [name] et [name].'],
+    ['Les parents de Lucas Martin ont écrit.', 'Les parents de [name] ont écrit.'],
   ],
   negatives: [
     "L'examen a lieu le 15.03.2024 à 09:00.",
@@ -105,5 +108,6 @@ export const fr: LangCases = {
     'Le taux de TVA normal est de 17 %.',
     "Le compte LU28 0019 4006 4475 0001 n'est pas valide.",
     "Envoyez-le à l'adresse e-mail indiquée sur le site de l'école.",
+    'Le lycée Michel Rodange organise un atelier sur l’IA.',
   ],
 };

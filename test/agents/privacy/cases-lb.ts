@@ -56,6 +56,8 @@ export const lb: LangCases = {
     ['Mäi Schüler Elias (Matricule 2016 0927 611 28) feelt haut.', 'Mäi Schüler [name] (Matricule [id-number]) feelt haut.'],
     ['Kontakt: sekretariat@schoul.lu oder 26 12 34 56', 'Kontakt: [email] oder [phone]'],
     ['Meng IBAN ass LU58 0030 1234 5678 9012, mäin Handy 661 234 567.', 'Meng IBAN ass [iban], mäin Handy [phone].'],
+    // names without a pupil phrase
+    ['Maach eng Rangléscht vu menger Klass: Luca, Emma an Noah.', 'Maach eng Rangléscht vu menger Klass: [name], [name] an [name].'],
   ],
   negatives: [
     'Den Examen ass den 15.03.2024 um 09:00 Auer.',
@@ -103,5 +105,6 @@ export const lb: LangCases = {
     "Schéckt et un d'E-Mail-Adress op der Websäit vun der Schoul.",
     "Mir treffen eis op der Place d'Armes.",
     'De Peter Hinssen huet d’USA mat Europa verglach.',
+    'De Lycée Aline Mayrisch mécht e Projet iwwer KI.',
   ],
 };
