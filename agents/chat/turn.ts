@@ -58,18 +58,23 @@ function* wordsOf(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*|\s+/g)) yield match[0];
 }
 
-/** A person holds the conversation or is awaited: the message is stored for them, with its event; nothing is answered. */
-async function leaveToStaff(input: TurnInput, emit: (event: TurnEvent) => Promise<void>): Promise<TurnResult> {
+/**
+ * A person holds the conversation or is awaited: the message is stored for them, with its event; nothing is answered,
+ * except that a teacher is told what redaction removed from it before anyone reads it.
+ */
+async function leaveToStaff(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>): Promise<TurnResult> {
   await input.pending.store();
+  const notice = input.redacted.length ? redactionNotice(input.redacted, deps.i18n.forLang(input.lang)) : '';
   await emit({ event: 'meta', data: { conversationId: input.conversationId, conversationToken: input.conversationToken, lang: input.lang, mode: 'staff' } });
+  for (const token of wordsOf(notice)) await emit({ event: 'token', data: { text: token } });
   await emit({ event: 'done', data: { messageId: input.questionId, answered: false, approved: false } });
-  return { messageId: input.questionId, answer: '', sources: [], answered: false, approved: false, mode: 'staff', complete: true, actions: [] };
+  return { messageId: input.questionId, answer: notice, sources: [], answered: false, approved: false, mode: 'staff', complete: true, actions: [] };
 }
 
 /** Runs one turn; a turn that fails before it stored the question still stores it on its way out. */
 export async function runTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnEvent) => Promise<void>, signal?: AbortSignal): Promise<TurnResult> {
   try {
-    return await (input.awaitingStaff ? leaveToStaff(input, emit) : answerTurn(deps, input, emit, signal));
+    return await (input.awaitingStaff ? leaveToStaff(deps, input, emit) : answerTurn(deps, input, emit, signal));
   } finally {
     // Memoized: after a write that ran, this is its outcome again, and the turn's own error is the one that counts.
     await input.pending.store().catch(() => undefined);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessCode, revokeCode } from '../../agents/edu/access.ts';
 import { makeApp } from '../support/app.ts';
 
-type Reply = { conversationId: string; conversationToken: string; lang: string; answer: string; answered: boolean; sources: { docId: string }[]; actions: { type: string }[]; error?: { code: string; message: string } };
+type Reply = { conversationId: string; conversationToken: string; lang: string; mode?: string; answer: string; answered: boolean; sources: { docId: string }[]; actions: { type: string }[]; error?: { code: string; message: string } };
 
 let open: Awaited<ReturnType<typeof makeApp>>;
 let codes: Awaited<ReturnType<typeof makeApp>>;
@@ -70,6 +70,19 @@ describe('the teachers’ assistant', () => {
     for (const placeholder of ['[name]', '[email]', '[phone]', '[iban]']) expect(question).toContain(placeholder);
     for (const secret of ['Max', 'max.muller', '621 123 456', 'LU28']) expect(JSON.stringify(data)).not.toContain(secret);
     expect(Date.parse(data.conversation.retainUntil) - Date.parse(data.conversation.createdAt)).toBe(24 * 3_600_000);
+  });
+
+  it('tells a teacher what redaction removed even while the conversation waits for a person, who reads it redacted', async () => {
+    const asked = (await ask(open, { message: 'I want to talk to a person, please.' })).body;
+    const ids = { conversationId: asked.conversationId, conversationToken: asked.conversationToken };
+    const { body } = await ask(open, { message: 'My pupil Anna Klein (anna.klein@school.lu) struggles with AI homework.', ...ids });
+    const t = open.deps.i18n.forLang('en');
+    expect(body).toMatchObject({ mode: 'staff', answered: false });
+    for (const kind of ['email', 'name']) expect(body.answer).toContain(t(`privacy:kinds.${kind}`, { count: 1 }));
+    const history = await open.app.request(`/api/conversations/${body.conversationId}/messages`, { headers: { authorization: `Bearer ${body.conversationToken}` } });
+    const text = JSON.stringify(await history.json());
+    expect(text).toContain('[email]');
+    expect(text).not.toContain('anna.klein');
   });
 
   it('stores a teacher\'s feedback comment only redacted', async () => {

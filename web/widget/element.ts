@@ -423,6 +423,8 @@ export class AssistantWidget extends HTMLElement {
         } else if (event.event === 'done') {
           finished = true;
           if (staff) {
+            // What redaction removed from a teacher's message is the only text the assistant sends while staff hold it.
+            if (reply) this.#renderBody(reply);
             user.append(this.#bind(h('p', { class: 'sent' }), 'handover.sent', 'text', { tagLang: true }));
             this.#announce(this.#t('handover.sent'));
             this.#scrollDown();
