@@ -74,7 +74,10 @@ export async function chunkDocument(doc: KnowledgeDocument): Promise<Chunk[]> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: MAX_SECTION_CHARS, chunkOverlap: 120, separators: ['\n\n', '\n', '. ', ' '] });
   const chunks: Chunk[] = [];
   for (const section of splitSections(doc.body, doc.title)) {
-    const pieces = section.text.length > MAX_SECTION_CHARS ? await splitter.splitText(section.text) : [section.text];
+    // A sentence that ends in a colon introduces the list after it: the blank line between them is no place to cut,
+    // or a passage ends on "… can cooperate in these activities:" and the next one starts with the list alone.
+    const text = section.text.replace(/:\n\n(?=[-*+] |\d+[.)] )/g, ':\n');
+    const pieces = text.length > MAX_SECTION_CHARS ? await splitter.splitText(text) : [text];
     for (const text of pieces) {
       const position = chunks.length;
       chunks.push({ chunkId: `${doc.id}:${doc.lang}:${position}`, docId: doc.id, lang: doc.lang, title: doc.title, headingPath: section.headingPath, text, position });

@@ -35,4 +35,14 @@ describe('chunkDocument', () => {
     expect(chunks.every((chunk) => chunk.text.length <= 1200 && chunk.headingPath[0] === 'Money')).toBe(true);
     expect(chunks.map((chunk) => chunk.chunkId)).toEqual(chunks.map((_, i) => `long:en:${i}`));
   });
+
+  it('keeps a sentence that ends in a colon with the list it introduces, though the section is cut', async () => {
+    const paragraph = 'The partnership brings training and talent into the AI Factory’s international work. '.repeat(9);
+    const items = Array.from({ length: 6 }, (_, i) => `- joint activity number ${i + 1}, with workshops and events for students and companies;`).join('\n');
+    const doc = parseDocument(knowledgeFile('mou', 'en', 'MoU', `## Partners\n\n${paragraph}The partners can cooperate in these activities:\n\n${items}`).content, 'en/mou.md');
+    const chunks = await chunkDocument(doc);
+    expect(chunks.length).toBeGreaterThan(1);
+    const leadIn = chunks.find((chunk) => chunk.text.includes('these activities:'))!;
+    expect(leadIn.text).toContain('these activities:\n- joint activity number 1');
+  });
 });
