@@ -166,9 +166,10 @@ export function bestSentences(text: string, question: string, lang: Lang, max = 
 
 /**
  * The best sentences of the passages, quoted and cited, framed in the user's language. With `framing: 'pillars'`
- * each passage is a service pillar that fits a project: its title and its best sentence, one line each.
+ * each passage is a service pillar that fits a project: its title and its best sentence, one line each. `offerStaff`
+ * ends the answer with the offer of a person.
  */
-export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate, framing: 'offline' | 'pillars' = 'offline', forTeachers = false): OfflineAnswer {
+export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate, framing: 'offline' | 'pillars' = 'offline', offerStaff = true): OfflineAnswer {
   if (framing === 'pillars') {
     const lines = passages.map((passage, i) => `> ${passage.title}: ${bestSentences(passage.text, question, lang, 1).join(' ')} [${i + 1}]`);
     return { text: [t('chat:pillars.framing'), ...lines].join('\n\n'), sources: toSources(passages) };
@@ -183,8 +184,7 @@ export function composeOfflineAnswer(question: string, lang: Lang, passages: Sea
   const cited = [...new Set(quotes.map(documentOf))];
   const lines = quotes.map((quote) => `> ${quote.text} [${cited.indexOf(documentOf(quote)) + 1}]`);
   const shown = cited.map((docId) => passages[quotes.find((quote) => documentOf(quote) === docId)!.passage]!);
-  // Teachers come for lessons, not for the AI Factory's staff: their answers end with what the documents cannot do.
-  const closing = forTeachers ? [] : [t('chat:offline.staff_offer')];
+  const closing = offerStaff ? [t('chat:offline.staff_offer')] : [];
   return { text: [t('chat:offline.framing'), ...lines, ...closing].join('\n\n'), sources: toSources(shown) };
 }
 

@@ -205,7 +205,8 @@ async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnE
       if (outcome?.kind === 'fallback' && outcome.shown) await resetAnswer(outcome.reason);
       // Without a model to read them, the chosen documents' other passages can hold the sentence that answers.
       const quotable = decided.framing === 'offline' ? [...decided.passages, ...otherPassages(await deps.knowledge(), decided.passages)] : decided.passages;
-      const offline = composeOfflineAnswer(decided.query, input.lang, quotable, t, decided.framing, teachers);
+      // One call to action: teachers come for lessons, not for the AI Factory's staff, and a lead form offers an advisor.
+      const offline = composeOfflineAnswer(decided.query, input.lang, quotable, t, decided.framing, !teachers && !decided.leadForm?.announce);
       await announce();
       // Teachers come for drafted lessons too: offline, the reply says that this part needs the model.
       body = teachers ? `${offline.text}\n\n${t('chat:teachers.offline_note')}` : offline.text;

@@ -87,6 +87,10 @@ describe('asking how to get in touch', () => {
     expect(reply.answered).toBe(true);
     expect(reply.answer).toContain('Luxinnovation');
     expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+    // One call to action: the form's offer of an advisor, not also the offer of a person from our staff.
+    const t = made.deps.i18n.forLang(lang as 'en');
+    expect(reply.answer).toContain(t('leads:form.offer'));
+    expect(reply.answer).not.toContain(t('chat:offline.staff_offer'));
   });
 });
 
