@@ -3,7 +3,7 @@
 import { assessQuestion, statPrefixes, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
 import { leansOnPrevious } from '../intent/follow-up.ts';
-import { isPersonRequest } from '../intent/person-request.ts';
+import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts';
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
 import { detectSmallTalk } from '../intent/small-talk.ts';
@@ -98,6 +98,13 @@ export async function startQueryVector(ports: TurnPorts, turn: Pick<PlanInput, '
   await afterThisTurn();
 }
 
+/** The reply to a request to be contacted: the form reaches an advisor at Luxinnovation, and the reply says so itself. */
+const contactReply = (t: (key: string) => string, support: SupportIntent): Plan => ({
+  kind: 'reply',
+  text: t('chat:contact.form'),
+  leadForm: { topics: support.topics.length ? support.topics : ['contact'], announce: false },
+});
+
 function privacyReply(t: (key: string, options?: Record<string, unknown>) => string, { assistant, lang, baseUrl }: Pick<PlanInput, 'assistant' | 'lang' | 'baseUrl'>): string {
   const url = new URL(`/${lang}/privacy`, baseUrl).href;
   return assistant === 'education' ? t('chat:privacy.education', { hours: RETENTION_MS.education / HOUR_MS, url }) : t('chat:privacy.public', { days: RETENTION_MS.public / DAY_MS, url });
@@ -116,7 +123,10 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const support = teachers ? NO_SUPPORT : detectSupportIntent(question, lang);
   // "Can someone contact us about our AI project?" is a project for Luxinnovation (the lead form), not a chat with staff.
   const project = support.intent && support.topics.some((topic) => topic !== 'contact' && topic !== 'support');
-  if (isPersonRequest(question, lang) && !project) return { kind: 'escalate' };
+  // An appointment or a call back ("un rendez-vous avec un expert") is for Luxinnovation's advisors, through the lead
+  // form; asking to talk to a person now is for our staff. The teachers' assistant captures no leads.
+  const appointment = !teachers && asksForAppointment(question, lang);
+  if (isPersonRequest(question, lang) && !project) return appointment ? contactReply(t, support) : { kind: 'escalate' };
   // What happens to the visitor's own data is the privacy notice's to say, in its own figures.
   if (asksAboutPrivacy(question, lang)) return { kind: 'reply', text: privacyReply(t, input), leadForm: null };
   const small = detectSmallTalk(question, lang);
@@ -153,6 +163,6 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
     if (pillars.length) return { kind: 'answer', passages: pillars, query: question, framing: 'pillars', leadForm };
   }
   // Asked to be contacted ("please call me back"): nothing to look up, and the form reaches an advisor.
-  if (leadForm && support.topics.includes('contact')) return { kind: 'reply', text: t('chat:contact.form'), leadForm };
+  if (leadForm && support.topics.includes('contact')) return contactReply(t, support);
   return { kind: 'reply', text: composeRefusal(t, teachers), leadForm };
 }

@@ -77,6 +77,7 @@ const PATTERNS: Record<Lang, string[]> = {
     `(?:hatt gar|hatte gar|wellt|well|weilt|weilten|brauch|brauche|gitt mir|gitt mer) (?:e |en |eng |een )${LB_ADJ}${LB_CORE}`,
     `(?:kann|keint|kennt|soll) (?:mech |eis )?(?:ee|een|e|en|eng|engem) ${LB_ADJ}(?:${LB_HUMAN} )?(?:mech |eis )?(?:w e g )?(?:uruffen|zreckruffen|zereckruffen|kontakteieren|mellen)`,
     `(?<=^ )(?:e |en |eng )?${LB_ADJ}${LB_CORE}(?: w e g| wann ech gelift| elo| direkt)*(?= $)`,
+    `(?:rendez vous|rdv|termin|ureed|gespreich|uruff|zreckruff) (?:mat|vun) ${LB_DET}${LB_ADJ}${LB_HUMAN}`,
   ],
 };
 
@@ -85,4 +86,18 @@ const compiled = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf
 /** Whether a message asks to talk to a person (staff, an advisor, a human) in the given language. */
 export function isPersonRequest(message: string, lang: Lang): boolean {
   return compiled[lang].test(wordText(message, lang));
+}
+
+// Being called or met later rather than talking now: an appointment, a meeting, a call back.
+const LATER: Record<Lang, string[]> = {
+  en: ['appointment', 'meeting', 'call (?:me |us )?back', 'callback', 'call from', 'book (?:a )?(?:call|slot|session)'],
+  fr: ['rendez vous', 'rdv', 'entretien', 'rappel', 'rappeler', 'rappelle', 'rappeliez'],
+  de: ['termin', 'termine', 'ruckruf', 'zuruckruf', 'zuruckrufen', 'treffen'],
+  lb: ['rendez vous', 'rdv', 'termin', 'ureed', 'zreckruff', 'zreckruffen', 'treffen'],
+};
+const later = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...LATER[lang]), lang)])) as Record<Lang, RegExp>;
+
+/** Whether a message asks for an appointment or a call back ("un rendez-vous avec un expert"), not a chat now. */
+export function asksForAppointment(message: string, lang: Lang): boolean {
+  return later[lang].test(wordText(message, lang));
 }

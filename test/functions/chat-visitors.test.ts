@@ -139,12 +139,19 @@ describe('visitors who ask to be contacted', () => {
     ['fr', 'Rappelez-moi s’il vous plaît'],
     ['de', 'Bitte rufen Sie mich zurück'],
     ['lb', 'Rufft mech w.e.g. zréck'],
+    // An appointment with an advisor or an expert is Luxinnovation's to give, not a chat with our staff now.
+    ['fr', 'Comment obtenir un rendez-vous avec un expert IA de mon secteur ?'],
+    ['en', 'Can an advisor call me back?'],
+    ['de', 'Ich hätte gern einen Termin mit einem Berater'],
+    ['lb', 'Kann ech e Rendez-vous mat engem Beroder kréien?'],
   ])('in %s, "%s" is told to leave details in the lead form for an advisor, not that nothing was found', async (lang, message) => {
     const reply = await say(message, lang);
     expect(reply.lang).toBe(lang);
     expect(reply.answer).toContain(form(lang));
     expect(reply.answer).not.toContain(refusalOf(lang));
-    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+    // The reply offers the form itself: its offer is not said twice.
+    expect(reply.answer).not.toContain(made.deps.i18n.forLang(lang as 'en')('leads:form.offer'));
+    expect(reply.actions.map((action) => action.type)).toEqual(['lead_form']);
   });
 });
 

@@ -1,6 +1,6 @@
 // isPersonRequest: asking for a human in EN/FR/DE/LB is recognised; questions that only mention staff or people are not.
 import { describe, expect, it } from 'vitest';
-import { isPersonRequest } from '../../../agents/intent/person-request.ts';
+import { asksForAppointment, isPersonRequest } from '../../../agents/intent/person-request.ts';
 import type { Lang } from '../../../agents/language/languages.ts';
 
 const ASKS_FOR_A_PERSON: Record<Lang, string[]> = {
@@ -173,5 +173,20 @@ describe('isPersonRequest', () => {
     it.each(DOES_NOT_ASK[lang])('"%s" does not ask for a person', (message) => {
       expect(isPersonRequest(message, lang)).toBe(false);
     });
+  });
+});
+
+describe('asksForAppointment', () => {
+  it.each<[Lang, string, boolean]>([
+    ['en', 'Can an advisor call me back?', true],
+    ['en', 'I want to talk to a human', false],
+    ['fr', 'Comment obtenir un rendez-vous avec un expert IA de mon secteur ?', true],
+    ['fr', 'Je voudrais parler à un conseiller', false],
+    ['de', 'Ich hätte gern einen Termin mit einem Berater', true],
+    ['de', 'Kann ich mit einem Mitarbeiter sprechen?', false],
+    ['lb', 'Kann ech e Rendez-vous mat engem Beroder kréien?', true],
+    ['lb', 'Ech wéilt mat engem Mënsch schwätzen', false],
+  ])('%s "%s": %s', (lang, message, expected) => {
+    expect(asksForAppointment(message, lang)).toBe(expected);
   });
 });
