@@ -9,7 +9,8 @@ export async function promote(db: Db, leadId: string, { actor, reason, now, base
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const lead = await findLead(db, leadId);
     if (!lead) throw new DomainError('lead_not_found');
-    if (lead.status !== 'unqualified') throw new DomainError('lead_not_promotable', { status: lead.status });
+    // i18next picks the message for its status (lead_not_promotable_qualified, _withdrawn).
+    if (lead.status !== 'unqualified') throw new DomainError('lead_not_promotable', { context: lead.status });
     const version = lead.version + 1;
     const token = randomToken(32);
     const writeId = crypto.randomUUID();

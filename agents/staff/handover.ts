@@ -70,10 +70,14 @@ export async function claim(ports: HandoverPorts, conversationId: string, actor:
   if (!landed) throw new DomainError('conversation_changed');
 }
 
+/** Why only the holder may act and this member may not: the conversation is closed, not taken over, or held by another. */
+const notHeld = (conversation: Conversation) =>
+  conversation.status === 'resolved' ? 'conversation_resolved' : conversation.status !== 'staff' ? 'conversation_not_claimed' : 'conversation_not_held';
+
 /** A staff reply, shown live to the visitor with the staff member's first name. Only the holder replies. */
 export async function reply(ports: HandoverPorts, conversationId: string, actor: StaffActor, text: string): Promise<{ messageId: string }> {
   const conversation = await existing(ports.db, conversationId);
-  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
+  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError(notHeld(conversation));
   const at = ports.now();
   const messageId = crypto.randomUUID();
   const mail = conversation.notifyEmail ? { ...replyMail(ports, conversation, firstName(actor.name), text), id: crypto.randomUUID(), conversationId, recipient: conversation.notifyEmail, createdAt: at } : undefined;
@@ -122,7 +126,7 @@ export async function leaveNotifyAddress(ports: HandoverPorts, conversationId: s
  */
 export async function transfer(ports: HandoverPorts, conversationId: string, actor: StaffActor, toStaffId: string): Promise<{ id: string; name: string }> {
   const conversation = await existing(ports.db, conversationId);
-  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
+  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError(notHeld(conversation));
   const target = toStaffId === actor.id ? undefined : await findActiveMember(ports.db, toStaffId);
   if (!target) throw new DomainError('transfer_target_invalid');
   const at = ports.now();
@@ -141,7 +145,7 @@ export async function transfer(ports: HandoverPorts, conversationId: string, act
 /** The holder hands the conversation back to the assistant; the visitor is told, in their language. */
 export async function release(ports: HandoverPorts, conversationId: string, actor: StaffActor): Promise<void> {
   const conversation = await existing(ports.db, conversationId);
-  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError('conversation_not_held');
+  if (conversation.status !== 'staff' || conversation.assigneeId !== actor.id) throw new DomainError(notHeld(conversation));
   const at = ports.now();
   const notice = ports.i18n.forLang(conversation.lang)('chat:handover.released');
   const landed = await applyHandover(ports.db, conversationId, {

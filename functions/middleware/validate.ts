@@ -11,6 +11,7 @@ export function validate<T extends ZodType, Target extends keyof ValidationTarge
     const issue = result.error.issues[0];
     const message = issue?.message ?? 'invalid';
     if (/^[a-z_]+$/.test(message)) throw new AppError(400, message, params);
-    throw new AppError(400, 'bad_request', { detail: `${issue?.path.join('.') || 'body'}: ${message}` });
+    // zod's own message is English: the staff member or visitor is told which field, in their language.
+    throw new AppError(400, 'field_invalid', { field: issue?.path.join('.') || 'body' });
   });
 }

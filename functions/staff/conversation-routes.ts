@@ -34,7 +34,17 @@ const QueueQuerySchema = z.object({
   assistant: z.enum(['public', 'education'], { error: 'not_available' }).optional(),
 });
 const ReplySchema = z.object({ text: z.string({ error: 'message_missing' }).trim().min(1, { error: 'message_missing' }).max(MAX_STAFF_MESSAGE, { error: 'message_too_long' }) });
-const ResolveSchema = z.object({ note: z.string({ error: 'bad_request' }).trim().max(MAX_NOTE, { error: 'comment_too_long' }).optional() }, { error: 'bad_request' });
+/** An optional JSON body: none is `{}`, one that is not JSON is null. */
+function optionalJson(text: string): unknown {
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const ResolveSchema = z.object({ note: z.string({ error: 'note_invalid' }).trim().max(MAX_NOTE, { error: 'note_too_long' }).optional() }, { error: 'bad_request' });
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -122,8 +132,8 @@ export function staffConversationRoutes() {
       return c.json({ status: 'bot' });
     })
     .post('/api/staff/conversations/:id/resolve', async (c) => {
-      // The note is optional, and so is the body that carries it.
-      const raw = (c.req.header('content-length') ?? '0') === '0' ? {} : await c.req.json().catch(() => null);
+      // The note is optional, and so is the body that carries it (read whole: a chunked body has no content-length).
+      const raw = optionalJson(await c.req.text());
       const body = ResolveSchema.safeParse(raw);
       if (!body.success) throw new AppError(400, raw === null ? 'json_invalid' : (body.error.issues[0]?.message ?? 'bad_request'), { max: MAX_NOTE });
       await resolve(c.var.deps, c.req.param('id'), staffOf(c), body.data.note || null);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../agents/staff/accounts.ts';
 import { makeApp } from '../support/app.ts';
+import { errorOf } from '../support/staff.ts';
 
 // Tuesday 1 December 2026, 10:00 in Luxembourg (UTC+1): staff are in.
 const TUESDAY_10 = Date.UTC(2026, 11, 1, 9, 0);
@@ -114,7 +115,14 @@ describe('a visitor asks for a person during office hours', () => {
     expect((await made.app.request(`/api/conversations/${opened.conversationId}/escalate`, { method: 'POST', headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
 
     const marc = await login('marc@ai-factory.lu', 'another long password');
-    expect((await marc(`/api/staff/conversations/${opened.conversationId}/resolve`, { method: 'POST', body: { note: 'Answered by phone.' } })).status).toBe(200);
+    const resolveWith = (body: unknown) => marc(`/api/staff/conversations/${opened.conversationId}/resolve`, { method: 'POST', body });
+    expect(await errorOf(await resolveWith({ note: 42 }))).toEqual({ code: 'note_invalid', message: 'The note must be text.' });
+    expect(await errorOf(await resolveWith({ note: 'x'.repeat(2001) }))).toEqual({ code: 'note_too_long', message: 'The note is too long (at most 2000 characters).' });
+    expect((await resolveWith({ note: 'Answered by phone.' })).status).toBe(200);
+    // Closed: nothing more is sent in it, and the error says so rather than "only the holder".
+    const late = await marc(`/api/staff/conversations/${opened.conversationId}/messages`, { method: 'POST', body: { text: 'one more thing' } });
+    expect(late.status).toBe(409);
+    expect(await errorOf(late)).toEqual({ code: 'conversation_resolved', message: 'This conversation is closed: nothing more can be sent in it.' });
     const events = await visitorEvents(opened);
     expect(events.at(-1)).toEqual({ type: 'status', data: { status: 'resolved', notice: t('en', 'chat:handover.resolved') } });
     const history = (await (await made.app.request(`/api/conversations/${opened.conversationId}/messages`, { headers: { authorization: `Bearer ${opened.conversationToken}` } })).json()) as { status: string; messages: { content: string }[] };

@@ -131,8 +131,12 @@ describe('POST /api/staff/login', () => {
     const s = await setup();
     const french = await login(s.app, 'x@example.lu', 'wrong-password-1', { headers: { 'accept-language': 'fr' } });
     expect(await errorOf(french)).toEqual({ code: 'login_failed', message: 'L’adresse e-mail ou le mot de passe est incorrect.' });
-    const missing = await s.app.request(`${ORIGIN}/api/staff/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'x@example.lu' }) });
+    const missing = await s.app.request(`${ORIGIN}/api/staff/login`, { method: 'POST', headers: { ...json, 'accept-language': 'de' }, body: JSON.stringify({ email: 'x@example.lu' }) });
     expect(missing.status).toBe(400);
+    // Said in the staff member's language, without zod's English.
+    expect(await errorOf(missing)).toEqual({ code: 'password_missing', message: 'Bitte geben Sie Ihr Passwort ein.' });
+    const empty = await s.app.request(`${ORIGIN}/api/staff/login`, { method: 'POST', headers: { ...json, 'accept-language': 'fr' }, body: JSON.stringify({ email: '', password: '' }) });
+    expect(await errorOf(empty)).toEqual({ code: 'email_missing', message: 'Veuillez saisir votre adresse e-mail.' });
     const form = await s.app.request(`${ORIGIN}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=x&password=y' });
     expect(form.status).toBe(415);
     await account(s);

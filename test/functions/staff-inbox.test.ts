@@ -198,8 +198,8 @@ describe('transfer to a colleague', () => {
     const [a, m] = [await anna(), await marc()];
     const transfer = (staff: Staff, body: unknown) => staff(`/api/staff/conversations/${visitor.conversationId}/transfer`, { method: 'POST', body });
 
-    // Only the holder transfers: nobody holds it yet.
-    expect((await errorOf(await transfer(a, { staffId: ids.marc }))).code).toBe('conversation_not_held');
+    // Only the holder transfers: nobody holds it yet, and the error says to take it over first.
+    expect(await errorOf(await transfer(a, { staffId: ids.marc }))).toEqual({ code: 'conversation_not_claimed', message: 'Take over this conversation first.' });
     expect((await a(`/api/staff/conversations/${visitor.conversationId}/claim`, { method: 'POST' })).status).toBe(200);
     const notHolder = await transfer(m, { staffId: ids.marc });
     expect(notHolder.status).toBe(409);

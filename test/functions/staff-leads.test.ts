@@ -196,7 +196,7 @@ describe('POST /api/staff/leads/:id/promote', () => {
     expect((await post(`/api/staff/leads/${leadId}/promote`, { reason: 'Good fit' })).status).toBe(200);
     const again = await post(`/api/staff/leads/${leadId}/promote`, { reason: 'Again' }, lex);
     expect(again.status).toBe(409);
-    expect(await errorOf(again)).toEqual({ code: 'lead_not_promotable', message: served.deps.i18n.forLang('lb')('leads:errors.lead_not_promotable', { status: 'qualified' }) });
+    expect(await errorOf(again)).toEqual({ code: 'lead_not_promotable', message: served.deps.i18n.forLang('lb')('leads:errors.lead_not_promotable_qualified') });
     expect((await post('/api/staff/leads/no-such-lead/promote', { reason: 'Good fit' })).status).toBe(404);
   });
 });

@@ -143,7 +143,7 @@ export function runtimeSuite(name: string, start: StartRuntime) {
         const missing = await runJob('purge-retention', null, { 'accept-language': 'lb' });
         expect(missing.status).toBe(401);
         expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
-        expect(await missing.json()).toEqual({ error: { code: 'unauthorized', message: 'E gëltegen Zougangsschlëssel ass néideg.' } });
+        expect(await missing.json()).toEqual({ error: { code: 'unauthorized', message: 'Dir sidd net ugemellt (oder Är Sessioun ass ofgelaf), oder den Zougangsschlëssel ass net gëlteg.' } });
         expect((await runJob('purge-retention', `${JOBS_TOKEN}x`)).status).toBe(401);
         expect((await runJob('no-such-job', 'wrong-token-of-some-length')).status).toBe(401);
       });
