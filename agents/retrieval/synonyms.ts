@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, bias, disinformation, universities, computing power, the European Union), not names or facts from the knowledge:
+// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power, the European Union), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -167,6 +167,20 @@ export const CONCEPTS: Concept[] = [
     fr: ['pilier', 'piliers', 'volet', 'volets'],
     de: ['Säule', 'Säulen', 'Pfeiler'],
     lb: ['Pilier', 'Piliere', 'Säul', 'Säulen'],
+  },
+  {
+    concept: 'prototype',
+    en: ['prototype', 'prototypes', 'poc', 'pilot', 'mvp'],
+    fr: ['prototype', 'prototypes', 'poc', 'pilote', 'maquette'],
+    de: ['Prototyp', 'Prototypen', 'PoC', 'Pilotprojekt', 'Pilot'],
+    lb: ['Prototyp', 'Prototyppen', 'PoC', 'Pilotprojet'],
+  },
+  {
+    concept: 'finished',
+    en: ['finished', 'completed', 'complete', 'done'],
+    fr: ['fini', 'finie', 'terminé', 'terminée', 'achevé', 'achevée'],
+    de: ['fertig', 'fertiggestellt', 'abgeschlossen', 'beendet'],
+    lb: ['fäerdeg', 'ofgeschloss', 'ofgeschloen'],
   },
   {
     concept: 'bias',

@@ -22,6 +22,8 @@ describe('expandTerms', () => {
     ['de', 'Wer ist der Chef der Agentur?', 'geschaftsfuhrer'],
     ['lb', 'Wien ass de Chef vun der Agence?', 'ceo'],
     ['fr', 'Combien d’argent pour le plan ?', 'budget'],
+    ['en', 'We finished our PoC, what now?', 'prototype'],
+    ['lb', 'Eise PoC ass fäerdeg', 'ofgeschloss'],
     ['de', 'Kann meine Gemeinde mitmachen?', 'verwaltung'],
     ['lb', 'Wat kascht dat fir d’Gemengen?', 'verwaltung'],
     ['en', 'Courses about the climate', 'environment'],
