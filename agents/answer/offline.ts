@@ -4,10 +4,10 @@ import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalis
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, type QuestionTerm } from './confidence.ts';
 import { answersType, asksWhatIs, countsAsked, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
-import { opensWithReference, splitSentences } from './sentences.ts';
+import { describesItsPage, opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
-export type Translate = (key: string) => string;
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type OfflineAnswer = { text: string; sources: Source[] };
 
 const MAX_QUOTES = 3;
@@ -78,8 +78,10 @@ function foundTerms(text: string, asked: Asked): Map<string, number> {
 
 function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
   const sentences = splitSentences(text, asked.lang);
+  const quotable = (sentence: string) => !describesItsPage(sentence, asked.lang);
   const contents = sentences.map((sentence) => new Set(queryTerms(sentence, asked.lang).map(stemPrefix)));
-  return sentences.map((sentence, last) => {
+  return sentences.flatMap((sentence, last) => {
+    if (!quotable(sentence)) return [];
     let first = last;
     while (first > 0 && opensWithReference(sentences[first]!, asked.lang)) first--;
     // A sentence on the question's subject without the number, date or name asked for takes the sentence before it
@@ -92,15 +94,17 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
     }
     const fits = answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0) || defines(sentence, asked.subject, asked.lang);
     const counts = fits && asked.type === 'howMany' && countsAsked(sentences.slice(first, last + 1).join(' '), asked.terms.map((term) => term.stem));
-    return {
-      passage,
-      first,
-      last,
-      text: sentences.slice(first, last + 1).join(' '),
-      found,
-      fits: counts ? 2 : fits ? 1 : 0,
-      contents: contents.slice(first, last + 1),
-    };
+    return [
+      {
+        passage,
+        first,
+        last,
+        text: sentences.slice(first, last + 1).join(' '),
+        found,
+        fits: counts ? 2 : fits ? 1 : 0,
+        contents: contents.slice(first, last + 1),
+      },
+    ];
   });
 }
 
@@ -171,14 +175,15 @@ export function bestSentences(text: string, question: string, lang: Lang, max = 
  */
 export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate, framing: 'offline' | 'pillars' = 'offline', offerStaff = true): OfflineAnswer {
   if (framing === 'pillars') {
-    const lines = passages.map((passage, i) => `> ${passage.title}: ${bestSentences(passage.text, question, lang, 1).join(' ')} [${i + 1}]`);
+    // A pillar's title names it and then describes it ("Build & Test: prototypes, …"): the name alone leads its line.
+    const lines = passages.map((passage, i) => `> ${t('chat:pillars.line', { name: passage.title.split(':')[0]!.trim(), text: bestSentences(passage.text, question, lang, 1).join(' ') })} [${i + 1}]`);
     return { text: [t('chat:pillars.framing'), ...lines].join('\n\n'), sources: toSources(passages) };
   }
   const asked = asking(question, lang);
   const headings = passages.map((passage) => new Set(foundTerms(`${passage.title} ${passage.headingPath.join(' ')}`, asked).keys()));
   const chosen = choose(passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)), asked, headings, MAX_QUOTES);
-  // Without a sentence that carries the question, the best passage's opening says what it is about.
-  const quotes = chosen.length ? chosen : passages.slice(0, 1).flatMap((passage) => quotesOf(passage.text, 0, asked).slice(0, 1));
+  // Without a sentence that carries the question, the opening of the best passage that has one says what it is about.
+  const quotes = chosen.length ? chosen : passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)).slice(0, 1);
   // Passages of one document share its citation: the source is the document, shown by its first quoted passage.
   const documentOf = (quote: Quote) => passages[quote.passage]!.docId;
   const cited = [...new Set(quotes.map(documentOf))];

@@ -74,10 +74,10 @@ export function splitSentences(text: string, lang: Lang): string[] {
 // the polite German "Sie": in the knowledge they mostly stand for the AI Factory or a pillar, and the sentence
 // before costs less than a quote about "it". The Luxembourgish articles "Déi" and "Dat" are left out.
 const REFERENCE_OPENINGS: Record<Lang, string[]> = {
-  en: ['this', 'these', 'those', 'that', 'such', 'both', 'it', 'its', 'they', 'their', 'he', 'she', 'his', 'her', 'also', 'moreover', 'furthermore', 'additionally', 'in addition', 'however', 'together', 'the latter', 'the former'],
-  fr: ['ce', 'cet', 'cette', 'ces', 'ceux', 'celles', 'celui', 'celle', 'cela', 'ceci', 'il', 'ils', 'elle', 'elles', 'son', 'sa', 'ses', 'leur', 'leurs', 'les deux', 'tous deux', 'toutes deux', 'de plus', 'en outre', 'par ailleurs', 'en plus', 'toutefois', 'cependant', 'ensemble'],
-  de: ['dieser', 'diese', 'dieses', 'diesen', 'diesem', 'er', 'sie', 'es', 'sein', 'seine', 'seinen', 'seinem', 'seiner', 'ihr', 'ihre', 'beide', 'beiden', 'auch', 'außerdem', 'zudem', 'ferner', 'darüber hinaus', 'dabei', 'dafür', 'dazu', 'deshalb', 'daher', 'dort', 'hierbei', 'hierfür', 'jedoch', 'allerdings', 'gemeinsam', 'zusammen', 'solche', 'letztere'],
-  lb: ['dës', 'dëse', 'dëst', 'dësen', 'dëser', 'hien', 'hie', 'si', 'et', 'säin', 'seng', 'sengem', 'senger', 'hir', 'hire', 'hiren', 'hirem', 'béid', 'béide', 'ausserdeem', 'doriwwer eraus', 'dobäi', 'derbäi', 'dofir', 'dowéinst', 'do', 'och', 'esou', 'allerdéngs', 'zesummen', 'zesumme'],
+  en: ['this', 'these', 'those', 'that', 'such', 'both', 'it', 'its', 'they', 'their', 'he', 'she', 'his', 'her', 'also', 'moreover', 'furthermore', 'additionally', 'in addition', 'however', 'together', 'the latter', 'the former', 'as it', 'as they', 'because it', 'because they', 'since it', 'since they'],
+  fr: ['ce', 'cet', 'cette', 'ces', 'ceux', 'celles', 'celui', 'celle', 'cela', 'ceci', 'il', 'ils', 'elle', 'elles', 'son', 'sa', 'ses', 'leur', 'leurs', 'les deux', 'tous deux', 'toutes deux', 'de plus', 'en outre', 'par ailleurs', 'en plus', 'toutefois', 'cependant', 'ensemble', 'comme il', 'comme elle', 'comme ils', 'comme elles', 'comme cette', 'comme ce', 'parce qu il', 'parce qu elle'],
+  de: ['dieser', 'diese', 'dieses', 'diesen', 'diesem', 'er', 'sie', 'es', 'sein', 'seine', 'seinen', 'seinem', 'seiner', 'ihr', 'ihre', 'beide', 'beiden', 'auch', 'außerdem', 'zudem', 'ferner', 'darüber hinaus', 'dabei', 'dafür', 'dazu', 'deshalb', 'daher', 'dort', 'hierbei', 'hierfür', 'jedoch', 'allerdings', 'gemeinsam', 'zusammen', 'solche', 'letztere', 'da sie', 'da er', 'da es', 'weil sie', 'weil er', 'weil es'],
+  lb: ['dës', 'dëse', 'dëst', 'dësen', 'dëser', 'hien', 'hie', 'si', 'et', 'säin', 'seng', 'sengem', 'senger', 'hir', 'hire', 'hiren', 'hirem', 'béid', 'béide', 'ausserdeem', 'doriwwer eraus', 'dobäi', 'derbäi', 'dofir', 'dowéinst', 'do', 'och', 'esou', 'allerdéngs', 'zesummen', 'zesumme', 'well si', 'well hien', 'well et', 'well dës', 'well dat'],
 };
 const REFERENCE_TOKENS = perLang((lang) => REFERENCE_OPENINGS[lang].map(tokenize));
 
@@ -85,4 +85,20 @@ const REFERENCE_TOKENS = perLang((lang) => REFERENCE_OPENINGS[lang].map(tokenize
 export function opensWithReference(sentence: string, lang: Lang): boolean {
   const opening = tokenize(sentence.slice(0, 40));
   return REFERENCE_TOKENS[lang].some((phrase) => phrase.every((word, i) => opening[i] === word));
+}
+
+// Sentences about the page itself ("This guide explains who can ask for support …"): they describe a document the
+// visitor does not see, and answer nothing.
+const PAGE_OPENINGS: Record<Lang, string[]> = {
+  en: ['this guide', 'this page', 'this document', 'this section'],
+  fr: ['ce guide', 'cette page', 'ce document', 'cette section'],
+  de: ['dieser leitfaden', 'diese seite', 'dieses dokument', 'dieser abschnitt'],
+  lb: ['dëse guide', 'dës säit', 'dëst dokument', 'dësen abschnitt'],
+};
+const PAGE_TOKENS = perLang((lang) => PAGE_OPENINGS[lang].map(tokenize));
+
+/** Whether a sentence describes the page it stands on rather than the subject ("Cette page résume …"). */
+export function describesItsPage(sentence: string, lang: Lang): boolean {
+  const opening = tokenize(sentence.slice(0, 40));
+  return PAGE_TOKENS[lang].some((phrase) => phrase.every((word, i) => opening[i] === word));
 }

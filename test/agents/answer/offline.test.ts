@@ -81,6 +81,16 @@ describe('composeOfflineAnswer', () => {
     expect(quotes[0]).toContain('13');
   });
 
+  it('names a pillar by its short name, with the colon the language writes, and quotes no sentence about the page itself', async () => {
+    const fr = (key: string, options?: Record<string, unknown>) => (key === 'chat:pillars.line' ? `${options!.name} : ${options!.text}` : `<${key}>`);
+    const build = (await chunksOf('fr', 'pillar-build-test'))[0]!;
+    const [line] = quotesOf(composeOfflineAnswer('prototype', 'fr', [build], fr, 'pillars').text);
+    expect(line).toMatch(/^> Build & Test : [^:]+\[1\]$/);
+    const faq = await chunksOf('en', 'faq');
+    const { text } = composeOfflineAnswer('What is this about?', 'en', faq, t);
+    expect(text).not.toContain('This page answers');
+  });
+
   it('quotes first the sentence that holds the subject of "what is" as one phrase ("data spaces"), not its words apart', async () => {
     const passages = [await passage('en', 'strategic-sectors', 'finance, space'), await passage('en', 'pillar-connect', 'data spaces')];
     const quotes = quotesOf(composeOfflineAnswer('what is a data space', 'en', passages, t).text);

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
+import { describesItsPage, opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
 import { LANGS, type Lang } from '../../../agents/language/languages.ts';
 import { parseDocument, splitSections } from '../../../agents/retrieval/document.ts';
 
@@ -107,6 +107,9 @@ describe('opensWithReference', () => {
     ['fr', 'Ces outils sont gratuits.', true],
     ['fr', 'Elle a été annoncée à la fin de 2024.', true],
     ['fr', 'De plus, le pilier propose du mentorat.', true],
+    ['fr', 'Comme elle réduit le risque financier, cette aide compte surtout pour les PME.', true],
+    ['de', 'Da sie das finanzielle Risiko senkt, zählt diese Hilfe vor allem für KMU.', true],
+    ['lb', 'Well si de finanzielle Risiko reduzéiert, zielt dës Hëllef virun allem fir KMUen.', true],
     ['fr', 'Les deux partenaires animent des ateliers.', true],
     ['fr', 'Celle-ci traduit une forte volonté.', true],
     ['fr', 'La Luxembourg AI Factory est une plateforme.', false],
@@ -130,5 +133,18 @@ describe('opensWithReference', () => {
     ['lb', 'Dat éischt Zilprofil sinn d’KI-Entwéckler.', false],
   ])('in %s, "%s" → %s', (lang, sentence, expected) => {
     expect(opensWithReference(sentence, lang)).toBe(expected);
+  });
+});
+
+describe('describesItsPage', () => {
+  it.each<[Lang, string, boolean]>([
+    ['en', 'This guide explains who can ask for support and where to start.', true],
+    ['fr', 'Cette page résume ce que dit le règlement, article par article.', true],
+    ['de', 'Dieser Leitfaden erklärt, wer Unterstützung beantragen kann.', true],
+    ['lb', 'Dës Säit beäntwert heefeg Froen iwwer d’AI Factory.', true],
+    ['en', 'The guide to the AI Act is published by the Commission.', false],
+    ['fr', 'La page de Luxinnovation donne les coordonnées.', false],
+  ])('%s "%s": %s', (lang, sentence, expected) => {
+    expect(describesItsPage(sentence, lang)).toBe(expected);
   });
 });
