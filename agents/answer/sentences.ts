@@ -81,10 +81,15 @@ const REFERENCE_OPENINGS: Record<Lang, string[]> = {
 };
 const REFERENCE_TOKENS = perLang((lang) => REFERENCE_OPENINGS[lang].map(tokenize));
 
+/** Whether a sentence's first words are one of the phrases (each as tokens). */
+function opensWith(sentence: string, phrases: readonly string[][]): boolean {
+  const opening = tokenize(sentence.slice(0, 40));
+  return phrases.some((phrase) => phrase.every((word, i) => opening[i] === word));
+}
+
 /** Whether a sentence opens by referring back ("Both tools …", "Außerdem …", "Dës …") and needs the one before. */
 export function opensWithReference(sentence: string, lang: Lang): boolean {
-  const opening = tokenize(sentence.slice(0, 40));
-  return REFERENCE_TOKENS[lang].some((phrase) => phrase.every((word, i) => opening[i] === word));
+  return opensWith(sentence, REFERENCE_TOKENS[lang]);
 }
 
 // Sentences about the page itself ("This guide explains who can ask for support …"): they describe a document the
@@ -99,6 +104,5 @@ const PAGE_TOKENS = perLang((lang) => PAGE_OPENINGS[lang].map(tokenize));
 
 /** Whether a sentence describes the page it stands on rather than the subject ("Cette page résume …"). */
 export function describesItsPage(sentence: string, lang: Lang): boolean {
-  const opening = tokenize(sentence.slice(0, 40));
-  return PAGE_TOKENS[lang].some((phrase) => phrase.every((word, i) => opening[i] === word));
+  return opensWith(sentence, PAGE_TOKENS[lang]);
 }
