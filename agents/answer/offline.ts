@@ -3,7 +3,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, type QuestionTerm } from './confidence.ts';
-import { answersType, asksWhatIs, countsAsked, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
+import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { describesItsPage, opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
@@ -21,6 +21,9 @@ const FOLLOW_UP = 0.5;
 // itself ("public" for "ministry"), and a name from the question is what the question is about.
 const AS_SYNONYM = 0.5;
 const AS_NAME = 2;
+// The age group asked about counts in a quote as a name does (a key no question word has), and its section holds the
+// kind of answer asked for.
+const AGE_GROUP = ' age group';
 // A word matches a question word's stem only if it is at most this much longer: "Wetter" is not "Wettbewerb", and
 // retrieval's looser prefix match (stemPrefix) has already chosen the passages. The question's own long word matches
 // from its whole stem: "Digitaliséierung" is nine letters longer than "digital". A synonym, brought in by the concept
@@ -181,7 +184,11 @@ export function composeOfflineAnswer(question: string, lang: Lang, passages: Sea
   }
   const asked = asking(question, lang);
   const headings = passages.map((passage) => new Set(foundTerms(`${passage.title} ${passage.headingPath.join(' ')}`, asked).keys()));
-  const chosen = choose(passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)), asked, headings, MAX_QUOTES);
+  // "Activities for 12-year-olds": the section for the age group that holds 12 is what the question is about.
+  const ages = agesAsked(question);
+  const forAge = (passage: SearchResult) => ages.length > 0 && coversAge(passage.headingPath.join(' '), ages);
+  const candidates = passages.flatMap((passage, i) => quotesOf(passage.text, i, asked).map((quote) => (forAge(passage) ? { ...quote, found: new Map([...quote.found, [AGE_GROUP, AS_NAME]]), fits: 2 } : quote)));
+  const chosen = choose(candidates, asked, headings, MAX_QUOTES);
   // Without a sentence that carries the question, the opening of the best passage that has one says what it is about.
   const quotes = chosen.length ? chosen : passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)).slice(0, 1);
   // Passages of one document share its citation: the source is the document, shown by its first quoted passage.

@@ -182,3 +182,23 @@ export function defines(sentence: string, subject: readonly string[], lang: Lang
   const verb = tokens.findIndex((token) => COPULAS[lang].has(token));
   return verb > 0 && subject.every((stem) => tokens.slice(0, verb).some((token) => token.startsWith(stem)));
 }
+
+// Ages of pupils: a number of years (3 to 19) in a question that speaks of age ("12-year-olds", "de 13 à 15 ans",
+// "12-jährige", "Kanner vun 12 Joer"); a heading's age group ("Ages 10 to 12", "Ab 16 Jahren", "Vu 16 Joer un").
+const AGE_WORDS = /year|\bans?\b|jährig|jahre|\bjoer\b|âge|\bages?\b|alter/iu;
+const PUPIL_AGE = /(?<!\d)(?:[3-9]|1\d)(?!\d)/g;
+const AGE_RANGE = /(?<!\d)(\d{1,2})\s*(?:to|à|bis|-|–)\s*(\d{1,2})(?!\d)/u;
+const AGE_FROM = /(?:\bab|à partir de|\bvun?|\bfrom)\s+(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})\s+(?:and over|ans et plus|\+)/iu;
+
+/** The pupils' ages a question names, if it speaks of age at all. */
+export function agesAsked(question: string): number[] {
+  return AGE_WORDS.test(question) ? [...question.matchAll(PUPIL_AGE)].map((m) => Number(m[0])) : [];
+}
+
+/** Whether a heading names an age group that holds one of the ages. */
+export function coversAge(heading: string, ages: readonly number[]): boolean {
+  const range = AGE_RANGE.exec(heading);
+  if (range) return ages.some((age) => age >= Number(range[1]) && age <= Number(range[2]));
+  const from = AGE_FROM.exec(heading);
+  return from !== null && ages.some((age) => age >= Number(from[1] ?? from[2]));
+}

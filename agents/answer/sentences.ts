@@ -60,10 +60,11 @@ export function splitSentences(text: string, lang: Lang): string[] {
   const pieces = [...SEGMENTERS[lang].segment(hidden)].map((piece) => piece.segment.replaceAll(HIDDEN, '.').trim()).filter((sentence) => sentence.length > 0);
   // UAX #29 always breaks after "?" or "!", even inside a sentence that quotes a question ("Bei „Ist das erlaubt?“
   // ordnen die Jugendlichen …", "« Qui a écrit ça ? » est …"): a piece that goes on in lower case, after closing
-  // quotes, belongs to it (an elision such as "d'" may open a sentence).
+  // quotes and the punctuation after them ("« Vrai ou faux ? », les élèves …"), belongs to it (an elision such as "d'" may
+  // open a sentence).
   return pieces.reduce<string[]>((sentences, piece) => {
     const previous = sentences.at(-1);
-    if (previous !== undefined && /[?!][\p{Pi}\p{Pf}\p{Pe}"']*$/u.test(previous) && /^[\p{Pi}\p{Pf}\p{Pe}"'\s]*\p{Ll}(?!['’])/u.test(piece)) sentences[sentences.length - 1] = `${previous} ${piece}`;
+    if (previous !== undefined && /[?!][\p{Pi}\p{Pf}\p{Pe}"']*$/u.test(previous) && /^[\p{Pi}\p{Pf}\p{Pe}"'\s,;:]*\p{Ll}(?!['’])/u.test(piece)) sentences[sentences.length - 1] = `${previous} ${piece}`;
     else sentences.push(piece);
     return sentences;
   }, []);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestSentences, composeOfflineAnswer } from '../../../agents/answer/offline.ts';
-import { answersType, asksWhatIs, countsAsked, defines, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
+import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, defines, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
 import { opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
 import { LANGS, type Lang } from '../../../agents/language/languages.ts';
 import { chunkDocument, parseDocument } from '../../../agents/retrieval/document.ts';
@@ -286,5 +286,38 @@ describe('countsAsked', () => {
     ['Founded in 2022, the LNDS has 40 staff.', ['lnds'], false],
   ])('"%s" counts %j: %s', (sentence, stems, expected) => {
     expect(countsAsked(sentence, stems)).toBe(expected);
+  });
+});
+
+describe('pupils’ ages', () => {
+  it.each<[string, number[]]>([
+    ['Can you give me three ideas for an AI literacy lesson for 12-year-olds?', [12]],
+    ['Quelles activités pour des élèves de 13 à 15 ans ?', [13, 15]],
+    ['Hutt Dir Iddien fir Kanner vun 12 Joer?', [12]],
+    ['How many AI Factories are there in 2025?', []],
+    ['Explain Article 5 of the AI Act', []],
+  ])('"%s" asks about ages %j', (question, ages) => {
+    expect(agesAsked(question)).toEqual(ages);
+  });
+
+  it.each<[string, number[], boolean]>([
+    ['Ages 10 to 12: recommendations, errors and personal data', [12], true],
+    ['De 6 à 9 ans : apprendre à partir d’exemples', [12], false],
+    ['Ab 16 Jahren: das Recht in der Praxis', [17], true],
+    ['Vu 16 Joer un: d’Recht an der Praxis', [12], false],
+  ])('"%s" covers %j: %s', (heading, ages, expected) => {
+    expect(coversAge(heading, ages)).toBe(expected);
+  });
+
+  it.each<[Lang, string, string]>([
+    ['en', 'Can you give me three ideas for an AI literacy lesson for 12-year-olds?', 'Ages 10 to 12'],
+    ['fr', 'Quelles activités pour des élèves de 13 à 15 ans ?', 'De 13 à 15 ans'],
+    ['de', 'Welche KI-Aktivitäten passen für 7-jährige Kinder?', '6 bis 9 Jahre'],
+    ['lb', 'Hutt Dir Iddien fir eng Schoulstonn fir Kanner vun 12 Joer?', 'Vun 10 bis 12 Joer'],
+  ])('quotes first, in %s, the section of the age group asked about', async (lang, question, section) => {
+    const chunks = await chunksOf(lang, 'edu-classroom-activities');
+    const [first] = quotesOf(composeOfflineAnswer(question, lang, chunks, t).text);
+    const quoted = chunks.find((chunk) => chunk.text.includes(first!.slice(2, 60)))!;
+    expect(quoted.headingPath.join(' ')).toContain(section);
   });
 });

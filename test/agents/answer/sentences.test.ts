@@ -34,6 +34,7 @@ describe('splitSentences', () => {
     ['fr', 'Le 1er janvier 2026, le service démarre. Il est gratuit.', ['Le 1er janvier 2026, le service démarre.', 'Il est gratuit.']],
     ['fr', 'Il a étudié à St. Gallen. Il travaille au Luxembourg.', ['Il a étudié à St. Gallen.', 'Il travaille au Luxembourg.']],
     ['fr', 'MM. Grotz et Lambert ont parlé. Mme Obertin aussi.', ['MM. Grotz et Lambert ont parlé.', 'Mme Obertin aussi.']],
+    ['fr', 'Dans « vrai ou faux ? », les élèves examinent des images. Ils discutent.', ['Dans « vrai ou faux ? », les élèves examinent des images.', 'Ils discutent.']],
     ['fr', 'L’âge ne peut pas être inférieur à 13 ans (RGPD, art. 8(1)). L’école vérifie.', ['L’âge ne peut pas être inférieur à 13 ans (RGPD, art. 8(1)).', 'L’école vérifie.']],
     ['fr', 'Voir l’art. 5, al. 2 du texte. Il est clair.', ['Voir l’art. 5, al. 2 du texte.', 'Il est clair.']],
     ['de', 'Der Katalog wurde am 2. Dezember 2025 vorgestellt. Er umfasst 6 Säulen.', ['Der Katalog wurde am 2. Dezember 2025 vorgestellt.', 'Er umfasst 6 Säulen.']],
