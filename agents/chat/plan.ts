@@ -125,8 +125,7 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const project = support.intent && support.topics.some((topic) => topic !== 'contact' && topic !== 'support');
   // An appointment or a call back ("un rendez-vous avec un expert") is for Luxinnovation's advisors, through the lead
   // form; asking to talk to a person now is for our staff. The teachers' assistant captures no leads.
-  const appointment = !teachers && asksForAppointment(question, lang);
-  if (isPersonRequest(question, lang) && !project) return appointment ? contactReply(t, support) : { kind: 'escalate' };
+  if (isPersonRequest(question, lang) && !project) return !teachers && asksForAppointment(question, lang) ? contactReply(t, support) : { kind: 'escalate' };
   // What happens to the visitor's own data is the privacy notice's to say, in its own figures.
   if (asksAboutPrivacy(question, lang)) return { kind: 'reply', text: privacyReply(t, input), leadForm: null };
   const small = detectSmallTalk(question, lang);
