@@ -15,11 +15,18 @@ export type IndexedText = { heading: string; body: string };
 
 /**
  * The best `limit` chunks for an FTS5 MATCH expression, best first; bm25 flipped so that higher is better. Only ids:
- * the chunks' documents and languages are in memory (agents/retrieval/knowledge-snapshot.ts).
+ * the chunks' documents and languages are in memory (agents/retrieval/knowledge-snapshot.ts). The hits come as one
+ * JSON row: the libsql binding steps and converts row by row, and for a scoped search's 120 hits that was 0.96 →
+ * 0.62 ms of a query (JSON keeps 15 digits of bm25, which only orders, and SQL has ordered them). Sorted again here,
+ * stably, since an aggregate's order is SQLite's choice, not a promise.
  */
 export async function ftsMatches(db: Db, match: string, limit: number): Promise<FtsHit[]> {
-  const rows = await db.$client.execute({ sql: `SELECT rowid, ${BM25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`, args: [match, limit] });
-  return rows.rows.map((row) => ({ id: Number(row.rowid), bm25: -Number(row.rank) }));
+  const result = await db.$client.execute({
+    sql: `SELECT json_group_array(json_array(rowid, rank)) AS hits FROM (SELECT rowid, ${BM25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?)`,
+    args: [match, limit],
+  });
+  const hits = JSON.parse(String(result.rows[0]?.hits ?? '[]')) as [number, number][];
+  return hits.map(([id, rank]) => ({ id, bm25: -rank })).sort((a, b) => b.bm25 - a.bm25);
 }
 
 /** Every chunk, with its document's URL and its indexed text: what a turn quotes, held in memory per index generation. */
