@@ -6,7 +6,7 @@ import { leansOnPrevious } from '../intent/follow-up.ts';
 import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts';
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
-import { detectSmallTalk } from '../intent/small-talk.ts';
+import { detectSmallTalk, withoutOpening } from '../intent/small-talk.ts';
 import type { Lang } from '../language/languages.ts';
 import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
 import type { SearchResult } from '../retrieval/search.ts';
@@ -77,8 +77,9 @@ async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organi
  * The queries a turn searches, in order. A follow-up ("and who runs it?") lacks its topic: the previous question
  * brings it back. One that points back is searched with it first; any other message only when it finds nothing alone.
  */
-function searchOrder({ question, lang, previousQuestion }: Pick<PlanInput, 'question' | 'lang' | 'previousQuestion'>): string[] {
-  const followUp = previousQuestion ? `${previousQuestion} ${question}` : null;
+function searchOrder({ question: message, lang, previousQuestion }: Pick<PlanInput, 'question' | 'lang' | 'previousQuestion'>): string[] {
+  const question = withoutOpening(message, lang);
+  const followUp = previousQuestion ? `${withoutOpening(previousQuestion, lang)} ${question}` : null;
   return followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
 }
 
@@ -112,7 +113,9 @@ function privacyReply(t: (key: string, options?: Record<string, unknown>) => str
 
 export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan> {
   const t = ports.i18n.forLang(input.lang);
-  const { question, lang } = input;
+  const { lang } = input;
+  // "Hello, what is …?" is asked as "what is …?"; a message that is only small talk stays whole for its reply.
+  const question = withoutOpening(input.question, lang);
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
   const queries = searchOrder(input);
   const teachers = input.assistant === 'education';

@@ -69,22 +69,55 @@ const compiled = Object.fromEntries(
 ) as Record<Lang, (readonly [Part, RegExp])[]>;
 
 /**
- * The kind of small talk a message is, or null when it holds anything else (a greeting before a question is not).
- * The message is read left to right, taking the longest phrase at each step, so "thanks for the help" is thanks
- * and its "help" is not read again as "help me".
+ * The small-talk phrases a message opens with, read left to right, taking the longest phrase at each step (so
+ * "thanks for the help" is thanks and its "help" is not read again as "help me"), each with the number of words
+ * read up to its end; `whole` when nothing else follows them.
  */
-export function detectSmallTalk(message: string, lang: Lang): SmallTalk | null {
-  const text = wordText(message, lang);
-  const found = new Set<Part>();
+function readPhrases(text: string, lang: Lang): { parts: { part: Part; words: number }[]; whole: boolean } {
+  const parts: { part: Part; words: number }[] = [];
+  let words = 0;
   for (let at = 1; at < text.length; ) {
     const rest = text.slice(at);
     const longest = compiled[lang]
-      .map(([part, pattern]) => [part, pattern.exec(rest)?.[0].length ?? 0] as const)
-      .reduce((best, next) => (next[1] > best[1] ? next : best));
-    if (longest[1] === 0) return null;
-    found.add(longest[0]);
-    at += longest[1] + 1;
+      .map(([part, pattern]) => [part, pattern.exec(rest)?.[0] ?? ''] as const)
+      .reduce((best, next) => (next[1].length > best[1].length ? next : best));
+    if (!longest[1]) return { parts, whole: false };
+    words += longest[1].split(' ').length;
+    parts.push({ part: longest[0], words });
+    at += longest[1].length + 1;
   }
-  const kind = PRIORITY.find((candidate) => found.has(candidate));
+  return { parts, whole: true };
+}
+
+/** The kind of small talk a message is, or null when it holds anything else (a greeting before a question is not). */
+export function detectSmallTalk(message: string, lang: Lang): SmallTalk | null {
+  const { parts, whole } = readPhrases(wordText(message, lang), lang);
+  if (!whole) return null;
+  const kind = PRIORITY.find((candidate) => parts.some(({ part }) => part === candidate));
   return kind ? { kind } : null;
+}
+
+// What a question may open with and lose: a greeting or thanks says nothing about what is asked.
+const OPENING: readonly Part[] = ['greeting', 'thanks'];
+
+/**
+ * The message without the greeting or thanks it opens with ("Hello, what is the AI Factory?" → "what is the AI
+ * Factory?"): the knowledge has no word for "hello", and the answer checks counted it as a word of the question they
+ * could not find. The cut ends with the last greeting or thanks, not with a word that only surrounds them ("Hi, the
+ * AI Factory offers what?" keeps "the AI Factory"); a message that is small talk only is returned as it is.
+ */
+export function withoutOpening(message: string, lang: Lang): string {
+  const { parts, whole } = readPhrases(wordText(message, lang), lang);
+  const cut = parts.findLast(({ part }) => OPENING.includes(part))?.words ?? 0;
+  if (cut === 0 || whole) return message;
+  // The message's own words, counted as the patterns read them, up to the cut; a word that holds the cut inside
+  // it ("Hello,what") leaves the message as it is.
+  const tokens = message.trim().split(/\s+/);
+  let read = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    read += wordText(tokens[i]!, lang).trim().split(' ').filter(Boolean).length;
+    if (read === cut) return tokens.slice(i + 1).join(' ');
+    if (read > cut) return message;
+  }
+  return message;
 }

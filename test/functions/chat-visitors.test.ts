@@ -37,6 +37,18 @@ describe('small talk', () => {
     expect(reply.answer).not.toContain('> ');
     expect(reply.sources).toEqual([]);
   });
+
+  it.each([
+    ['en', 'Hello, what is the AI Factory?'],
+    ['fr', "Bonjour, qu'est-ce que l'AI Factory ?"],
+    ['de', 'Hallo, was macht die AI Factory?'],
+    ['lb', "Moien, wat mécht d'AI Factory?"],
+  ])('answers %s "%s" as the question without its greeting', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.map((source) => source.docId)).toContain('ai-factory-overview');
+  });
 });
 
 describe('follow-ups', () => {

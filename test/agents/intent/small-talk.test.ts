@@ -1,6 +1,6 @@
 // detectSmallTalk: messages that are only a greeting, thanks, a goodbye, "who are you?" or an "ok", in EN/FR/DE/LB; anything with a real question is not.
 import { describe, expect, it } from 'vitest';
-import { detectSmallTalk, type SmallTalkKind } from '../../../agents/intent/small-talk.ts';
+import { detectSmallTalk, withoutOpening, type SmallTalkKind } from '../../../agents/intent/small-talk.ts';
 import type { Lang } from '../../../agents/language/languages.ts';
 
 const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
@@ -238,5 +238,24 @@ describe('detectSmallTalk', () => {
     expect(detectSmallTalk('', 'en')).toBeNull();
     expect(detectSmallTalk('?!', 'fr')).toBeNull();
     expect(detectSmallTalk('please', 'en')).toBeNull();
+  });
+});
+
+describe('withoutOpening', () => {
+  it.each([
+    ['en', 'Hello, what is the AI Factory?', 'what is the AI Factory?'],
+    ['fr', "Bonjour, qu'est-ce que l'AI Factory ?", "qu'est-ce que l'AI Factory ?"],
+    ['de', 'Guten Tag! Wie beantrage ich eine Förderung?', 'Wie beantrage ich eine Förderung?'],
+    ['lb', "Moien, wat mécht d'AI Factory?", "wat mécht d'AI Factory?"],
+    ['en', 'Good morning! Thanks for the help, and what about funding?', 'and what about funding?'],
+  ] as const)('%s: "%s" is asked as "%s"', (lang, message, asked) => {
+    expect(withoutOpening(message, lang)).toBe(asked);
+  });
+
+  it('keeps words that only surround a greeting, a message of small talk alone, and a message without one', () => {
+    expect(withoutOpening('Hi, the AI Factory offers what?', 'en')).toBe('the AI Factory offers what?');
+    expect(withoutOpening('Hello there, thanks!', 'en')).toBe('Hello there, thanks!');
+    expect(withoutOpening('What does the AI Factory do?', 'en')).toBe('What does the AI Factory do?');
+    expect(withoutOpening('Hello,what is it?', 'en')).toBe('Hello,what is it?');
   });
 });
