@@ -109,6 +109,14 @@ function matchedTerms(terms: QuestionTerm[], words: string[]): QuestionTerm[] {
   return terms.filter((term) => term.forms.some((form) => words.some((word) => word.startsWith(form))));
 }
 
+/**
+ * Whether the passage holds a word of the question, as itself or as a synonym; a question with no words to look for
+ * ("why?") is held by any passage.
+ */
+export function holdsQuestionWord(question: AssessedQuestion, passage: SearchResult): boolean {
+  return question.terms.length === 0 || matchedTerms(question.terms, passageWords(passage)).length > 0;
+}
+
 export function supportsAnswer(question: AssessedQuestion, passage: SearchResult, stats: TermStats): boolean {
   const { terms } = question;
   const words = passageWords(passage);

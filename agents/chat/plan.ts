@@ -1,8 +1,8 @@
 // What a turn will say, decided before any model is called: a short reply in kind (another language, small talk),
 // the staff queue for a request for a person, an answer from passages, the pillars for a project, or a refusal.
-import { assessQuestion, statPrefixes, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
+import { assessQuestion, holdsQuestionWord, statPrefixes, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
-import { leansOnPrevious } from '../intent/follow-up.ts';
+import { leansOnPrevious, mayLeanOnPrevious } from '../intent/follow-up.ts';
 import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts';
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
@@ -84,6 +84,18 @@ function searchOrder({ question: message, lang, previousQuestion }: Pick<PlanInp
 }
 
 /**
+ * A message that does not point back ("do you have a parking?") and found nothing alone is searched with the
+ * previous question too, which finds the previous topic's passages again: only those that hold a word of the message
+ * itself answer it. Without this, a question the knowledge cannot answer got the previous answer again. One that may
+ * point back ("qui l'a rédigée ?") keeps them all.
+ */
+const answersMessage = (question: string, lang: Lang, query: string) => {
+  if (query === question) return () => true;
+  const own = assessQuestion(question, lang);
+  return (passage: SearchResult) => holdsQuestionWord(own, passage);
+};
+
+/**
  * Starts the vector of the query a turn searches first (the turn's later request for it gets the same one, see
  * query-vectors.ts), so that the embedding travels while the question is stored and the turn decides: an Ollama
  * host across the network takes milliseconds to answer. A failure here shows again, handled, in the search. Turns that
@@ -149,8 +161,10 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
     if (first.length) return { kind: 'answer', passages: first, query: FIRST_PILLAR, framing: 'pillars', leadForm: { topics: support.topics.length ? support.topics : ['project'], announce: true } };
   }
   const cost = !teachers && asksAboutCost(question, lang, input.previousQuestion);
+  const leaning = mayLeanOnPrevious(question, lang);
   for (const query of queries) {
-    const passages = await supported(ports, input.assistant, query, lang);
+    const found = await supported(ports, input.assistant, query, lang);
+    const passages = leaning ? found : found.filter(answersMessage(question, lang, query));
     if (!passages.length) continue;
     // A price is answered only by passages that speak of prices: the others are about the service, not its cost.
     if (cost && !passages.some((passage) => speaksOfCost(passage.text, lang))) break;

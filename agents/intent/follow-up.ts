@@ -21,6 +21,24 @@ const POINTERS: Record<Lang, readonly string[]> = {
 /** Longer messages carry their own topic. */
 const SHORT_WORDS = 6;
 
+// The words left out above, where they can only be pronouns: a German or Luxembourgish article never ends a
+// question ("wer leitet es?", "zënter wéini gëtt et deen?"), a French subject "il" opens one ("il existe depuis
+// quand ?"), and an elided "l'" before a form of "avoir" is an object ("qui l'a rédigée ?"; the index's words drop it).
+const LAST_POINTERS: Record<Lang, readonly string[]> = { en: [], fr: [], de: ['es', 'das', 'die', 'den', 'dem'], lb: ['et', 'en', 'deen', 'déi', 'se', 'si', 'hatt'] };
+const ELIDED_OBJECT = /(?:^|\s)l['’]\s*(?:a|avez|avons|ont|avait|avaient|aura|auront)\b/iu;
+
+/**
+ * Whether a message may lean on the previous question: it does (leansOnPrevious), or it is short and holds one of
+ * the words above. Such a message is not searched with the previous question first, but may be answered by it.
+ */
+export function mayLeanOnPrevious(message: string, lang: Lang): boolean {
+  if (leansOnPrevious(message, lang)) return true;
+  const words = normaliseForIndex(message, lang).split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > SHORT_WORDS) return false;
+  const french = lang === 'fr' && (words[0] === 'il' || ELIDED_OBJECT.test(message));
+  return french || LAST_POINTERS[lang].some((pointer) => normaliseForIndex(pointer, lang) === words.at(-1));
+}
+
 export function leansOnPrevious(message: string, lang: Lang): boolean {
   const words = normaliseForIndex(message, lang).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > SHORT_WORDS) return false;

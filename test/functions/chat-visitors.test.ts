@@ -72,6 +72,27 @@ describe('follow-ups', () => {
     const reply = await say('How many training courses does the AI Factory coordinate every year?', 'en', opened);
     expect(reply.sources[0]!.docId).not.toBe(opened.sources[0]!.docId);
   });
+
+  it.each([
+    ['en', 'What is the MeluXina-AI supercomputer?', 'how many GPUs exactly?'],
+    ['fr', 'Qu’est-ce que le supercalculateur MeluXina-AI ?', 'vous avez un parking ?'],
+    ['de', 'Was ist der Supercomputer MeluXina-AI?', 'Gibt es einen Parkplatz?'],
+    ['lb', 'Wat ass de Supercomputer MeluXina-AI?', 'Hutt dir e Parking?'],
+  ])('in %s, does not give the previous answer again to a question the knowledge cannot answer', async (lang, first, next) => {
+    const opened = await say(first, lang);
+    expect(opened.answered).toBe(true);
+    const reply = await say(next, lang, opened);
+    expect(reply.answered).toBe(false);
+    expect(reply.answer).toContain(refusalOf(lang));
+    expect(reply.sources).toEqual([]);
+  });
+
+  it('still answers a follow-up that points back with a word that is often an article: "qui l’a rédigée ?"', async () => {
+    const opened = await say('Parlez-moi de la stratégie IA du Luxembourg', 'fr');
+    const reply = await say('qui l’a rédigée ?', 'fr', opened);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.map((source) => source.docId)).toContain('ai-strategy-2030');
+  });
 });
 
 describe('requests for a person', () => {

@@ -1,6 +1,6 @@
 // leansOnPrevious: short messages that open with "and" or point back with a pronoun, in four languages.
 import { describe, expect, it } from 'vitest';
-import { leansOnPrevious } from '../../../agents/intent/follow-up.ts';
+import { leansOnPrevious, mayLeanOnPrevious } from '../../../agents/intent/follow-up.ts';
 
 describe('leansOnPrevious', () => {
   it.each([
@@ -37,5 +37,26 @@ describe('leansOnPrevious', () => {
     ['lb', 'Gëtt et Fërdergelder fir KMUen?'],
   ])('%s "%s" stands on its own', (lang, message) => {
     expect(leansOnPrevious(message, lang as 'en')).toBe(false);
+  });
+});
+
+describe('mayLeanOnPrevious', () => {
+  it.each([
+    ['fr', "qui l'a rédigée ?"],
+    ['fr', 'il existe depuis quand ?'],
+    ['de', 'wer leitet es?'],
+    ['lb', 'zënter wéini gëtt et deen?'],
+    ['en', 'and who runs it?'],
+  ])('%s "%s" may point back', (lang, message) => {
+    expect(mayLeanOnPrevious(message, lang as 'en')).toBe(true);
+  });
+
+  it.each([
+    ['en', 'how many GPUs exactly?'],
+    ['fr', 'vous avez un parking ?'],
+    ['de', 'Gibt es einen Parkplatz in der Nähe, und wie teuer ist das Parken dort pro Stunde?'],
+    ['fr', "Qu'est-ce que l'AI Factory ?"],
+  ])('%s "%s" does not', (lang, message) => {
+    expect(mayLeanOnPrevious(message, lang as 'en')).toBe(false);
   });
 });
