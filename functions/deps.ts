@@ -6,6 +6,7 @@ import { chunkFrequencies, storedEmbedding } from '../db/queries/knowledge.ts';
 import { rememberTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import { rememberQueryVectors } from '../agents/retrieval/query-vectors.ts';
 import { rememberKnowledge } from '../agents/retrieval/knowledge-snapshot.ts';
+import { rememberKnowledgeQuestions } from '../agents/answer/faq-match.ts';
 import { rememberLatest } from '../agents/remember-latest.ts';
 import { createApprovedAnswers } from '../agents/approved/answers.ts';
 import { parseLimits } from '../agents/security/rate-limit.ts';
@@ -66,6 +67,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   const storedModelOf = rememberLatest((_minute: number) => storedEmbedding(db));
   const storedModel = () => storedModelOf(Math.floor(now() / STORED_MODEL_TTL_MS));
   const termStats = rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now);
+  const knowledge = rememberKnowledge(db, now);
   const timeouts = options.llmTimeouts ?? DEFAULT_TIMEOUTS;
   return {
     env,
@@ -87,7 +89,8 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     limits: parseLimits(env.RATE_LIMITS ?? ''),
     rateSalt: rememberLatest((day: string) => daySalt(db, day, randomToken(16))),
-    knowledge: rememberKnowledge(db, now),
+    knowledge,
+    questions: rememberKnowledgeQuestions(knowledge),
     termStats,
     approved: createApprovedAnswers({ db, now, termStats }),
     // Query vectors must come from the model that made the stored ones; otherwise lexical search alone. Which model
@@ -108,6 +111,7 @@ export function turnPorts(deps: AppDeps): TurnPorts {
     db: deps.db,
     embeddings: () => (embeddings ??= deps.queryEmbeddings().then((found) => found && rememberQueryVectors(found))),
     knowledge: deps.knowledge,
+    questions: deps.questions,
     termStats: deps.termStats,
     approved: deps.approved,
     llm: { pool: deps.llm, model: deps.env.CHAT_MODEL, timeouts: deps.llmTimeouts },

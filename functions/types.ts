@@ -3,6 +3,7 @@ import type { Limits } from '../agents/security/rate-limit.ts';
 import type { TrustedProxies } from './client-address.ts';
 import type { ReadTermStats } from '../agents/retrieval/term-stats-cache.ts';
 import type { ReadKnowledge } from '../agents/retrieval/knowledge-snapshot.ts';
+import type { ReadKnowledgeQuestions } from '../agents/answer/faq-match.ts';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Lang } from '../agents/language/languages.ts';
 import type { StaffMember } from '../agents/staff/accounts.ts';
@@ -40,6 +41,8 @@ export type AppDeps = {
   queryEmbeddings(): Promise<EmbeddingsInterface | null>;
   /** The chunks and their vectors in memory, loaded again when the index generation changes. */
   knowledge: ReadKnowledge;
+  /** The knowledge's sections headed by a question, read once per index generation. */
+  questions: ReadKnowledgeQuestions;
   /** Chunk counts per word prefix, remembered for a minute (the answer decision asks on every turn). */
   termStats: ReadTermStats;
   /** Approved answers: written and retired by admins, matched in public turns (live ones kept a minute per process). */

@@ -153,6 +153,18 @@ function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limi
   return chosen;
 }
 
+/** A passage's first `count` sentences as its quotes, in order, each sentence once (a quote can span several). */
+function opening(quotes: Quote[], count: number): Quote[] {
+  const taken: Quote[] = [];
+  for (let next = 0; next < count; ) {
+    const longest = quotes.filter((quote) => quote.first === next && quote.last < count).sort((a, b) => b.last - a.last)[0];
+    if (!longest) break;
+    taken.push(longest);
+    next = longest.last + 1;
+  }
+  return taken;
+}
+
 function asking(question: string, lang: Lang): Asked {
   const terms = questionTerms(question, lang);
   // The country and the AI Factory are named in nearly every sentence ("Luxemburger", "Lëtzebuerger" too): as names
@@ -188,7 +200,9 @@ export function composeOfflineAnswer(question: string, lang: Lang, passages: Sea
   const ages = agesAsked(question);
   const forAge = (passage: SearchResult) => ages.length > 0 && coversAge(passage.headingPath.join(' '), ages);
   const candidates = passages.flatMap((passage, i) => quotesOf(passage.text, i, asked).map((quote) => (forAge(passage) ? { ...quote, found: new Map([...quote.found, [AGE_GROUP, AS_NAME]]), fits: 2 } : quote)));
-  const chosen = choose(candidates, asked, headings, MAX_QUOTES);
+  // A section headed by the question itself ("What services does … offer?") is its answer: its opening, and nothing else.
+  const section = passages[0]?.headedByQuestion ? opening(quotesOf(passages[0].text, 0, asked), SENTENCES_PER_PASSAGE) : [];
+  const chosen = section.length ? section : choose(candidates, asked, headings, MAX_QUOTES);
   // Without a sentence that carries the question, the opening of the best passage that has one says what it is about.
   const quotes = chosen.length ? chosen : passages.flatMap((passage, i) => quotesOf(passage.text, i, asked)).slice(0, 1);
   // Passages of one document share its citation: the source is the document, shown by its first quoted passage.

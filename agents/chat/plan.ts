@@ -12,7 +12,10 @@ import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import type { ApprovedMatch } from '../approved/match.ts';
 import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
-import { scopeOf, searchInScope } from './scope.ts';
+import { inScope, scopeOf, searchInScope } from './scope.ts';
+import { sameQuestion } from '../answer/faq-match.ts';
+import { questionPrint, weigher, wordsOf } from '../approved/similarity.ts';
+import { resultOf } from '../retrieval/search.ts';
 import { afterThisTurn } from '../next-turn.ts';
 import type { Assistant, TurnPorts } from './ports.ts';
 import { RETENTION_MS } from './retention.ts';
@@ -51,6 +54,21 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
   return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
 }
+
+/** The section of the knowledge headed by the visitor's question in other words, as a passage; null when none is. */
+async function sectionAsked(ports: TurnPorts, assistant: Assistant, question: string, lang: Lang): Promise<SearchResult | null> {
+  const { knowledge, questions } = await ports.questions();
+  const candidates = (questions.get(lang) ?? []).filter((candidate) => inScope(assistant, candidate.docId));
+  const asked = questionPrint(question, lang);
+  if (candidates.length === 0 || asked.terms.length === 0) return null;
+  const weigh = weigher(await ports.termStats(wordsOf([asked, ...candidates.map((candidate) => candidate.print)]), lang, scopeOf(assistant)));
+  const found = sameQuestion(candidates, asked, weigh);
+  const row = found && knowledge.rows.get(found.rowId);
+  return row ? { ...resultOf(row, 1, null), headedByQuestion: true } : null;
+}
+
+/** The section asked for first, then the search's passages of other documents. */
+const sectionFirst = (section: SearchResult | null, passages: SearchResult[]) => (section ? [section, ...passages.filter((passage) => passage.docId !== section.docId)].slice(0, PASSAGES) : passages);
 
 // Pillar names are the same in every language; every project starts with an assessment.
 const FIRST_PILLAR = 'Assess & Accelerate';
@@ -162,9 +180,10 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   }
   const cost = !teachers && asksAboutCost(question, lang, input.previousQuestion);
   const leaning = mayLeanOnPrevious(question, lang);
+  const section = await sectionAsked(ports, input.assistant, question, lang);
   for (const query of queries) {
     const found = await supported(ports, input.assistant, query, lang);
-    const passages = leaning ? found : found.filter(answersMessage(question, lang, query));
+    const passages = sectionFirst(query === question ? section : null, leaning ? found : found.filter(answersMessage(question, lang, query)));
     if (!passages.length) continue;
     // A price is answered only by passages that speak of prices: the others are about the service, not its cost.
     if (cost && !passages.some((passage) => speaksOfCost(passage.text, lang))) break;

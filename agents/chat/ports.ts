@@ -10,6 +10,7 @@ import type { Redactor } from '../privacy/redact.ts';
 import type { ReadTermStats } from '../retrieval/term-stats-cache.ts';
 import type { ReadKnowledge } from '../retrieval/knowledge-snapshot.ts';
 import type { FindApproved } from '../approved/match.ts';
+import type { ReadKnowledgeQuestions } from '../answer/faq-match.ts';
 
 /** The two assistants: the public one (widget) and the teachers' one (/edu). */
 export type Assistant = 'public' | 'education';
@@ -21,6 +22,8 @@ export type TurnPorts = {
   embeddings(): Promise<EmbeddingsInterface | null>;
   /** The chunks and their vectors, in memory per index generation (agents/retrieval/knowledge-snapshot.ts). */
   knowledge: ReadKnowledge;
+  /** The sections of the knowledge headed by a question (agents/answer/faq-match.ts). */
+  questions: ReadKnowledgeQuestions;
   /** How many chunks of a language hold each word prefix (agents/retrieval/term-stats-cache.ts). */
   termStats: ReadTermStats;
   /** Answers staff approved: a question that matches one closely gets it verbatim (agents/approved/). */

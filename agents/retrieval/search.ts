@@ -23,6 +23,8 @@ export type SearchResult = {
   url?: string;
   /** bm25 of the best lexical match of this chunk (higher is better); null when only the vector leg found it. */
   lexical: number | null;
+  /** The section is headed by the visitor's question in other words (agents/answer/faq-match.ts): it answers it whole. */
+  headedByQuestion?: true;
   /** Title, headings and text as the index normalised them (normalise.ts), when read from the index. */
   indexed?: IndexedText;
 };
@@ -106,7 +108,8 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   });
 }
 
-function resultOf(row: ChunkRow, score: number, lexical: number | null): SearchResult {
+/** A chunk as a search result: `score` 0 and `lexical` null for one that neither leg ranked. */
+export function resultOf(row: ChunkRow, score: number, lexical: number | null): SearchResult {
   const result: SearchResult = { docId: row.docId, chunkId: row.chunkId, title: row.title, lang: row.lang as Lang, score, text: row.text, headingPath: row.headingPath, lexical, indexed: row.indexed };
   if (row.url) result.url = row.url;
   return result;

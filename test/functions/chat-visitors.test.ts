@@ -47,7 +47,8 @@ describe('small talk', () => {
     const reply = await say(message, lang);
     expect(reply.lang).toBe(lang);
     expect(reply.answered).toBe(true);
-    expect(reply.sources.map((source) => source.docId)).toContain('ai-factory-overview');
+    // What the AI Factory is: the FAQ's answer to that question, or the overview.
+    expect(['faq', 'ai-factory-overview']).toContain(reply.sources[0]?.docId);
   });
 });
 
@@ -92,6 +93,23 @@ describe('follow-ups', () => {
     const reply = await say('qui l’a rédigée ?', 'fr', opened);
     expect(reply.answered).toBe(true);
     expect(reply.sources.map((source) => source.docId)).toContain('ai-strategy-2030');
+  });
+});
+
+describe('questions the knowledge asks itself', () => {
+  it.each([
+    ['en', 'what services do you offer?', 'The service catalogue'],
+    ['fr', 'Quels services proposez-vous ?', 'Le catalogue de services'],
+    ['de', 'Welche Dienstleistungen bietet die AI Factory an?', 'Der Servicekatalog'],
+    ['lb', 'Wéi eng Servicer bitt dir un?', 'De Servicekatalog'],
+  ])('in %s, answers "%s" with the section headed by that question, and only with it', async (lang, message, opening) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.map((source) => source.docId)).toEqual(['faq']);
+    const quotes = reply.answer.split('\n\n').filter((block) => block.startsWith('> '));
+    expect(quotes[0]).toContain(`> ${opening}`);
+    expect(quotes[0]).toContain('Assess & Accelerate');
+    expect(quotes[0]).toContain('Scale & Deploy');
   });
 });
 

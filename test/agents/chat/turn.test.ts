@@ -1,4 +1,5 @@
 // One chat turn through its ports, with no HTTP app: a real libSQL file, a real host pool on the Ollama stand-in.
+import { rememberKnowledgeQuestions } from '../../../agents/answer/faq-match.ts';
 import { chunkFrequencies } from '../../../db/queries/knowledge.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptQuestion } from '../../../agents/chat/accept.ts';
@@ -36,9 +37,11 @@ async function portsWith(options: { offline: boolean }): Promise<TurnPorts> {
   const pool = createHostPool({ hosts: [ollama.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', forceOffline: options.offline });
   await pool.probe();
   const termStats: TurnPorts['termStats'] = (prefixes, lang, scope) => chunkFrequencies(db.drizzle, prefixes, lang, scope);
+  const knowledge = rememberKnowledge(db.drizzle);
   return {
     db: db.drizzle,
-    knowledge: rememberKnowledge(db.drizzle),
+    knowledge,
+    questions: rememberKnowledgeQuestions(knowledge),
     embeddings: async () => null,
     termStats,
     approved: createApprovedAnswers({ db: db.drizzle, now: Date.now, termStats }),

@@ -1,0 +1,63 @@
+// The knowledge's own questions (sections headed by a question) and the visitor's questions that are the same ones in
+// other words, on the real knowledge in four languages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rememberKnowledgeQuestions, sameQuestion, type ReadKnowledgeQuestions } from '../../../agents/answer/faq-match.ts';
+import { questionPrint, weigher, wordsOf } from '../../../agents/approved/similarity.ts';
+import { scopeOf } from '../../../agents/chat/scope.ts';
+import type { Lang } from '../../../agents/language/languages.ts';
+import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
+import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
+import { rememberKnowledge } from '../../../agents/retrieval/knowledge-snapshot.ts';
+import { chunkFrequencies } from '../../../db/queries/knowledge.ts';
+import { makeDb, type TestDb } from '../../support/app.ts';
+
+let db: TestDb;
+let read: ReadKnowledgeQuestions;
+beforeAll(async () => {
+  db = await makeDb();
+  await ingestKnowledge(db.drizzle, await readKnowledgeFiles(), { embedder: null });
+  read = rememberKnowledgeQuestions(rememberKnowledge(db.drizzle));
+});
+afterAll(() => db.dispose());
+
+/** The heading of the knowledge's question that `asked` is, if any. */
+async function matched(asked: string, lang: Lang): Promise<string | null> {
+  const { knowledge, questions } = await read();
+  const candidates = questions.get(lang) ?? [];
+  const print = questionPrint(asked, lang);
+  const weigh = weigher(await chunkFrequencies(db.drizzle, wordsOf([print, ...candidates.map((c) => c.print)]), lang, scopeOf('public')));
+  const found = sameQuestion(candidates, print, weigh);
+  return found ? knowledge.rows.get(found.rowId)!.headingPath.at(-1)! : null;
+}
+
+describe('knowledge questions', () => {
+  it('are the sections headed by a question, in every language, each once, read once per index generation', async () => {
+    const first = await read();
+    for (const lang of ['en', 'fr', 'de', 'lb']) {
+      const headings = (first.questions.get(lang) ?? []).map((q) => first.knowledge.rows.get(q.rowId)!.headingPath.at(-1)!);
+      expect(headings.length).toBeGreaterThanOrEqual(10);
+      expect(headings.every((heading) => heading.endsWith('?'))).toBe(true);
+      expect(new Set(headings).size).toBe(headings.length);
+    }
+    expect(await read()).toBe(first);
+  });
+
+  it.each([
+    ['en', 'what services do you offer?', 'What services does the Luxembourg AI Factory offer?'],
+    ['fr', 'Quels services proposez-vous ?', 'Quels services la Luxembourg AI Factory propose-t-elle ?'],
+    ['de', 'Welche Dienstleistungen bietet die AI Factory an?', 'Welche Dienstleistungen bietet die Luxembourg AI Factory an?'],
+    ['lb', 'Wéi eng Servicer bitt dir un?', "Wéi eng Servicer bitt d'Luxembourg AI Factory un?"],
+    ['en', 'How can I contact you?', 'How do I contact the Luxembourg AI Factory?'],
+  ] as const)('%s: "%s" is the section "%s"', async (lang, asked, heading) => {
+    expect(await matched(asked, lang)).toBe(heading);
+  });
+
+  it.each([
+    ['en', 'How many GPUs does MeluXina have?'],
+    ['fr', "Qui finance l'AI Factory ?"],
+    ['en', 'What is the weather in Luxembourg today?'],
+    ['de', 'Wie viele Mitarbeiter hat Luxinnovation?'],
+  ] as const)('%s: "%s" is no section\'s question, however many words they share', async (lang, asked) => {
+    expect(await matched(asked, lang)).toBeNull();
+  });
+});
