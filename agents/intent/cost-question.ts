@@ -14,14 +14,18 @@ const COST: Record<Lang, string[]> = {
 
 // What the question must name for its price to be the AI Factory's: the AI Factory, a service, a pillar, support.
 const SUBJECT: Record<Lang, string[]> = {
-  en: ['ai factory', 'service', 'services', 'catalogue', 'catalog', 'pillar', 'support', 'help', 'assessment', 'training', 'trainings', 'course', 'courses', 'workshop', 'advice', 'advisor', 'consult', 'coaching', 'meluxina', 'supercomputer', 'computing time', 'luxinnovation', 'you', 'your'],
-  fr: ['ai factory', 'service', 'services', 'catalogue', 'pilier', 'accompagnement', 'soutien', 'aide', 'evaluation', 'formation', 'formations', 'cours', 'atelier', 'conseil', 'conseiller', 'meluxina', 'supercalculateur', 'luxinnovation', 'vous', 'vos', 'votre'],
-  de: ['ai factory', 'dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'angebot', 'katalog', 'saule', 'unterstutzung', 'hilfe', 'beratung', 'bewertung', 'schulung', 'schulungen', 'kurs', 'kurse', 'workshop', 'meluxina', 'supercomputer', 'rechenzeit', 'luxinnovation', 'ihr', 'ihre', 'ihren', 'euer', 'eure'],
-  lb: ['ai factory', 'service', 'servicer', 'katalog', 'servicekatalog', 'pilier', 'ennerstetzung', 'hellef', 'berodung', 'bewaertung', 'formatioun', 'formatiounen', 'cours', 'coursen', 'workshop', 'meluxina', 'supercomputer', 'luxinnovation', 'dir', 'ar', 'aer'],
+  en: ['ai factory', 'service', 'services', 'catalogue', 'catalog', 'pillar', 'support', 'help', 'assessment', 'training', 'trainings', 'course', 'courses', 'workshop', 'advice', 'advisor', 'consult', 'consultation', 'first meeting', 'coaching', 'meluxina', 'supercomputer', 'computing time', 'luxinnovation', 'you', 'your'],
+  fr: ['ai factory', 'service', 'services', 'catalogue', 'pilier', 'accompagnement', 'soutien', 'aide', 'evaluation', 'formation', 'formations', 'cours', 'atelier', 'conseil', 'conseiller', 'consultation', 'rendez vous', 'meluxina', 'supercalculateur', 'luxinnovation', 'vous', 'vos', 'votre'],
+  de: ['ai factory', 'dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'angebot', 'katalog', 'saule', 'unterstutzung', 'hilfe', 'beratung', 'erstberatung', 'erstgesprach', 'bewertung', 'schulung', 'schulungen', 'kurs', 'kurse', 'workshop', 'meluxina', 'supercomputer', 'rechenzeit', 'luxinnovation', 'ihr', 'ihre', 'ihren', 'euer', 'eure'],
+  lb: ['ai factory', 'service', 'servicer', 'katalog', 'servicekatalog', 'pilier', 'ennerstetzung', 'hellef', 'berodung', 'rendez vous', 'bewaertung', 'formatioun', 'formatiounen', 'cours', 'coursen', 'workshop', 'meluxina', 'supercomputer', 'luxinnovation', 'dir', 'ar', 'aer'],
 };
 
-// "it", "das", "dat": the service the conversation is about, when there was an earlier question to name it.
-const PRONOUNS: Record<Lang, string[]> = { en: ['it', 'this', 'that', 'they'], fr: ['ca', 'cela', 'ce', 'il', 'elle'], de: ['das', 'es', 'dies'], lb: ['dat', 'et', 'dest'] };
+// "it", "das", "dat": the service the conversation is about, when there was an earlier question to name it, and the
+// AI Factory's, asked on its site as a first short question ("Was kostet das?"). French "c'est" is read without its
+// elided "c'" (words.ts), so its "est" stands for it.
+const PRONOUNS: Record<Lang, string[]> = { en: ['it', 'this', 'that', 'they'], fr: ['ca', 'cela', 'ce', 'il', 'elle', 'est'], de: ['das', 'es', 'dies'], lb: ['dat', 'et', 'dest'] };
+// A first question this short that points at something ("is it free?") can only mean what the site offers.
+const SHORT_FIRST = 5;
 
 // A price in a passage: an amount in euros, or the words for costs.
 const AMOUNT = /(?:€\s?\d|\d[\d\s.,]*\s?(?:€|eur\b|euros?\b))/i;
@@ -37,8 +41,10 @@ const compiled = Object.fromEntries(
 export function asksAboutCost(message: string, lang: Lang, previous: string | null = null): boolean {
   const text = wordText(message, lang);
   const { cost, subject, pronoun } = compiled[lang];
-  if (!cost.test(text) || !(subject.test(text) || previous !== null)) return false;
-  return subject.test(text) || (pronoun.test(text) && subject.test(wordText(previous!, lang)));
+  if (!cost.test(text)) return false;
+  if (subject.test(text)) return true;
+  if (!pronoun.test(text)) return false;
+  return previous === null ? text.trim().split(' ').length <= SHORT_FIRST : subject.test(wordText(previous, lang));
 }
 
 /** Whether a passage speaks of costs or prices at all, so that it may answer a question about them. */

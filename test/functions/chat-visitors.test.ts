@@ -214,6 +214,9 @@ describe('questions about what a service costs', () => {
     ['fr', 'Combien coûte l’accompagnement ?'],
     ['de', 'Was kostet eine Schulung?'],
     ['lb', "Wat kascht d'Berodung?"],
+    ['fr', "c'est gratuit ?"],
+    ['de', 'Was kostet so eine Erstberatung?'],
+    ['lb', 'kascht dat eppes?'],
   ])('in %s, "%s" is told that the published information gives no prices, with the lead form to reach an advisor', async (lang, message) => {
     const reply = await say(message, lang);
     expect(reply.lang).toBe(lang);

@@ -22,13 +22,26 @@ describe('asksAboutCost', () => {
   it.each<[Lang, string, string | null]>([
     ['en', 'How much does a car cost?', null],
     ['en', 'how much does it cost to rent a flat?', null],
-    ['en', 'And is it free?', null],
+    ['en', 'how much does it cost to build a house for my family?', null],
     ['fr', 'Combien coûte un billet de train ?', null],
     ['de', 'Was kostet eine Wohnung in Luxemburg?', null],
-    ['lb', 'Wat kascht dat?', null],
+    ['lb', 'Wat kascht eng Wunneng zu Lëtzebuerg?', null],
     ['en', 'Which trainings do you offer?', null],
   ])('(%s) "%s" does not', (lang, message, previous) => {
     expect(asksAboutCost(message, lang, previous)).toBe(false);
+  });
+
+  // On the AI Factory's site a first question this short can only point at what it offers.
+  it.each<[Lang, string]>([
+    ['en', 'And is it free?'],
+    ['fr', "c'est gratuit ?"],
+    ['fr', "c'est payant ?"],
+    ['de', 'Was kostet das?'],
+    ['de', 'Was kostet so eine Erstberatung?'],
+    ['lb', 'Wat kascht dat?'],
+    ['lb', 'kascht dat eppes?'],
+  ])('(%s) "%s", a short first question, asks what the services cost', (lang, message) => {
+    expect(asksAboutCost(message, lang, null)).toBe(true);
   });
 });
 
