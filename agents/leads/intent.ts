@@ -6,7 +6,8 @@ import { LANGS, type Lang } from '../language/languages.ts';
 import { queryTerms } from '../retrieval/normalise.ts';
 
 // Words any question here may carry that name nothing to begin: the AI Factory, AI itself, "with".
-const DOMAIN_WORDS: readonly string[] = ['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'artificial', 'intelligence', 'kunstliche', 'kenschtlech', 'intelligenz'];
+// "How do I start an AI project?" asks where to begin as plainly as "where do I start?": a project is what begins.
+const DOMAIN_WORDS: readonly string[] = ['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'artificial', 'intelligence', 'kunstliche', 'kenschtlech', 'intelligenz', 'project', 'projet', 'projekt'];
 
 export const SUPPORT_TOPICS = ['funding', 'project', 'training', 'infrastructure', 'data_access', 'contact', 'support'] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];

@@ -274,6 +274,10 @@ describe('vague project questions from small businesses', () => {
     ['fr', 'Par où commencer ?'],
     ['de', 'Wo fange ich an?'],
     ['lb', 'Wou fänken ech un?'],
+    ['en', 'How do I start an AI project with you?'],
+    ['fr', 'Comment démarrer un projet IA avec vous ?'],
+    ['de', 'Wie starte ich ein KI-Projekt mit euch?'],
+    ['lb', 'Wéi fänken ech e KI-Projet mat iech un?'],
   ])('in %s, "%s" and nothing else gets the first step, the assessment, with the lead form', async (lang, message) => {
     const reply = await say(message, lang);
     expect(reply.answered).toBe(true);

@@ -193,6 +193,8 @@ describe('detectSupportIntent', () => {
     ['en', 'where do i start', true],
     ['fr', 'Par où commencer avec l’IA ?', true],
     ['de', 'Was sind die ersten Schritte mit KI?', true],
+    ['en', 'How do I start an AI project with you?', true],
+    ['de', 'Wie starte ich ein KI-Projekt mit euch?', true],
     ['en', 'How do I start running?', false],
     ['en', 'What are the first steps of the strategy?', false],
     ['lb', 'Mir sinn eng kleng Bakerei, wou fänke mir un?', false],
