@@ -52,7 +52,7 @@ const TOPICS: Record<SupportTopic, Record<Lang, string[]>> = {
     lb: ['donneeen', 'daten', 'datenzougang', 'zougang zu daten'],
   },
   contact: {
-    en: ['contact', 'get in touch', '(?:call|phone|ring|email|e mail) (?:me|us)', 'get back to (?:me|us)', 'appointment', 'meeting with'],
+    en: ['contact', 'get in touch', '(?:call|phone|ring|email|e mail) (?:me|us)', 'get back to (?:me|us)', 'appointment', 'meeting with', '(?:who|whom) (?:do|should|can) (?:i|we) (?:talk|speak) (?:to|with)'],
     // "Rappelez-moi", not "pour rappel" (a reminder).
     fr: ['contact', 'recontact', 'rendez vous', 'appeler', 'appelez', 'rappel(?:er|ez|le (?:moi|nous))', 'joindre'],
     // "Rufen Sie mich zurück", "Rufft mech w.e.g. zréck": the verb before the person, its particle at the end.

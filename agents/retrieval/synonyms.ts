@@ -135,7 +135,7 @@ export const CONCEPTS: Concept[] = [
   },
   {
     concept: 'getting in touch',
-    en: ['contact', 'touch', 'reach'],
+    en: ['contact', 'touch', 'reach', 'talk'],
     fr: ['contacter', 'joindre', 'contact'],
     de: ['kontaktieren', 'Kontakt', 'melden'],
     lb: ['kontaktéieren', 'Kontakt', 'mellen'],

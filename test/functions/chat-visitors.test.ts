@@ -131,6 +131,7 @@ describe('requests for a person', () => {
 describe('asking how to get in touch', () => {
   it.each([
     ['fr', 'Comment vous joindre ?'],
+    ['en', 'who do I talk to'],
     ['de', 'Wie kann ich mich bei euch melden?'],
     ['lb', 'Wéi kann ech mech bei Iech mellen?'],
   ])('in %s, "%s" is told to contact Luxinnovation, with the lead form', async (lang, message) => {
