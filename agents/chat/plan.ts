@@ -7,6 +7,7 @@ import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
 import { detectSmallTalk, withoutOpening } from '../intent/small-talk.ts';
+import { introducesVisitor } from '../intent/introduction.ts';
 import type { Lang } from '../language/languages.ts';
 import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
 import type { SearchResult } from '../retrieval/search.ts';
@@ -163,6 +164,8 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   if (asksAboutPrivacy(question, lang)) return { kind: 'reply', text: privacyReply(t, input), leadForm: null };
   const small = detectSmallTalk(question, lang);
   if (small) return { kind: 'reply', text: t(`${teachers ? 'chat:edu.smalltalk' : 'chat:smalltalk'}.${small.kind}`), leadForm: null };
+  // "I'm a teacher at a lycée", and nothing asked yet: a greeting that says what the assistant can help with.
+  if (introducesVisitor(question, lang) && !support.intent) return { kind: 'reply', text: t(`${teachers ? 'chat:edu.smalltalk' : 'chat:smalltalk'}.greeting`), leadForm: null };
   // Approved answers are the public assistant's: a close match wins over retrieval and the model.
   const approved = teachers ? null : await ports.approved.match(question, lang);
   if (approved) return { kind: 'approved', match: approved };

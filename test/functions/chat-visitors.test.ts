@@ -39,6 +39,19 @@ describe('small talk', () => {
   });
 
   it.each([
+    ['en', "Hi, I'm a researcher at the university."],
+    ['fr', 'Bonjour, je suis chercheuse au LIST en traitement du langage.'],
+    ['de', 'Ich bin Lehrerin an einem Gymnasium'],
+    ['lb', 'Moien, ech sinn Enseignant am Lycée'],
+  ])('greets %s "%s", an introduction that asks nothing yet, and says what it can help with', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.lang).toBe(lang);
+    expect(reply.answer).toContain(made.deps.i18n.forLang(lang as 'en')('chat:smalltalk.greeting'));
+    expect(reply.answer).not.toContain(refusalOf(lang));
+    expect(reply.sources).toEqual([]);
+  });
+
+  it.each([
     ['en', 'Hello, what is the AI Factory?'],
     ['fr', "Bonjour, qu'est-ce que l'AI Factory ?"],
     ['de', 'Hallo, was macht die AI Factory?'],

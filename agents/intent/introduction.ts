@@ -1,0 +1,33 @@
+// A visitor who says who they are and asks nothing yet ("Moien, ech sinn Enseignant am Lycée", "je suis chercheuse au
+// LIST"): the reply greets and says what the assistant can help with, instead of a refusal or quotes about whatever
+// word of the introduction the knowledge holds. Pure.
+import type { Lang } from '../language/languages.ts';
+import { oneOf, wordPattern, wordText } from './words.ts';
+
+// How a self-introduction opens: the visitor's role, name or work ("we are a bakery" is an organisation's project,
+// which the lead intent reads).
+const OPENING: Record<Lang, string[]> = {
+  en: ['i am', 'im', 'i m', 'my name is', 'i work'],
+  fr: ['je suis', 'moi est', 'je appelle', 'mon nom est', 'je travaille'],
+  de: ['ich bin', 'ich heisse', 'mein name ist', 'ich arbeite'],
+  lb: ['ech sinn', 'ech sin', 'ech heeschen', 'mai numm ass', 'ech schaffen'],
+};
+
+// Words that make the sentence a request after all ("I am looking for funding", "je souhaite …").
+const ASKING: Record<Lang, string[]> = {
+  en: ['interest[^ ]*', 'looking', 'search[^ ]*', 'need[^ ]*', 'want[^ ]*', 'would like', 'wondering', 'question', 'help', 'know'],
+  fr: ['interess[^ ]*', '(?:je|on) cherche', 'nous cherchons', 'a la recherche', 'recherche (?:de|des|du|un|une)', 'besoin', 'voudrais', 'veux', 'souhaite[^ ]*', 'aimerais', 'question', 'aide', 'savoir'],
+  de: ['interess[^ ]*', 'such[^ ]*', 'brauche[^ ]*', 'mochte[^ ]*', 'will', 'wurde gern', 'hatte gern', 'frage', 'hilfe', 'wissen'],
+  lb: ['interess[^ ]*', 'sichen', 'sich', 'brauch[^ ]*', 'weilt', 'well[^ ]*', 'hatt gar', 'fro', 'hellef', 'wessen'],
+};
+
+const compiled = Object.fromEntries(
+  (Object.keys(OPENING) as Lang[]).map((lang) => [lang, { opening: wordPattern(oneOf(...OPENING[lang]), lang, true), asking: wordPattern(oneOf(...ASKING[lang]), lang) }]),
+) as Record<Lang, { opening: RegExp; asking: RegExp }>;
+
+/** Whether the message only introduces the visitor: it opens with who they are, asks nothing and requests nothing. */
+export function introducesVisitor(message: string, lang: Lang): boolean {
+  if (message.includes('?')) return false;
+  const text = wordText(message, lang);
+  return compiled[lang].opening.test(text.slice(1)) && !compiled[lang].asking.test(text);
+}
