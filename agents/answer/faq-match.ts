@@ -1,5 +1,5 @@
 // Questions the knowledge answers in so many words: a section headed by a question (the FAQ's "What services does the
-// Luxembourg AI Factory offer?"). A visitor's question that is the same question in other words ("what services do you
+// Luxembourg AI Factory offer?", a guide's "What to prepare before contacting …"). A visitor's question that is the same question in other words ("what services do you
 // offer?") is answered from that section first; the search alone ranked a launch report's sentence above it. Pure.
 import { answersQuestion, questionPrint, type QuestionPrint, type Weigh } from '../approved/similarity.ts';
 import type { ChunkRow } from '../../db/queries/knowledge.ts';
@@ -16,12 +16,22 @@ export type KnowledgeQuestion = { rowId: number; docId: string; print: QuestionP
  */
 export const SAME_QUESTION = 0.75;
 
+// A heading that opens with a question word asks its question without the mark ("What to prepare before contacting
+// the Luxembourg AI Factory", "Wie Organisationen MeluXina nutzen können").
+const QUESTION_WORD: Record<Lang, RegExp> = {
+  en: /^(?:what|how|who|which|why|when|where)\s/iu,
+  fr: /^(?:que|quoi|comment|qui|quel|quelle|quels|quelles|pourquoi|quand|où|ce qu)[\s'’]/iu,
+  de: /^(?:was|wie|wer|welche|welcher|welches|welchen|warum|wann|wo|wofür|womit)\s/iu,
+  lb: /^(?:wat|wéi|wien|wéini|wou|firwat)\s/iu,
+};
+const asksQuestion = (heading: string, lang: string) => heading.endsWith('?') || (QUESTION_WORD[lang as Lang]?.test(heading) ?? false);
+
 /** The sections of `rows` headed by a question, per language, each by its first chunk. */
 export function knowledgeQuestions(rows: Iterable<ChunkRow>): Map<string, KnowledgeQuestion[]> {
   const first = new Map<string, ChunkRow>();
   for (const row of rows) {
     const heading = row.headingPath.at(-1)?.trim();
-    if (!heading?.endsWith('?')) continue;
+    if (!heading || !asksQuestion(heading, row.lang)) continue;
     const key = `${row.lang}\u0000${row.docId}\u0000${heading}`;
     const kept = first.get(key);
     if (!kept || row.id < kept.id) first.set(key, row);

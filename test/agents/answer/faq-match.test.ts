@@ -36,7 +36,8 @@ describe('knowledge questions', () => {
     for (const lang of ['en', 'fr', 'de', 'lb']) {
       const headings = (first.questions.get(lang) ?? []).map((q) => first.knowledge.rows.get(q.rowId)!.headingPath.at(-1)!);
       expect(headings.length).toBeGreaterThanOrEqual(10);
-      expect(headings.every((heading) => heading.endsWith('?'))).toBe(true);
+      expect(headings.filter((heading) => heading.endsWith('?')).length).toBeGreaterThanOrEqual(10);
+      expect(headings.every((heading) => heading.endsWith('?') || /^(?:what|how|who|which|why|when|where|que|quoi|comment|qui|quel|quelle|quels|quelles|pourquoi|quand|où|ce qu|was|wie|wer|welche[rsn]?|warum|wann|wo|wofür|womit|wat|wéi|wien|wéini|wou|firwat)[\s'’]/iu.test(heading))).toBe(true);
       expect(new Set(headings).size).toBe(headings.length);
     }
     expect(await read()).toBe(first);
@@ -48,6 +49,9 @@ describe('knowledge questions', () => {
     ['de', 'Welche Dienstleistungen bietet die AI Factory an?', 'Welche Dienstleistungen bietet die Luxembourg AI Factory an?'],
     ['lb', 'Wéi eng Servicer bitt dir un?', "Wéi eng Servicer bitt d'Luxembourg AI Factory un?"],
     ['en', 'How can I contact you?', 'How do I contact the Luxembourg AI Factory?'],
+    ['en', 'What should I prepare before contacting the AI Factory?', 'What to prepare before contacting the Luxembourg AI Factory'],
+    ['fr', "Que faut-il préparer avant de contacter l'AI Factory ?", 'Ce qu’il faut préparer avant de contacter la Luxembourg AI Factory'],
+    ['lb', 'Wéi kann ech MeluXina notzen?', 'Wéi Organisatioune MeluXina notze kënnen'],
   ] as const)('%s: "%s" is the section "%s"', async (lang, asked, heading) => {
     expect(await matched(asked, lang)).toBe(heading);
   });
