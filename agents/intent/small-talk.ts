@@ -97,11 +97,11 @@ export function detectSmallTalk(message: string, lang: Lang): SmallTalk | null {
   return kind ? { kind } : null;
 }
 
-// What a question may open with and lose: a greeting or thanks says nothing about what is asked.
-const OPENING: readonly Part[] = ['greeting', 'thanks'];
+// What a question may open with and lose: a greeting, thanks or an "ok" says nothing about what is asked.
+const OPENING: readonly Part[] = ['greeting', 'thanks', 'ack'];
 
 /**
- * The message without the greeting or thanks it opens with ("Hello, what is the AI Factory?" → "what is the AI
+ * The message without the greeting, thanks or "ok" it opens with ("Hello, what is the AI Factory?" → "what is the AI
  * Factory?"): the knowledge has no word for "hello", and the answer checks counted it as a word of the question they
  * could not find. The cut ends with the last greeting or thanks, not with a word that only surrounds them ("Hi, the
  * AI Factory offers what?" keeps "the AI Factory"); a message that is small talk only is returned as it is.

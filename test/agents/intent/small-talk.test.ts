@@ -252,6 +252,8 @@ describe('withoutOpening', () => {
     ['de', 'Guten Tag! Wie beantrage ich eine Förderung?', 'Wie beantrage ich eine Förderung?'],
     ['lb', "Moien, wat mécht d'AI Factory?", "wat mécht d'AI Factory?"],
     ['en', 'Good morning! Thanks for the help, and what about funding?', 'and what about funding?'],
+    ['en', 'ok cool, do you partner with universities?', 'do you partner with universities?'],
+    ['de', 'Super, und welche Kurse gibt es?', 'und welche Kurse gibt es?'],
   ] as const)('%s: "%s" is asked as "%s"', (lang, message, asked) => {
     expect(withoutOpening(message, lang)).toBe(asked);
   });
