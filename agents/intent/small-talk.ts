@@ -103,7 +103,7 @@ const OPENING: readonly Part[] = ['greeting', 'thanks', 'ack'];
 /**
  * The message without the greeting, thanks or "ok" it opens with ("Hello, what is the AI Factory?" → "what is the AI
  * Factory?"): the knowledge has no word for "hello", and the answer checks counted it as a word of the question they
- * could not find. The cut ends with the last greeting or thanks, not with a word that only surrounds them ("Hi, the
+ * could not find. The cut ends with the last of them, not with a word that only surrounds them ("Hi, the
  * AI Factory offers what?" keeps "the AI Factory"); a message that is small talk only is returned as it is.
  */
 export function withoutOpening(message: string, lang: Lang): string {
