@@ -8,7 +8,8 @@ import { describesItsPage, opensWithReference, splitSentences } from './sentence
 import { toSources, type Source } from './sources.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export type OfflineAnswer = { text: string; sources: Source[] };
+/** `quoted`: sentences were chosen for the question's words, not only a passage's opening for want of them. */
+export type OfflineAnswer = { text: string; sources: Source[]; quoted: boolean };
 
 const MAX_QUOTES = 3;
 const SENTENCES_PER_PASSAGE = 2;
@@ -192,7 +193,7 @@ export function composeOfflineAnswer(question: string, lang: Lang, passages: Sea
   if (framing === 'pillars') {
     // A pillar's title names it and then describes it ("Build & Test: prototypes, …"): the name alone leads its line.
     const lines = passages.map((passage, i) => `> ${t('chat:pillars.line', { name: passage.title.split(':')[0]!.trim(), text: bestSentences(passage.text, question, lang, 1).join(' ') })} [${i + 1}]`);
-    return { text: [t('chat:pillars.framing'), ...lines].join('\n\n'), sources: toSources(passages) };
+    return { text: [t('chat:pillars.framing'), ...lines].join('\n\n'), sources: toSources(passages), quoted: true };
   }
   const asked = asking(question, lang);
   const headings = passages.map((passage) => new Set(foundTerms(`${passage.title} ${passage.headingPath.join(' ')}`, asked).keys()));
@@ -211,7 +212,7 @@ export function composeOfflineAnswer(question: string, lang: Lang, passages: Sea
   const lines = quotes.map((quote) => `> ${quote.text} [${cited.indexOf(documentOf(quote)) + 1}]`);
   const shown = cited.map((docId) => passages[quotes.find((quote) => documentOf(quote) === docId)!.passage]!);
   const closing = offerStaff ? [t('chat:offline.staff_offer')] : [];
-  return { text: [t('chat:offline.framing'), ...lines, ...closing].join('\n\n'), sources: toSources(shown) };
+  return { text: [t('chat:offline.framing'), ...lines, ...closing].join('\n\n'), sources: toSources(shown), quoted: chosen.length > 0 };
 }
 
 /** What the assistant cannot answer, and what it can help with: the teachers' assistant has its own field. */

@@ -101,6 +101,16 @@ describe('follow-ups', () => {
     expect(reply.sources).toEqual([]);
   });
 
+  it.each([
+    ['en', 'What is Luxembourg’s national AI strategy about?', 'what’s the budget of it?', 'The budget of the strategy has not been published'],
+    ['lb', 'Wat ass d’KI-Strategie vu Lëtzebuerg?', 'a wéi grouss ass de Budget?', 'De Budget vun der Strategie gouf net publizéiert'],
+  ])('in %s, quotes a follow-up for its own words: the budget, not the strategy again', async (lang, first, next, fact) => {
+    const opened = await say(first, lang);
+    const reply = await say(next, lang, opened);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer.split('\n\n').find((block) => block.startsWith('> '))).toContain(fact);
+  });
+
   it('still answers a follow-up that points back with a word that is often an article: "qui l’a rédigée ?"', async () => {
     const opened = await say('Parlez-moi de la stratégie IA du Luxembourg', 'fr');
     const reply = await say('qui l’a rédigée ?', 'fr', opened);
