@@ -14,7 +14,7 @@ import type { SearchResult } from '../retrieval/search.ts';
 import type { ApprovedMatch } from '../approved/match.ts';
 import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
 import { inScope, scopeOf, searchInScope } from './scope.ts';
-import { sameQuestion } from '../answer/faq-match.ts';
+import { mayMatch, sameQuestion } from '../answer/faq-match.ts';
 import { questionPrint, weigher, wordsOf } from '../approved/similarity.ts';
 import { resultOf } from '../retrieval/search.ts';
 import { afterThisTurn } from '../next-turn.ts';
@@ -59,8 +59,8 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
 /** The section of the knowledge headed by the visitor's question in other words, as a passage; null when none is. */
 async function sectionAsked(ports: TurnPorts, assistant: Assistant, question: string, lang: Lang): Promise<SearchResult | null> {
   const { knowledge, questions } = await ports.questions();
-  const candidates = (questions.get(lang) ?? []).filter((candidate) => inScope(assistant, candidate.docId));
   const asked = questionPrint(question, lang);
+  const candidates = mayMatch(questions.get(lang) ?? [], asked).filter((candidate) => inScope(assistant, candidate.docId));
   if (candidates.length === 0 || asked.terms.length === 0) return null;
   const weigh = weigher(await ports.termStats(wordsOf([asked, ...candidates.map((candidate) => candidate.print)]), lang, scopeOf(assistant)));
   const found = sameQuestion(candidates, asked, weigh);
