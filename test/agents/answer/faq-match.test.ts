@@ -1,7 +1,8 @@
 // The knowledge's own questions (sections headed by a question) and the visitor's questions that are the same ones in
 // other words, on the real knowledge in four languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rememberKnowledgeQuestions, sameQuestion, type ReadKnowledgeQuestions } from '../../../agents/answer/faq-match.ts';
+import { mayMatch, rememberKnowledgeQuestions, sameQuestion, type ReadKnowledgeQuestions } from '../../../agents/answer/faq-match.ts';
+import { loadQuestions } from '../../../eval/evaluate.ts';
 import { questionPrint, weigher, wordsOf } from '../../../agents/approved/similarity.ts';
 import { scopeOf } from '../../../agents/chat/scope.ts';
 import type { Lang } from '../../../agents/language/languages.ts';
@@ -23,8 +24,9 @@ afterAll(() => db.dispose());
 /** The heading of the knowledge's question that `asked` is, if any. */
 async function matched(asked: string, lang: Lang): Promise<string | null> {
   const { knowledge, questions } = await read();
-  const candidates = questions.get(lang) ?? [];
   const print = questionPrint(asked, lang);
+  // As a turn asks: only the questions that may match are weighed.
+  const candidates = mayMatch(questions.get(lang) ?? [], print);
   const weigh = weigher(await chunkFrequencies(db.drizzle, wordsOf([print, ...candidates.map((c) => c.print)]), lang, scopeOf('public')));
   const found = sameQuestion(candidates, print, weigh);
   return found ? knowledge.rows.get(found.rowId)!.headingPath.at(-1)! : null;
@@ -63,5 +65,19 @@ describe('knowledge questions', () => {
     ['de', 'Wie viele Mitarbeiter hat Luxinnovation?'],
   ] as const)('%s: "%s" is no section\'s question, however many words they share', async (lang, asked) => {
     expect(await matched(asked, lang)).toBeNull();
+  });
+});
+
+describe('mayMatch', () => {
+  it.each(['en', 'fr', 'de', 'lb'] as const)('in %s, leaves out only questions that could not have matched: the same match for every eval question', async (lang) => {
+    const { questions } = await read();
+    const all = questions.get(lang) ?? [];
+    for (const { question } of loadQuestions(lang)) {
+      const print = questionPrint(question, lang);
+      const weigh = weigher(await chunkFrequencies(db.drizzle, wordsOf([print, ...all.map((c) => c.print)]), lang, scopeOf('public')));
+      const kept = mayMatch(all, print);
+      expect(kept.length).toBeLessThanOrEqual(all.length);
+      expect(sameQuestion(kept, print, weigh)).toBe(sameQuestion(all, print, weigh));
+    }
   });
 });
