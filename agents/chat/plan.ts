@@ -7,7 +7,7 @@ import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
 import { detectSmallTalk, withoutOpening } from '../intent/small-talk.ts';
-import { introducesVisitor } from '../intent/introduction.ts';
+import { introducesVisitor, withoutIntroduction } from '../intent/introduction.ts';
 import type { Lang } from '../language/languages.ts';
 import { detectSupportIntent, type SupportIntent } from '../leads/intent.ts';
 import type { SearchResult } from '../retrieval/search.ts';
@@ -99,7 +99,11 @@ async function pillarsFor(ports: TurnPorts, question: string, lang: Lang, organi
 function searchOrder({ question: message, lang, previousQuestion }: Pick<PlanInput, 'question' | 'lang' | 'previousQuestion'>): string[] {
   const question = withoutOpening(message, lang);
   const followUp = previousQuestion ? `${withoutOpening(previousQuestion, lang)} ${question}` : null;
-  return followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
+  const order = followUp === null ? [question] : leansOnPrevious(question, lang) ? [followUp, question] : [question, followUp];
+  // "Moien, ech hunn e klengen Online-Buttek. Wat fir Servicer bitt dir un?": the question alone, when the whole
+  // message found nothing. Not first: an introduction can hold what is asked about ("I'm a student at DHBW. …").
+  const asked = withoutIntroduction(question, lang);
+  return asked === question ? order : [...order, asked];
 }
 
 /**
@@ -147,6 +151,9 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const { lang } = input;
   // "Hello, what is …?" is asked as "what is …?"; a message that is only small talk stays whole for its reply.
   const question = withoutOpening(input.question, lang);
+  // "Ich bin IT-Berater. Welche Partner …?": the question alone is matched against the knowledge's questions and
+  // searched last (searchOrder); the whole message, introduction included, counts for the intents and is searched first.
+  const asked = withoutIntroduction(question, lang);
   if (input.foreign) return { kind: 'reply', text: t('chat:language.unsupported'), leadForm: null };
   const queries = searchOrder(input);
   const teachers = input.assistant === 'education';
@@ -177,16 +184,17 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const adoption = !teachers && aboutAi && (support.request || support.topics.length > 0) && assessQuestion(question, lang).names.size === 0;
   const leadForm = support.intent || adoption ? { topics: support.topics.length ? support.topics : ['project'], announce: true } : null;
   // "Where do I start?" and nothing else: the first step, not passages that happen to say "start-up".
-  if (!teachers && support.startingOnly) {
+  // "I run a small hotel. How do I start an AI project?" asks where to begin and nothing else.
+  if (!teachers && (asked === question ? support : detectSupportIntent(asked, lang)).startingOnly) {
     const first = await firstPillar(ports, lang);
     if (first.length) return { kind: 'answer', passages: first, query: FIRST_PILLAR, framing: 'pillars', leadForm: { topics: support.topics.length ? support.topics : ['project'], announce: true } };
   }
   const cost = !teachers && asksAboutCost(question, lang, input.previousQuestion);
-  const leaning = mayLeanOnPrevious(question, lang);
-  const section = await sectionAsked(ports, input.assistant, question, lang);
+  const leaning = mayLeanOnPrevious(asked, lang);
+  const section = await sectionAsked(ports, input.assistant, asked, lang);
   for (const query of queries) {
     const found = await supported(ports, input.assistant, query, lang);
-    const passages = sectionFirst(query === question ? section : null, leaning ? found : found.filter(answersMessage(question, lang, query)));
+    const passages = sectionFirst(query === asked ? section : null, leaning ? found : found.filter(answersMessage(asked, lang, query)));
     if (!passages.length) continue;
     // A price is answered only by passages that speak of prices: the others are about the service, not its cost.
     if (cost && !passages.some((passage) => speaksOfCost(passage.text, lang))) break;

@@ -4,13 +4,13 @@
 import type { Lang } from '../language/languages.ts';
 import { oneOf, wordPattern, wordText } from './words.ts';
 
-// How a self-introduction opens: the visitor's role, name or work ("we are a bakery" is an organisation's project,
-// which the lead intent reads).
+// How a self-introduction opens: the visitor's role, name, work or business ("ech hunn e klengen Online-Buttek").
 const OPENING: Record<Lang, string[]> = {
-  en: ['i am', 'im', 'i m', 'my name is', 'i work'],
-  fr: ['je suis', 'moi est', 'je appelle', 'mon nom est', 'je travaille'],
-  de: ['ich bin', 'ich heisse', 'mein name ist', 'ich arbeite'],
-  lb: ['ech sinn', 'ech sin', 'ech heeschen', 'mai numm ass', 'ech schaffen'],
+  en: ['i am', 'im', 'i m', 'my name is', 'i work', '(?:i|we) (?:have|run|own|manage) (?:a|an)', 'we are (?:a|an)'],
+  // "j'ai une …" is read without its elided "j'" (words.ts).
+  fr: ['je suis', 'moi est', 'je appelle', 'mon nom est', 'je travaille', 'ai (?:un|une)', 'nous avons (?:un|une)', 'nous sommes (?:un|une)', '(?:je dirige|je gere) (?:un|une)'],
+  de: ['ich bin', 'ich heisse', 'mein name ist', 'ich arbeite', '(?:ich|wir) (?:habe|haben|fuhre|fuhren|leite|leiten) (?:ein|eine|einen)', 'wir sind (?:ein|eine)'],
+  lb: ['ech sinn', 'ech sin', 'ech heeschen', 'mai numm ass', 'ech schaffen', '(?:ech|mir) (?:hunn|hun|feieren|leeden) (?:e|en|eng)', 'mir sinn (?:e|en|eng)'],
 };
 
 // Words that make the sentence a request after all ("I am looking for funding", "je souhaite …").
@@ -30,4 +30,16 @@ export function introducesVisitor(message: string, lang: Lang): boolean {
   if (message.includes('?')) return false;
   const text = wordText(message, lang);
   return compiled[lang].opening.test(text.slice(1)) && !compiled[lang].asking.test(text);
+}
+
+/**
+ * The message without the sentences that introduce the visitor before their question ("ich bin IT-Berater. Welche
+ * Partner gehören zum Konsortium?" is searched as its question): the introduction's words are not what is asked, and
+ * the search matched them ("Kooperativ" found a cooperation agreement). A message of introductions only stays whole.
+ */
+export function withoutIntroduction(message: string, lang: Lang): string {
+  const sentences = message.trim().split(/(?<=[.!])\s+/);
+  let first = 0;
+  while (first < sentences.length - 1 && introducesVisitor(sentences[first]!, lang)) first++;
+  return first === 0 ? message : sentences.slice(first).join(' ');
 }

@@ -121,6 +121,15 @@ describe('follow-ups', () => {
 
 describe('questions the knowledge asks itself', () => {
   it.each([
+    ['de', 'ich bin IT-Berater. Welche Partner gehören zum Konsortium?', 'Luxinnovation'],
+    ['lb', 'Moien, ech hunn e klengen Online-Buttek. Wat fir Servicer bitt dir un?', 'Assess & Accelerate'],
+  ])('in %s, answers "%s" as its question, after the introduction', async (lang, message, fact) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer.split('\n\n').find((block) => block.startsWith('> '))).toContain(fact);
+  });
+
+  it.each([
     ['en', 'what services do you offer?', 'The service catalogue'],
     ['fr', 'Quels services proposez-vous ?', 'Le catalogue de services'],
     ['de', 'Welche Dienstleistungen bietet die AI Factory an?', 'Der Servicekatalog'],

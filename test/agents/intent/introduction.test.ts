@@ -1,6 +1,6 @@
 // introducesVisitor: a visitor who says who they are and asks nothing yet, in four languages.
 import { describe, expect, it } from 'vitest';
-import { introducesVisitor } from '../../../agents/intent/introduction.ts';
+import { introducesVisitor, withoutIntroduction } from '../../../agents/intent/introduction.ts';
 import type { Lang } from '../../../agents/language/languages.ts';
 
 describe('introducesVisitor', () => {
@@ -25,5 +25,22 @@ describe('introducesVisitor', () => {
     ['en', 'The AI Factory is great'],
   ])('(%s) "%s" asks or requests something, or is no introduction', (lang, message) => {
     expect(introducesVisitor(message, lang)).toBe(false);
+  });
+});
+
+describe('withoutIntroduction', () => {
+  it.each<[Lang, string, string]>([
+    ['de', 'ich bin IT-Berater. Welche Partner gehören zum Konsortium?', 'Welche Partner gehören zum Konsortium?'],
+    ['lb', 'ech hunn e klengen Online-Buttek. Wat fir Servicer bitt dir un?', 'Wat fir Servicer bitt dir un?'],
+    ['en', 'I run a small hotel. How do I start an AI project?', 'How do I start an AI project?'],
+    ['fr', "J'ai une boulangerie à Esch. Comment démarrer un projet IA ?", 'Comment démarrer un projet IA ?'],
+  ])('(%s) "%s" asks "%s"', (lang, message, asked) => {
+    expect(withoutIntroduction(message, lang)).toBe(asked);
+  });
+
+  it('keeps a message that opens with its question, or is an introduction only', () => {
+    expect(withoutIntroduction('What is MeluXina? I am a student.', 'en')).toBe('What is MeluXina? I am a student.');
+    expect(withoutIntroduction("I'm a researcher at the university.", 'en')).toBe("I'm a researcher at the university.");
+    expect(withoutIntroduction('I am looking for funding. What is there?', 'en')).toBe('I am looking for funding. What is there?');
   });
 });
