@@ -24,7 +24,8 @@ const SUBJECT: Record<Lang, string[]> = {
 // AI Factory's, asked on its site as a first short question ("Was kostet das?"). French "c'est" is read without its
 // elided "c'" (words.ts), so its "est" stands for it.
 const PRONOUNS: Record<Lang, string[]> = { en: ['it', 'this', 'that', 'they'], fr: ['ca', 'cela', 'ce', 'il', 'elle', 'est'], de: ['das', 'es', 'dies'], lb: ['dat', 'et', 'dest'] };
-// A first question this short that points at something ("is it free?") can only mean what the site offers.
+// A question this short that points at something ("is it free?", "a wat kascht dat?") can only mean what the site
+// offers, first or later in a conversation.
 const SHORT_FIRST = 5;
 
 // A price in a passage: an amount in euros, or the words for costs.
@@ -44,7 +45,7 @@ export function asksAboutCost(message: string, lang: Lang, previous: string | nu
   if (!cost.test(text)) return false;
   if (subject.test(text)) return true;
   if (!pronoun.test(text)) return false;
-  return previous === null ? text.trim().split(' ').length <= SHORT_FIRST : subject.test(wordText(previous, lang));
+  return text.trim().split(' ').length <= SHORT_FIRST || (previous !== null && subject.test(wordText(previous, lang)));
 }
 
 /** Whether a passage speaks of costs or prices at all, so that it may answer a question about them. */

@@ -30,10 +30,10 @@ export const CONCEPTS: Concept[] = [
   },
   {
     concept: 'money',
-    en: ['money', 'budget', 'funds', 'funding', 'financing', 'investment', 'investments', 'capital', 'euros', 'million', 'millions', 'cost', 'costs', 'spending'],
-    fr: ['argent', 'budget', 'fonds', 'financement', 'investissement', 'investissements', 'capital', 'capitaux', 'euros', 'million', 'millions', 'coût', 'coûts', 'dépenses'],
-    de: ['Geld', 'Budget', 'Mittel', 'Finanzierung', 'Investition', 'Investitionen', 'Kapital', 'Euro', 'Million', 'Millionen', 'Kosten', 'Ausgaben'],
-    lb: ['Geld', 'Budget', 'Mëttel', 'Finanzéierung', 'Investitioun', 'Investitiounen', 'Kapital', 'Euro', 'Millioun', 'Milliounen', 'Käschten', 'Ausgaben'],
+    en: ['money', 'budget', 'funds', 'funding', 'financing', 'investment', 'investments', 'capital', 'euros', 'million', 'millions', 'cost', 'costs', 'spending', 'grant', 'grants', 'subsidy', 'subsidies'],
+    fr: ['argent', 'budget', 'fonds', 'financement', 'investissement', 'investissements', 'capital', 'capitaux', 'euros', 'million', 'millions', 'coût', 'coûts', 'dépenses', 'subvention', 'subventions'],
+    de: ['Geld', 'Budget', 'Mittel', 'Finanzierung', 'Investition', 'Investitionen', 'Kapital', 'Euro', 'Million', 'Millionen', 'Kosten', 'Ausgaben', 'Förderung', 'Fördermittel', 'Fördergelder', 'Zuschuss', 'Zuschüsse', 'Subventionen'],
+    lb: ['Geld', 'Budget', 'Mëttel', 'Finanzéierung', 'Investitioun', 'Investitiounen', 'Kapital', 'Euro', 'Millioun', 'Milliounen', 'Käschten', 'Ausgaben', 'Fërderung', 'Fërdermëttel', 'Fërdergelder', 'Subsiden', 'Subventiounen'],
   },
   {
     concept: 'climate and environment',

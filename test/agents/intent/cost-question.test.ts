@@ -43,6 +43,10 @@ describe('asksAboutCost', () => {
   ])('(%s) "%s", a short first question, asks what the services cost', (lang, message) => {
     expect(asksAboutCost(message, lang, null)).toBe(true);
   });
+
+  it('reads a short pointed question later in a conversation as the price of what the site offers', () => {
+    expect(asksAboutCost('a wat kascht dat?', 'lb', 'wéi fänke mer do un?')).toBe(true);
+  });
 });
 
 describe('speaksOfCost', () => {
