@@ -1,6 +1,6 @@
 // What a turn will say, decided before any model is called: a short reply in kind (another language, small talk),
 // the staff queue for a request for a person, an answer from passages, the pillars for a project, or a refusal.
-import { assessQuestion, holdsQuestionWord, statPrefixes, mentionsAi, supportsAnswer } from '../answer/confidence.ts';
+import { assessQuestion, holdsQuestionWord, statPrefixes, mentionsAi, supportsAnswer, type AssessedQuestion } from '../answer/confidence.ts';
 import { composeRefusal } from '../answer/offline.ts';
 import { leansOnPrevious, mayLeanOnPrevious } from '../intent/follow-up.ts';
 import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts';
@@ -45,8 +45,11 @@ const PILLARS_SHOWN = 2;
 const PILLAR = /^pillar-/;
 
 /** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
-async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang): Promise<SearchResult[]> {
-  const question = assessQuestion(query, lang);
+/** A query's assessment, read once per turn (the section match and the search both need it). */
+type Assess = (query: string) => AssessedQuestion;
+
+async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang, assess: Assess): Promise<SearchResult[]> {
+  const question = assess(query);
   // The question's terms are counted while the query's vector is still on its way.
   const [results, stats] = await Promise.all([
     searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant),
@@ -57,12 +60,14 @@ async function supported(ports: TurnPorts, assistant: Assistant, query: string, 
 }
 
 /** The section of the knowledge headed by the visitor's question in other words, as a passage; null when none is. */
-async function sectionAsked(ports: TurnPorts, assistant: Assistant, question: string, lang: Lang): Promise<SearchResult | null> {
+async function sectionAsked(ports: TurnPorts, assistant: Assistant, question: string, lang: Lang, assess: Assess): Promise<SearchResult | null> {
   const { knowledge, questions } = await ports.questions();
   const asked = questionPrint(question, lang);
   const candidates = mayMatch(questions.get(lang) ?? [], asked).filter((candidate) => inScope(assistant, candidate.docId));
   if (candidates.length === 0 || asked.terms.length === 0) return null;
-  const weigh = weigher(await ports.termStats(wordsOf([asked, ...candidates.map((candidate) => candidate.print)]), lang, scopeOf(assistant)));
+  // The search's chunk counts for the question are read in the same statement: one round trip to a libSQL server.
+  const words = [...wordsOf([asked, ...candidates.map((candidate) => candidate.print)]), ...statPrefixes(assess(question))];
+  const weigh = weigher(await ports.termStats(words, lang, scopeOf(assistant)));
   const found = sameQuestion(candidates, asked, weigh);
   const row = found && knowledge.rows.get(found.rowId);
   return row ? { ...resultOf(row, 1, null), headedByQuestion: true } : null;
@@ -191,9 +196,11 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   }
   const cost = !teachers && asksAboutCost(question, lang, input.previousQuestion);
   const leaning = mayLeanOnPrevious(asked, lang);
-  const section = await sectionAsked(ports, input.assistant, asked, lang);
+  const assessed = new Map<string, AssessedQuestion>();
+  const assess: Assess = (query) => assessed.get(query) ?? assessed.set(query, assessQuestion(query, lang)).get(query)!;
+  const section = await sectionAsked(ports, input.assistant, asked, lang, assess);
   for (const query of queries) {
-    const found = await supported(ports, input.assistant, query, lang);
+    const found = await supported(ports, input.assistant, query, lang, assess);
     const passages = sectionFirst(query === asked ? section : null, leaning ? found : found.filter(answersMessage(asked, lang, query)));
     if (!passages.length) continue;
     // A price is answered only by passages that speak of prices: the others are about the service, not its cost.
