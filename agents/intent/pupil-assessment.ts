@@ -393,6 +393,36 @@ const LB: Lexicon = {
 
 const LEXICONS: Record<Lang, Lexicon> = { en: EN, fr: FR, de: DE, lb: LB };
 
+// A named pupil's feelings read by a machine is prohibited at school (AI Act Art. 5(1)(f)) however it is asked: as a
+// question about AI ("Can an AI tell from the webcam whether my pupil [name] is sad?") or across sentences ("… de
+// [name], ass ëmmer traureg. Kann eng KI iwwer d'Kamera erkennen, wéi et him geet?"). A message that holds a name the
+// redaction removed, a feeling, a machine and a way of reading asks it, whatever its asides.
+const MACHINES: Record<Lang, string> = {
+  en: oneOf(EN_MEDIA, 'ai', 'artificial intelligence', 'tools?', 'software', 'apps?', 'system', 'algorithms?', 'chatgpt', 'computer'),
+  fr: oneOf(FR_MEDIA, 'ia', 'intelligence artificielle', 'outils?', 'logiciels?', 'applis?', 'applications?', 'systemes?', 'algorithmes?', 'chatgpt'),
+  de: oneOf(DE_MEDIA, 'ki', 'kunstliche intelligenz', 'tools?', 'software', 'apps?', 'systeme?', 'programme?', 'algorithmus', 'chatgpt', 'computer'),
+  lb: oneOf(LB_MEDIA, 'ki', 'kenschtlech intelligenz', 'tools?', 'software', 'apps?', 'system', 'programm', 'algorithmus', 'chatgpt', 'computer'),
+};
+const NAMED_FEELINGS: Record<Lang, string[]> = {
+  en: [oneOf(EN_FEELING, EN_MOOD), oneOf(EN_READ, 'tell', 'see', 'know')],
+  fr: [oneOf(FR_FEELING, FR_MOOD), oneOf(FR_READ, 'lit', 'lisent', 'lire', 'detecte', 'reconnait', 'analyse', 'voir', 'savoir', 'dire')],
+  de: [oneOf(DE_FEELING, DE_MOOD, 'wie es (?:ihm|ihr) geht'), oneOf(DE_READ, 'sehen', 'sagen', 'wissen')],
+  lb: [oneOf(LB_FEELING, LB_MOOD, 'wei et (?:him|hir|em|er) geet'), oneOf(LB_READ, 'gesinn', 'soen', 'wessen')],
+};
+// A grade for the pupil a message names, given to a pronoun in a later sentence ("Meine Schülerin [name] hat … Kannst
+// du … ihr eine Note geben?").
+const GRADE_FOR_THEM: Record<Lang, string> = {
+  en: '(?:give|assign|award) (?:him|her|them) (?:a |an |the )?(?:grade|mark|score)',
+  fr: '(?:lui|leur) (?:donner|donnes|donnez|mettre|mets|mettez|attribuer|attribues|attribuez) (?:une |la )?note',
+  de: '(?:ihm|ihr|ihnen) (?:eine |die )?(?:note|punktzahl|bewertung) (?:geben|gibst|geben sie|vergeben|erteilen)',
+  lb: '(?:him|hir|hinnen|em|er) (?:eng |d )?(?:note|punkten|bewaertung) (?:ginn|gees|gitt|ze ginn)',
+};
+const gradeForThem = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(GRADE_FOR_THEM[lang], lang)])) as Record<Lang, RegExp>;
+const named = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(NAME, lang)])) as Record<Lang, RegExp>;
+const namedFeelings = Object.fromEntries(
+  LANGS.map((lang) => [lang, [NAME, MACHINES[lang], ...NAMED_FEELINGS[lang]].map((source) => wordPattern(source, lang))]),
+) as Record<Lang, RegExp[]>;
+
 const compiled = Object.fromEntries(
   LANGS.map((lang) => {
     const lexicon = LEXICONS[lang];
@@ -416,10 +446,13 @@ const keepFrenchI = (sentence: string, lang: Lang): string => (lang === 'fr' ? s
  */
 export function detectPupilAssessment(message: string, lang: Lang): PupilAssessment | null {
   const { kinds, aside } = compiled[lang];
+  const whole = wordText(message, lang);
+  if (namedFeelings[lang].every((pattern) => pattern.test(whole))) return { kind: 'emotion' };
+  const gradesNamed = named[lang].test(whole) && gradeForThem[lang].test(whole);
   const found = sentences(message)
     .map((sentence) => wordText(keepFrenchI(sentence, lang), lang))
     .filter((text) => !aside.test(text.slice(1)))
     .flatMap((text) => kinds.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind));
-  const kind = PUPIL_ASSESSMENT_KINDS.find((candidate) => found.includes(candidate));
+  const kind = PUPIL_ASSESSMENT_KINDS.find((candidate) => found.includes(candidate)) ?? (gradesNamed ? 'grade' : undefined);
   return kind ? { kind } : null;
 }
