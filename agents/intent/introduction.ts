@@ -6,11 +6,11 @@ import { oneOf, wordPattern, wordText } from './words.ts';
 
 // How a self-introduction opens: the visitor's role, name, work or business ("ech hunn e klengen Online-Buttek").
 const OPENING: Record<Lang, string[]> = {
-  en: ['i am', 'im', 'i m', 'my name is', 'i work', '(?:i|we) (?:have|run|own|manage) (?:a|an)', 'we are (?:a|an)'],
+  en: ['i am', 'im', 'i m', 'my name is', 'i work', 'i teach', '(?:i|we) (?:have|run|own|manage) (?:a|an)', 'we are (?:a|an)'],
   // "j'ai une …" is read without its elided "j'" (words.ts).
-  fr: ['je suis', 'moi est', 'je appelle', 'mon nom est', 'je travaille', 'ai (?:un|une)', 'nous avons (?:un|une)', 'nous sommes (?:un|une)', '(?:je dirige|je gere) (?:un|une)'],
-  de: ['ich bin', 'ich heisse', 'mein name ist', 'ich arbeite', '(?:ich|wir) (?:habe|haben|fuhre|fuhren|leite|leiten) (?:ein|eine|einen)', 'wir sind (?:ein|eine)'],
-  lb: ['ech sinn', 'ech sin', 'ech heeschen', 'mai numm ass', 'ech schaffen', '(?:ech|mir) (?:hunn|hun|feieren|leeden) (?:e|en|eng)', 'mir sinn (?:e|en|eng)'],
+  fr: ['je suis', 'moi est', 'je appelle', 'mon nom est', 'je travaille', 'enseigne', 'ai (?:un|une)', 'nous avons (?:un|une)', 'nous sommes (?:un|une)', '(?:je dirige|je gere) (?:un|une)'],
+  de: ['ich bin', 'ich heisse', 'mein name ist', 'ich arbeite', 'ich unterrichte', '(?:ich|wir) (?:habe|haben|fuhre|fuhren|leite|leiten) (?:ein|eine|einen)', 'wir sind (?:ein|eine)'],
+  lb: ['ech sinn', 'ech sin', 'ech heeschen', 'mai numm ass', 'ech schaffen', 'ech enseigneieren', 'ech leieren', '(?:ech|mir) (?:hunn|hun|feieren|leeden) (?:e|en|eng)', 'mir sinn (?:e|en|eng)'],
 };
 
 // Words that make the sentence a request after all ("I am looking for funding", "je souhaite …").

@@ -11,6 +11,9 @@ describe('introducesVisitor', () => {
     ['de', 'Ich bin Lehrerin an einem Gymnasium'],
     ['lb', 'ech sinn Enseignant am Lycée'],
     ['lb', 'ech sinn pensionéiert an hu vill iwwer KI an der Zeitung gelies'],
+    ['lb', 'ech enseignéieren Informatik an engem Lycée zu Dikrech.'],
+    ['fr', "J'enseigne l'histoire au lycée."],
+    ['de', 'Ich unterrichte Mathe an einem Gymnasium.'],
   ])('(%s) "%s" introduces the visitor', (lang, message) => {
     expect(introducesVisitor(message, lang)).toBe(true);
   });
@@ -23,6 +26,7 @@ describe('introducesVisitor', () => {
     ['de', 'Ich bin Unternehmer und möchte KI einsetzen'],
     ['lb', 'ech schaffen op enger Gemeng a mir wëllen KI asetzen'],
     ['en', 'The AI Factory is great'],
+    ['en', 'How do I teach AI to 10-year-olds?'],
   ])('(%s) "%s" asks or requests something, or is no introduction', (lang, message) => {
     expect(introducesVisitor(message, lang)).toBe(false);
   });

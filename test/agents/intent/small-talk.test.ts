@@ -95,6 +95,7 @@ const SMALL_TALK: Record<Lang, [string, SmallTalkKind][]> = {
     ['wer bist du?', 'identity'],
     ['Wer sind Sie', 'identity'],
     ['bist du ein bot', 'identity'],
+    ["Wie geht's dir heute?", 'greeting'],
     ['Bist du ein Mensch oder eine Maschine?', 'identity'],
     ['Können Sie mir helfen?', 'identity'],
     ['was kannst du', 'identity'],
