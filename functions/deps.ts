@@ -66,8 +66,8 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
   const now = options.now ?? Date.now;
   const storedModelOf = rememberLatest((_minute: number) => storedEmbedding(db));
   const storedModel = () => storedModelOf(Math.floor(now() / STORED_MODEL_TTL_MS));
-  const termStats = rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), now);
   const knowledge = rememberKnowledge(db, now);
+  const termStats = rememberTermStats((prefixes, lang, scope) => chunkFrequencies(db, prefixes, lang, scope), knowledge);
   const timeouts = options.llmTimeouts ?? DEFAULT_TIMEOUTS;
   return {
     env,

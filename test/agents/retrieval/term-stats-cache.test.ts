@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestKnowledge } from '../../../agents/retrieval/ingest.ts';
 import { readKnowledgeFiles } from '../../../agents/retrieval/knowledge-files.node.ts';
-import { rememberTermStats, TERM_STATS_TTL_MS } from '../../../agents/retrieval/term-stats-cache.ts';
+import { rememberTermStats } from '../../../agents/retrieval/term-stats-cache.ts';
 import { chunkFrequencies } from '../../../db/queries/knowledge.ts';
 import type { DocumentScope } from '../../../db/queries/scope.ts';
 import { makeDb, type TestDb } from '../../support/app.ts';
@@ -16,13 +16,13 @@ afterAll(() => db.dispose());
 const PUBLIC: DocumentScope = { prefixes: ['edu-'], exclude: true };
 
 describe('rememberTermStats', () => {
-  it('answers as the database does, reading only the prefixes it has not seen until the counts are a minute old', async () => {
-    let clock = 0;
+  it('answers as the database does, reading only the prefixes it has not seen until the knowledge is indexed again', async () => {
+    let generation = {};
     const asked: string[][] = [];
     const stats = rememberTermStats(async (prefixes, lang, scope) => {
       asked.push(prefixes);
       return chunkFrequencies(db.drizzle, prefixes, lang, scope);
-    }, () => clock);
+    }, async () => generation);
 
     const first = await stats(['meluxin', 'pilla'], 'en', PUBLIC);
     expect(first).toEqual(await chunkFrequencies(db.drizzle, ['meluxin', 'pilla'], 'en', PUBLIC));
@@ -39,9 +39,11 @@ describe('rememberTermStats', () => {
 
     await stats(['pilla'], 'en', PUBLIC);
     expect(asked).toHaveLength(4);
-    clock += TERM_STATS_TTL_MS + 1;
-    await stats(['pilla'], 'en', PUBLIC);
-    expect(asked.at(-1)).toEqual(['pilla']);
+    generation = {};
+    await stats(['pilla', 'meluxin'], 'en', PUBLIC);
+    expect(asked.at(-1)).toEqual(['pilla', 'meluxin']);
+    await stats(['meluxin'], 'en', PUBLIC);
+    expect(asked).toHaveLength(5);
   });
 });
 
