@@ -80,7 +80,7 @@ async function vectorSearch(knowledge: KnowledgeSnapshot, embeddings: Embeddings
  */
 function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, number> {
   const terms: CoverageTerm[] = queryTerms(query, lang).map((term) => ({ stem: stemPrefix(term), synonyms: expandTerms([term], lang).map(stemPrefix) }));
-  const covered = coverage(rows.map((row) => row.indexed.body.split(' ')), terms);
+  const covered = coverage(rows.map((row) => row.indexed.bodyWords), terms);
   return new Map(rows.map((row, i) => [row.id, covered[i]!]));
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeSnapshot } from '../../../agents/retrieval/knowledge-snapshot.ts';
 import { otherPassages, type SearchResult } from '../../../agents/retrieval/search.ts';
-import type { ChunkRow } from '../../../db/queries/knowledge.ts';
+import { indexedText, type ChunkRow } from '../../../db/queries/knowledge.ts';
 
 const row = (id: number, docId: string, lang: string, n: number): ChunkRow => ({
   id,
@@ -13,7 +13,7 @@ const row = (id: number, docId: string, lang: string, n: number): ChunkRow => ({
   headingPath: [`part ${n}`],
   text: `Passage ${n} of ${docId} in ${lang}.`,
   url: docId === 'a' ? `https://example.org/${lang}/a` : null,
-  indexed: { heading: '', body: '' },
+  indexed: indexedText('', ''),
 });
 
 // Ids out of document order on purpose: a document's passages come back in the order of their ids.
@@ -26,7 +26,7 @@ describe('otherPassages', () => {
   it("gives the found documents' other passages in the results' language, in document order, unscored", () => {
     const others = otherPassages(knowledge, [shown(rows[2]!), shown(rows[5]!)]);
     expect(others.map((one) => one.chunkId)).toEqual(['a:en:0', 'a:en:2', 'b:en:0']);
-    expect(others[0]).toEqual({ docId: 'a', chunkId: 'a:en:0', title: 'a (en)', lang: 'en', score: 0, text: 'Passage 0 of a in en.', headingPath: ['part 0'], url: 'https://example.org/en/a', lexical: null, indexed: { heading: '', body: '' } });
+    expect(others[0]).toEqual({ docId: 'a', chunkId: 'a:en:0', title: 'a (en)', lang: 'en', score: 0, text: 'Passage 0 of a in en.', headingPath: ['part 0'], url: 'https://example.org/en/a', lexical: null, indexed: indexedText('', '') });
     expect(others[2]).not.toHaveProperty('url');
   });
 
