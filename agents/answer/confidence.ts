@@ -6,6 +6,7 @@ import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalis
 import { expandTerms } from '../retrieval/synonyms.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { indexedText, type IndexedText } from '../../db/queries/knowledge.ts';
+import { holdsPrefix } from '../retrieval/word-prefix.ts';
 import { EVERYWHERE, nameGroups } from './question-type.ts';
 
 /** How many chunks of the question's language hold each stem, and how many chunks that language has. */
@@ -106,11 +107,11 @@ const indexedOf = (passage: SearchResult): IndexedText =>
   passage.indexed ?? indexedText(normaliseForIndex(`${passage.title} ${passage.headingPath.join(' ')}`, passage.lang), normaliseForIndex(passage.text, passage.lang));
 
 /** Whether a word of the passage (heading or text) starts with `prefix`. */
-const holdsPrefix = (indexed: IndexedText, prefix: string) => indexed.headingWords.some((word) => word.startsWith(prefix)) || indexed.bodyWords.some((word) => word.startsWith(prefix));
+const holds = (indexed: IndexedText, prefix: string) => holdsPrefix(indexed.headingWords, prefix) || holdsPrefix(indexed.bodyWords, prefix);
 
 /** The question's terms that a passage contains, as itself or as a synonym (matched as word prefixes). */
 function matchedTerms(terms: QuestionTerm[], indexed: IndexedText): QuestionTerm[] {
-  return terms.filter((term) => term.forms.some((form) => holdsPrefix(indexed, form)));
+  return terms.filter((term) => term.forms.some((form) => holds(indexed, form)));
 }
 
 /**
@@ -133,15 +134,15 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   // "What does LNDS do?": a name the knowledge knows, and not one that is everywhere in it.
   if (matched.some((term) => question.names.has(term.stem) && chunks(term) >= NAME_MIN_CHUNKS && chunks(term) <= NAME_SHARE * stats.total)) return true;
   // A word the passage's title or headings name is its topic, however often the knowledge uses it ("pillars").
-  const titled = (term: QuestionTerm) => indexed.headingWords.some((word) => word.startsWith(term.stem));
+  const titled = (term: QuestionTerm) => holdsPrefix(indexed.headingWords, term.stem);
   const rare = (prefix: string) => (stats.byPrefix.get(prefix) ?? 0) <= SPECIFIC_SHARE * stats.total;
-  const wholeHeld = (term: QuestionTerm) => term.whole !== undefined && rare(term.whole) && holdsPrefix(indexed, term.whole);
+  const wholeHeld = (term: QuestionTerm) => term.whole !== undefined && rare(term.whole) && holds(indexed, term.whole);
   const specific = matched.filter((term) => rare(term.stem) || titled(term) || wholeHeld(term)).length;
   // A question about AI that the passage holds specifically, or by two of its words, is the knowledge's to answer.
   if (question.aboutAi) return specific >= 1 || matched.length >= 2;
   // An everyday question needs more: half of it, its unknown words weighing double, and a specific word among them.
   // A word found only as a synonym covers half as much: "capital" is found as "financial", which is not the same.
-  const covered = matched.reduce((sum, term) => sum + (holdsPrefix(indexed, term.stem) ? 1 : AS_SYNONYM), 0);
+  const covered = matched.reduce((sum, term) => sum + (holds(indexed, term.stem) ? 1 : AS_SYNONYM), 0);
   // A word is unknown only when neither it nor a synonym is in the knowledge: "Firmen" is known as "Unternehmen".
   // A word written small in German or Luxembourgish is less likely the topic, so it weighs less for being unknown.
   const weight = (term: QuestionTerm) => (term.forms.some((form) => (stats.byPrefix.get(form) ?? 0) > 0) ? 1 : term.small ? UNKNOWN_SMALL_WEIGHT : UNKNOWN_WEIGHT);

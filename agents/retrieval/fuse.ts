@@ -1,5 +1,6 @@
 // Reciprocal rank fusion, the one-result-per-document pick, and how much of a query a passage holds. Pure.
 import type { Lang } from '../language/languages.ts';
+import { holdsPrefix } from './word-prefix.ts';
 
 export type RankedHit = { id: number; docId: string; lang: Lang };
 export type FusedHit = RankedHit & { score: number };
@@ -7,11 +8,13 @@ export type FusedHit = RankedHit & { score: number };
 /** Reciprocal rank fusion (Cormack et al.): score = Σ 1/(k + rank); k = 60 damps the top ranks' dominance. */
 export function fuseReciprocalRank(lists: RankedHit[][], k = 60): FusedHit[] {
   const fused = new Map<number, FusedHit>();
+  // Hits of one shape, built field by field: the legs' hits differ, and spreading them took V8's slow path.
   for (const list of lists) {
-    list.forEach((hit, rank) => {
-      const previous = fused.get(hit.id);
+    list.forEach(({ id, docId, lang }, rank) => {
       const score = 1 / (k + rank + 1);
-      fused.set(hit.id, previous ? { ...previous, score: previous.score + score } : { ...hit, score });
+      const previous = fused.get(id);
+      if (previous) previous.score += score;
+      else fused.set(id, { id, docId, lang, score });
     });
   }
   return [...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id);
@@ -44,7 +47,7 @@ export function pickPerDocument(hits: FusedHit[], lang: Lang, k: number, evidenc
   // The document's relevance is its best evidence in any language, plus a share of the rest.
   const picked = [...shown.values()].map((hit) => {
     const { best, total } = support.get(hit.docId)!;
-    return { ...hit, score: best + evidence * (total - best) };
+    return { id: hit.id, docId: hit.docId, lang: hit.lang, score: best + evidence * (total - best) };
   });
   const inLang = picked.filter((hit) => hit.lang === lang).sort((a, b) => b.score - a.score || a.id - b.id);
   const others = picked.filter((hit) => hit.lang !== lang).sort((a, b) => b.score - a.score || a.id - b.id);
@@ -61,10 +64,9 @@ const AS_SYNONYM = 0.5;
 const LONGER = 8;
 const SYNONYM_LONGER = 3;
 
-const holds = (words: readonly string[], stem: string, longer: number) => words.some((word) => word.startsWith(stem) && word.length <= stem.length + longer);
 
 /**
- * How much of a query each passage holds (passages as their normalised words): the sum, over the query words it
+ * How much of a query each passage holds (passages as their distinct normalised words, sorted: word-prefix.ts): the sum, over the query words it
  * contains, of how specific each is among these passages (inverse document frequency), a synonym's at half. A word
  * few of the passages hold tells them apart; one they all hold does not.
  */
@@ -72,13 +74,13 @@ export function coverage(passages: readonly (readonly string[])[], terms: readon
   const specificity = new Map<string, number>();
   const weight = (stem: string, longer: number) => {
     const key = `${stem} ${longer}`;
-    if (!specificity.has(key)) specificity.set(key, Math.log(1 + passages.length / (1 + passages.filter((words) => holds(words, stem, longer)).length)));
+    if (!specificity.has(key)) specificity.set(key, Math.log(1 + passages.length / (1 + passages.filter((words) => holdsPrefix(words, stem, longer)).length)));
     return specificity.get(key)!;
   };
   return passages.map((words) =>
     terms.reduce((sum, { stem, synonyms }) => {
-      if (holds(words, stem, LONGER)) return sum + weight(stem, LONGER);
-      const found = synonyms.filter((synonym) => holds(words, synonym, SYNONYM_LONGER));
+      if (holdsPrefix(words, stem, LONGER)) return sum + weight(stem, LONGER);
+      const found = synonyms.filter((synonym) => holdsPrefix(words, synonym, SYNONYM_LONGER));
       return sum + Math.max(0, ...found.map((synonym) => AS_SYNONYM * weight(synonym, SYNONYM_LONGER)));
     }, 0),
   );

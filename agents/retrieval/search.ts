@@ -60,10 +60,14 @@ export function lexicalMatch(query: string, lang: Lang): string | null {
 export async function lexicalSearch(db: Db, knowledge: KnowledgeSnapshot, query: string, lang: Lang, limit = CANDIDATES): Promise<LexicalHit[]> {
   const match = lexicalMatch(query, lang);
   if (!match) return [];
-  return (await ftsMatches(db, match, limit)).flatMap((hit) => {
-    const row = knowledge.rows.get(hit.id);
-    return row ? [{ ...hit, docId: row.docId, lang: row.lang as Lang }] : [];
-  });
+  // Built field by field: spreading hits of two shapes (this leg's and the vector leg's) took V8's slow path, 0.4 ms
+  // of a turn for 120 hits (issue 15).
+  const hits: LexicalHit[] = [];
+  for (const { id, bm25 } of await ftsMatches(db, match, limit)) {
+    const row = knowledge.rows.get(id);
+    if (row) hits.push({ id, bm25, docId: row.docId, lang: row.lang as Lang });
+  }
+  return hits;
 }
 
 // The knowledge is parallel in four languages, so the query language's chunks hold every document.
@@ -71,7 +75,7 @@ async function vectorSearch(knowledge: KnowledgeSnapshot, embeddings: Embeddings
   const index = knowledge.vectors.get(lang);
   if (!index) return [];
   const vector = await embeddings.embedQuery(query);
-  return nearestEntries(index, vector, limit, scope && ((docId) => inDocumentScope(scope, docId))).map((hit) => ({ ...hit, lang }));
+  return nearestEntries(index, vector, limit, scope && ((docId) => inDocumentScope(scope, docId))).map(({ id, docId }) => ({ id, docId, lang }));
 }
 
 /**

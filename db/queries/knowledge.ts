@@ -12,14 +12,14 @@ export type FtsHit = { id: number; bm25: number };
 /** `indexed` is the chunk as the FTS index holds it (normalised words), so a turn does not normalise it again. */
 export type ChunkRow = { id: number; chunkId: string; docId: string; lang: string; title: string; headingPath: string[]; text: string; url: string | null; indexed: IndexedText };
 /**
- * `headingWords` and `bodyWords` are the distinct words of each, split once per load: a turn's coverage and support
- * tests split some twenty passages per query, 0.2 ms of a turn in allocations alone (issue 15).
+ * `headingWords` and `bodyWords` are the distinct words of each, sorted (as `<` orders strings), once per load: a
+ * turn's coverage and support tests look up every question word in some twenty passages (agents/retrieval/word-prefix.ts).
  */
 export type IndexedText = { heading: string; body: string; headingWords: readonly string[]; bodyWords: readonly string[] };
 
 /** The chunk's normalised heading (title and headings) and body, as the FTS index holds them, with their words. */
 export function indexedText(heading: string, body: string): IndexedText {
-  const words = (text: string) => [...new Set(text.split(' '))].filter(Boolean);
+  const words = (text: string) => [...new Set(text.split(' '))].filter(Boolean).sort();
   return { heading, body, headingWords: words(heading), bodyWords: words(body) };
 }
 
