@@ -14,6 +14,11 @@ export type PhaseSpec = { conversations: number; perSecond: number | null; turns
 export type PhaseResult = {
   /** First model token at the client minus the model's own time, per turn that went through the model. */
   overheads: number[];
+  /**
+   * The same, split: a conversation's first turn (a new conversation, and on the generator's side a connection of its
+   * own unless one is left open from an earlier phase) and its follow-ups (on the connection the first turn opened).
+   */
+  byTurn: { first: number[]; followUp: number[] };
   turns: number;
   /** Turns that failed (an HTTP error, an `error` event, a cut or stalled stream, no `done`); a failure ends its conversation. */
   errors: number;
@@ -73,6 +78,8 @@ export async function runPhase(target: Target, questions: readonly Question[], s
   const startedUs = Number(process.hrtime.bigint() / 1000n);
 
   const runs: Promise<TurnOutcome[]>[] = [];
+  const overhead = (o: TurnOutcome) => o.firstTokenMs - modelOwnMs;
+  const viaModel = (o: TurnOutcome) => o.ok && !o.reset && Number.isFinite(o.firstTokenMs);
   for (let i = 0; i < spec.conversations; i++) {
     if (spec.perSecond === null) {
       runs.push(Promise.resolve(await runConversation(target.url, questions, i, spec.turns)));
@@ -82,19 +89,24 @@ export async function runPhase(target: Target, questions: readonly Question[], s
     await sleepUntil(started + (i * 1000) / spec.perSecond);
     runs.push(runConversation(target.url, questions, i, spec.turns));
   }
-  const outcomes = (await Promise.all(runs)).flat();
+  const conversations = await Promise.all(runs);
+  const outcomes = conversations.flat();
 
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   lag.disable();
   const failed = outcomes.filter((o) => !o.ok);
-  const viaModel = outcomes.filter((o) => o.ok && !o.reset && Number.isFinite(o.firstTokenMs));
+  const answered = outcomes.filter(viaModel);
   return {
-    overheads: viaModel.map((o) => o.firstTokenMs - modelOwnMs),
+    overheads: answered.map(overhead),
+    byTurn: {
+      first: conversations.flatMap((turns) => turns.slice(0, 1)).filter(viaModel).map(overhead),
+      followUp: conversations.flatMap((turns) => turns.slice(1)).filter(viaModel).map(overhead),
+    },
     turns: outcomes.length,
     errors: failed.length,
-    offScript: outcomes.length - failed.length - viaModel.length,
+    offScript: outcomes.length - failed.length - answered.length,
     peakStreams: streams.peak,
     peakRssMiB,
     generatorCpu: (cpu.user + cpu.system) / 1000 / (seconds * 1000),

@@ -60,6 +60,8 @@ export function report(f: Figures): string[] {
       `${baseline.seconds.toFixed(1)}/${ours.seconds.toFixed(1)}`,
     ];
   });
+  const split = (r: PhaseResult) => [r.byTurn.first, r.byTurn.followUp].map((xs) => `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}`);
+  const byTurn = f.phases.map(({ baseline, ours }, i) => [String(PHASES[i]!.concurrency), ...split(baseline), ...split(ours)]);
   const offScript = f.phases.reduce((n, { baseline, ours }) => n + baseline.offScript + ours.offScript, 0);
   const firstError = f.phases.flatMap(({ baseline, ours }) => [baseline.firstError, ours.firstError]).find(Boolean);
   const worst = (pick: (r: PhaseResult) => number) => f.phases.map(({ baseline, ours }) => Math.max(pick(baseline), pick(ours)));
@@ -77,6 +79,10 @@ export function report(f: Figures): string[] {
       ['concurrency', 'arrivals', 'turns b/o', 'base p50', 'base p95', 'ours p50', 'ours p95', 'ours/base p50', 'ours/base p95', 'errors b/o', 'peak streams b/o', 'seconds b/o'],
       overhead,
     ),
+    'The same overhead, p50 / p95 ms, for the first turn of each conversation and for its follow-ups. A first turn comes',
+    'on a connection the server has not accepted yet (except those left open by an earlier phase): Node 20 accepts one',
+    'new connection per pass of its event loop, so a saturated process lets new conversations wait (README, Running at scale).',
+    ...table(['concurrency', 'base first turns', 'base follow-ups', 'ours first turns', 'ours follow-ups'], byTurn),
     `Load generator + Ollama stand-in (one process on core 0), worst of the two servers' runs at c1 / c50 / c200: CPU of the core`,
     `${percent(worst((r) => r.generatorCpu))}, event loop busy ${percent(worst((r) => r.generatorBusy))}, event-loop delay p99 ${worst((r) => r.generatorLagMs).map((x) => ms(x)).join(' / ')} ms.`,
     `Machine load average (1 min) when the bench started: ${f.loadAverage.toFixed(2)} on 2 cores.`,
