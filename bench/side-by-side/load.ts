@@ -15,8 +15,8 @@ export type PhaseResult = {
   /** First model token at the client minus the model's own time, per turn that went through the model. */
   overheads: number[];
   /**
-   * The same, split: a conversation's first turn (a new conversation, and on the generator's side a connection of its
-   * own unless one is left open from an earlier phase) and its follow-ups (on the connection the first turn opened).
+   * The same, split: a conversation's first turn (a new conversation, on a new connection unless the generator has an
+   * idle one) and its follow-ups (on the connection the first turn used).
    */
   byTurn: { first: number[]; followUp: number[] };
   turns: number;
