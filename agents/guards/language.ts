@@ -1,6 +1,7 @@
 // Language guard: once an answer has its first 12 words, are they in the language the user was promised? Pure.
 import { detectLanguage } from '../language/detect.ts';
 import type { Lang } from '../language/languages.ts';
+import { readWords, tallyWords } from '../language/vote.ts';
 
 export const GUARD_WORDS = 12;
 
@@ -14,7 +15,13 @@ export function checkAnswerLanguage(text: string, expected: Lang): LanguageVerdi
     .split(/\s+/)
     .filter((word) => /\p{L}{2,}/u.test(word));
   if (words.length < GUARD_WORDS) return 'pending';
-  const detection = detectLanguage(words.slice(0, GUARD_WORDS).join(' '));
+  const opening = words.slice(0, GUARD_WORDS).join(' ');
+  // Function words that confidently read as the promised language settle it, as they do for a visitor's message
+  // (detect.ts readMessage): the trigram detection they spare took 0.11–0.29 ms of every answer (issue 15).
+  const tally = tallyWords(opening);
+  const read = readWords(tally);
+  if (read.kind === 'supported' && read.confident && read.lang === expected) return 'ok';
+  const detection = detectLanguage(opening, tally);
   if (detection.kind === 'supported' && detection.lang !== expected) return 'drift';
   if (detection.kind === 'other') return 'drift';
   return 'ok';

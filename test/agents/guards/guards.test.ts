@@ -12,6 +12,20 @@ describe('checkAnswerLanguage', () => {
   });
 });
 
+describe('checkAnswerLanguage on openings full of names', () => {
+  it('accepts an opening whose function words are plainly the expected language, though names pull the trigrams elsewhere', () => {
+    // Both were called a drift by trigram detection alone, and the answer would have been thrown away and asked again.
+    expect(checkAnswerLanguage('The strategy groups AI skills into 5 profiles: AI Creators, AI Practitioners, AI Users, pupils and citizens [1].', 'en')).toBe('ok');
+    expect(checkAnswerLanguage("Den AI Act verdeelt d'Flichten op zwou Rollen: den Ubidder an de Betreiber vun engem KI-System [1].", 'lb')).toBe('ok');
+  });
+
+  it('still flags an answer in another language, ours or a foreign one', () => {
+    expect(checkAnswerLanguage('The Luxembourg AI Factory hilft Unternehmen und Forschenden beim Einsatz künstlicher Intelligenz [1].', 'en')).toBe('drift');
+    expect(checkAnswerLanguage('El Luxembourg AI Factory ayuda a las empresas y a los investigadores con la inteligencia artificial [1].', 'en')).toBe('drift');
+    expect(checkAnswerLanguage("La stratégie regroupe les compétences en IA en 5 profils : AI Creators, AI Practitioners et citoyens [1].", 'de')).toBe('drift');
+  });
+});
+
 describe('createLeakGuard', () => {
   const secrets = ['cnry-1234-5678', 'http://10.1.2.3:11434', 'You are the assistant of the Luxembourg'];
 
