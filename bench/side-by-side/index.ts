@@ -8,7 +8,7 @@ import { startLibsqlServer } from '../../test/support/libsql-server/server.ts';
 import { startOllamaStandIn } from '../../test/support/ollama/index.ts';
 import { medianColdStartMs, startWorkerdReady } from './cold-start.ts';
 import { chatTurn } from './client.ts';
-import { runPhase, type PhaseResult } from './load.ts';
+import { runPhase, type PhaseResult, type PhaseSpec } from './load.ts';
 import { modelOwnTime } from './model-time.ts';
 import { MODEL_PACE, MODELS, PHASES, SERVER_CORE } from './plan.ts';
 import { npmStart, rssMiB, startServer, type ServerProcess } from './processes.ts';
@@ -55,19 +55,25 @@ export async function benchSideBySide(): Promise<string[]> {
     servers.push(baseline);
     const questions = await warmUp(ours, baseline, candidates);
     const idle = { baseline: rssMiB(baseline.pid), ours: rssMiB(ours.pid) };
-    const own = await modelOwnTime(ollama.url, MODELS, questions[0]!.text);
-
-    ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs, tokenDelayMs: MODEL_PACE.tokenMs });
-    const phases: { baseline: PhaseResult; ours: PhaseResult }[] = [];
-    for (const { spec } of PHASES) {
+    const run = async (spec: PhaseSpec, ownMs: number) => {
       // The stand-in records every request; nothing here reads them, so they are not left to grow its heap.
       ollama.requests.length = 0;
-      const baselineRun = await runPhase(baseline, questions, spec, own.totalMs);
-      const oursRun = await runPhase(ours, questions, spec, own.totalMs);
-      phases.push({ baseline: baselineRun, ours: oursRun });
-    }
+      const baselineRun = await runPhase(baseline, questions, spec, ownMs);
+      return { baseline: baselineRun, ours: await runPhase(ours, questions, spec, ownMs) };
+    };
+
+    ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs, tokenDelayMs: MODEL_PACE.tokenMs });
+    // First with the stand-in's instant embedding: ours starts the query's embedding before it decides, and this
+    // run shows the overhead that overlap does not hide.
+    const ownInstant = await modelOwnTime(ollama.url, MODELS, questions[0]!.text);
+    const instant = await run(PHASES[0]!.spec, ownInstant.totalMs);
+    ollama.setFault({ path: '/api/embed', firstTokenDelayMs: MODEL_PACE.embedMs, times: Infinity });
+    const own = await modelOwnTime(ollama.url, MODELS, questions[0]!.text);
+    const phases: { baseline: PhaseResult; ours: PhaseResult }[] = [];
+    for (const { spec } of PHASES) phases.push(await run(spec, own.totalMs));
     const toolRound = await toolRoundOverheads(ollama, ours.url, questions, MODELS);
 
+    ollama.setFault(null);
     ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs });
     const [relayBaseline, relayOurs] = await relayCostPerToken(ollama, [baseline.url, ours.url], questions[0]!, MODELS);
 
@@ -89,6 +95,7 @@ export async function benchSideBySide(): Promise<string[]> {
         ...(profileDir ? { profileDir } : {}),
         questions,
         own,
+        instant: { own: ownInstant, ...instant },
         phases,
         toolRound,
         relay: { baseline: relayBaseline!, ours: relayOurs! },
