@@ -16,6 +16,7 @@ import type { Assistant } from './ports.ts';
 import type { Turn } from '../public/history.ts';
 import type { TurnInput } from './turn.ts';
 import { pendingQuestion } from './pending.ts';
+import { searchesPreviousFirst } from './plan.ts';
 
 export type Question = {
   message: string;
@@ -38,7 +39,10 @@ function storable(redact: Redactor, assistant: Assistant, message: string, lang:
   return assistant === 'education' ? redact(message, lang) : { text: message, found: [] };
 }
 
-/** The question as it will be stored, known before it is: what a turn can start on before the write. */
+/**
+ * The question as it will be stored, known before it is: what a turn can start on before the write. For a question
+ * searched alone first (plan.ts, searchesPreviousFirst) `previousQuestion` is null: it is read after.
+ */
 export type ReadQuestion = Pick<TurnInput, 'question' | 'lang' | 'foreign' | 'previousQuestion' | 'awaitingStaff'>;
 
 const early = async (beforeStore: ((read: ReadQuestion) => Promise<void>) | undefined, read: ReadQuestion) => {
@@ -66,14 +70,19 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
     if (!matchesHash(conversation.tokenHash, question.token)) throw new DomainError('token_invalid');
     if (conversation.assistant === 'education') await checkAccess(ports, ports.eduAccess, question.accessCode);
     const choice = chooseLanguage({ explicit: question.lang, message: question.message, conversation: conversation.lang, acceptLanguage: question.acceptLanguage });
-    // Read once here, before this message joins them: the turn takes its history and previous question from them.
-    const earlier = await listMessages(db, conversation.id);
     const stored = storable(ports.redact, conversation.assistant, question.message, choice.lang);
     const message = userMessage(conversation.id, choice.lang, stored.text);
     // While a person holds the conversation or is awaited, the message is for them: an event carries it live.
     const awaitingStaff = conversation.status === 'escalated' || conversation.status === 'staff';
+    const read = { question: stored.text, lang: choice.lang, foreign: choice.foreign, awaitingStaff };
+    // A question searched alone first starts before the messages are read (one statement, a round trip to a libSQL
+    // server); for it the previous question only comes into later queries.
+    const alone = !searchesPreviousFirst(stored.text, choice.lang);
+    if (alone) await early(beforeStore, { ...read, previousQuestion: null });
+    // Read once here, before this message joins them: the turn takes its history and previous question from them.
+    const earlier = await listMessages(db, conversation.id);
     const previousQuestion = earlier.findLast((m) => m.role === 'user')?.content ?? null;
-    await early(beforeStore, { question: stored.text, lang: choice.lang, foreign: choice.foreign, previousQuestion, awaitingStaff });
+    if (!alone) await early(beforeStore, { ...read, previousQuestion });
     return {
       pending: pendingQuestion(db, { message, conversationLang: choice.lang, ...(awaitingStaff ? { event: { type: 'visitor_message', data: { messageId: message.id, text: message.content } } } : {}) }),
       conversationId: conversation.id,

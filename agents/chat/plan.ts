@@ -112,6 +112,12 @@ function searchOrder({ question: message, lang, previousQuestion }: Pick<PlanInp
 }
 
 /**
+ * Whether the query a turn searches first holds the previous question (searchOrder): only for a message that leans
+ * on it. Any other message's first query is its own text, known before the conversation's messages are read.
+ */
+export const searchesPreviousFirst = (message: string, lang: Lang): boolean => leansOnPrevious(withoutOpening(message, lang), lang);
+
+/**
  * A message that does not point back ("do you have a parking?") and found nothing alone is searched with the
  * previous question too, which finds the previous topic's passages again: only those that hold a word of the message
  * itself answer it. Without this, a question the knowledge cannot answer got the previous answer again. One that may

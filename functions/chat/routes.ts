@@ -22,7 +22,6 @@ export function chatRoutes() {
   return new Hono<AppBindings>().post('/api/chat', jsonBody(), validate('json', ChatRequestSchema, { max: MAX_MESSAGE }), async (c) => {
     const body = c.req.valid('json');
     const { deps } = c.var;
-    if (body.conversationId && spendsModel(c)) await limitRequest(c, 'chat', { conversationId: body.conversationId });
     const ports = turnPorts(deps);
     const accepted = await acceptQuestion(ports, {
       message: body.message,
@@ -33,6 +32,9 @@ export function chatRoutes() {
       acceptLanguage: c.req.header('accept-language'),
       accessCode: body.accessCode,
     }, (read) => startQueryVector(ports, read));
+    // A conversation's turns are counted once its token is checked (a wrong one spends nothing of its limit), with the
+    // query's embedding on its way; a turn refused here is not stored.
+    if (body.conversationId && spendsModel(c)) await limitRequest(c, 'chat', { conversationId: accepted.conversationId });
     setLanguage(c, accepted.lang);
     const input = { ...accepted, baseUrl: publicOrigin(c) };
 

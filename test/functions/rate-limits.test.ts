@@ -71,13 +71,18 @@ describe('rate limits', () => {
     // The loopback is a trusted proxy by default: each forwarded client has its own count.
     const first = await chat(base, { message: 'Who runs MeluXina?' }, { 'x-forwarded-for': '203.0.113.7' });
     const { conversationId, conversationToken } = (await first.json()) as { conversationId: string; conversationToken: string };
-    const followUp = () => chat(base, { message: 'And where is it?', conversationId }, { authorization: `Bearer ${conversationToken}`, 'x-forwarded-for': '203.0.113.7' });
+    const followUp = (token = conversationToken) => chat(base, { message: 'And where is it?', conversationId }, { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.7' });
+    // A wrong token is refused before the conversation's turns are counted: guessing spends nothing of its limit.
+    expect((await followUp('not-the-token')).status).toBe(403);
     expect((await followUp()).status).toBe(200);
     expect((await followUp()).status).toBe(200);
     // Two follow-ups of this conversation in a minute is its limit, while its client (4 a minute) is still under.
     const third = await followUp();
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+    // The refused turn is not stored: the conversation holds the first question and two follow-ups.
+    const stored = await db.client.execute({ sql: "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND role = 'user'", args: [conversationId] });
+    expect(Number(stored.rows[0]!.n)).toBe(3);
     // Another forwarded client is not held back; a client writing its own X-Forwarded-For entry in front of the
     // proxy's one is still counted as the address the proxy saw.
     expect((await chat(base, { message: 'Who runs MeluXina?' }, { 'x-forwarded-for': '198.51.100.9' })).status).toBe(200);

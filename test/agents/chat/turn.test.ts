@@ -83,7 +83,7 @@ describe('acceptQuestion', () => {
     await again.pending.store();
     expect((await stored()).map((m) => m.content)).toEqual(['Wat ass MeluXina-AI a wéi vill méi staark gëtt en?', 'A wien bedreift en?']);
   });
-  it('shows the question to `beforeStore` as it will be stored, before it is, with the previous question on a follow-up', async () => {
+  it('shows the question to `beforeStore` as it will be stored, before it is, with the previous question on a follow-up that leans on it', async () => {
     const ports = await portsWith({ offline: true });
     const seen: { read: unknown; storedThen: number }[] = [];
     const count = async (content: string) => (await rows('SELECT count(*) AS n FROM messages WHERE content = ?', [content]))[0]!.n as number;
@@ -91,13 +91,18 @@ describe('acceptQuestion', () => {
     const first = 'Who runs the MeluXina-AI supercomputer in Luxembourg?';
     const opened = await acceptQuestion(ports, { message: first, assistant: 'public' }, beforeStore(first));
     await opened.pending.store();
-    const followUp = 'And how powerful will it become after the upgrade?';
-    await (await acceptQuestion(ports, { message: followUp, assistant: 'public', conversationId: opened.conversationId, token: opened.conversationToken }, beforeStore(followUp))).pending.store();
+    const ids = { conversationId: opened.conversationId, token: opened.conversationToken };
+    const followUp = 'and who runs it?';
+    await (await acceptQuestion(ports, { message: followUp, assistant: 'public', ...ids }, beforeStore(followUp))).pending.store();
+    // A question of its own is searched alone first: it is shown before the messages are read, without the previous one.
+    const own = 'How powerful will MeluXina-AI become after the upgrade?';
+    await (await acceptQuestion(ports, { message: own, assistant: 'public', ...ids }, beforeStore(own))).pending.store();
     expect(seen).toEqual([
       { read: { question: first, lang: 'en', previousQuestion: null, awaitingStaff: false }, storedThen: 0 },
       { read: { question: followUp, lang: 'en', previousQuestion: first, awaitingStaff: false }, storedThen: 0 },
+      { read: { question: own, lang: 'en', previousQuestion: null, awaitingStaff: false }, storedThen: 0 },
     ]);
-    expect([await count(first), await count(followUp)]).toEqual([1, 1]);
+    expect([await count(first), await count(followUp), await count(own)]).toEqual([1, 1, 1]);
   });
 
   it('accepts the question even when `beforeStore` fails', async () => {
