@@ -8,7 +8,7 @@ import { startLibsqlServer } from '../../test/support/libsql-server/server.ts';
 import { startOllamaStandIn } from '../../test/support/ollama/index.ts';
 import { medianColdStartMs, startWorkerdReady } from './cold-start.ts';
 import { chatTurn } from './client.ts';
-import { runPhase, type PhaseResult, type PhaseSpec } from './load.ts';
+import { mergePhases, runPhase, type PhaseResult, type PhaseSpec } from './load.ts';
 import { modelOwnTime } from './model-time.ts';
 import { MODEL_PACE, MODELS, PHASES, SERVER_CORE } from './plan.ts';
 import { npmStart, rssMiB, startServer, type ServerProcess } from './processes.ts';
@@ -58,8 +58,19 @@ export async function benchSideBySide(): Promise<string[]> {
     const run = async (spec: PhaseSpec, ownMs: number) => {
       // The stand-in records every request; nothing here reads them, so they are not left to grow its heap.
       ollama.requests.length = 0;
-      const baselineRun = await runPhase(baseline, questions, spec, ownMs);
-      return { baseline: baselineRun, ours: await runPhase(ours, questions, spec, ownMs) };
+      if (spec.perSecond !== null) {
+        const baselineRun = await runPhase(baseline, questions, spec, ownMs);
+        return { baseline: baselineRun, ours: await runPhase(ours, questions, spec, ownMs) };
+      }
+      // One at a time, the servers take turns conversation by conversation: a machine that slows down or speeds up
+      // during the phase (this one's pace varies by half within minutes) weighs on both alike.
+      const parts = { baseline: [] as PhaseResult[], ours: [] as PhaseResult[] };
+      for (let i = 0; i < spec.conversations; i++) {
+        const one = { ...spec, conversations: 1, from: i };
+        parts.baseline.push(await runPhase(baseline, questions, one, ownMs));
+        parts.ours.push(await runPhase(ours, questions, one, ownMs));
+      }
+      return { baseline: mergePhases(parts.baseline), ours: mergePhases(parts.ours) };
     };
 
     ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs, tokenDelayMs: MODEL_PACE.tokenMs });

@@ -8,8 +8,11 @@ import { conversation, firstWord, type Question } from './workload.ts';
 
 export type Target = { url: string; pid: number };
 
-/** `perSecond: null` runs the conversations one after another (concurrency 1). */
-export type PhaseSpec = { conversations: number; perSecond: number | null; turns: number };
+/**
+ * `perSecond: null` runs the conversations one after another (concurrency 1). `from`: the workload index of the
+ * first conversation (0 unless a phase is run in parts).
+ */
+export type PhaseSpec = { conversations: number; perSecond: number | null; turns: number; from?: number };
 
 export type PhaseResult = {
   /** First model token at the client minus the model's own time, per turn that went through the model. */
@@ -80,14 +83,15 @@ export async function runPhase(target: Target, questions: readonly Question[], s
   const runs: Promise<TurnOutcome[]>[] = [];
   const overhead = (o: TurnOutcome) => o.firstTokenMs - modelOwnMs;
   const viaModel = (o: TurnOutcome) => o.ok && !o.reset && Number.isFinite(o.firstTokenMs);
+  const from = spec.from ?? 0;
   for (let i = 0; i < spec.conversations; i++) {
     if (spec.perSecond === null) {
-      runs.push(Promise.resolve(await runConversation(target.url, questions, i, spec.turns)));
+      runs.push(Promise.resolve(await runConversation(target.url, questions, from + i, spec.turns)));
       continue;
     }
     // Arrivals keep to the stated rate whatever the previous conversations are doing.
     await sleepUntil(started + (i * 1000) / spec.perSecond);
-    runs.push(runConversation(target.url, questions, i, spec.turns));
+    runs.push(runConversation(target.url, questions, from + i, spec.turns));
   }
   const conversations = await Promise.all(runs);
   const outcomes = conversations.flat();
@@ -115,5 +119,27 @@ export async function runPhase(target: Target, questions: readonly Question[], s
     seconds,
     window: [startedUs, Number(process.hrtime.bigint() / 1000n)],
     ...(failed[0]?.error ? { firstError: failed[0].error } : {}),
+  };
+}
+
+/** One phase's result from the results of its parts, run one after another. */
+export function mergePhases(parts: readonly PhaseResult[]): PhaseResult {
+  const sum = (pick: (part: PhaseResult) => number) => parts.reduce((total, part) => total + pick(part), 0);
+  const seconds = sum((part) => part.seconds);
+  const firstError = parts.find((part) => part.firstError)?.firstError;
+  return {
+    overheads: parts.flatMap((part) => part.overheads),
+    byTurn: { first: parts.flatMap((part) => part.byTurn.first), followUp: parts.flatMap((part) => part.byTurn.followUp) },
+    turns: sum((part) => part.turns),
+    errors: sum((part) => part.errors),
+    offScript: sum((part) => part.offScript),
+    peakStreams: Math.max(...parts.map((part) => part.peakStreams)),
+    peakRssMiB: Math.max(...parts.map((part) => part.peakRssMiB)),
+    generatorCpu: sum((part) => part.generatorCpu * part.seconds) / seconds,
+    generatorBusy: sum((part) => part.generatorBusy * part.seconds) / seconds,
+    generatorLagMs: Math.max(...parts.map((part) => part.generatorLagMs)),
+    seconds,
+    window: [parts[0]!.window[0], parts.at(-1)!.window[1]],
+    ...(firstError ? { firstError } : {}),
   };
 }
