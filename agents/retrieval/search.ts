@@ -82,8 +82,7 @@ async function vectorSearch(knowledge: KnowledgeSnapshot, embeddings: Embeddings
  * How much of the query each chunk's text holds (fuse.ts `coverage`). The text counts, not the headings a section's
  * chunks share: it is what an answer quotes, and FAQ headings are questions that share any question's words.
  */
-function coverageOf(rows: ChunkRow[], query: string, lang: Lang): Map<number, number> {
-  const terms: CoverageTerm[] = queryTerms(query, lang).map((term) => ({ stem: stemPrefix(term), synonyms: expandTerms([term], lang).map(stemPrefix) }));
+function coverageOf(rows: ChunkRow[], terms: readonly CoverageTerm[]): Map<number, number> {
   const covered = coverage(rows.map((row) => row.indexed.bodyWords), terms);
   return new Map(rows.map((row, i) => [row.id, covered[i]!]));
 }
@@ -95,7 +94,10 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   // conversations' work. A model host that fails mid-query degrades the search to lexical.
   const knowledge = await deps.knowledge();
   const vectorLeg = deps.embeddings ? vectorSearch(knowledge, deps.embeddings, query, lang, CANDIDATES, scope).catch(() => []) : Promise.resolve([]);
-  const [lexical, vector] = await Promise.all([lexicalSearch(deps.db, knowledge, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope), vectorLeg]);
+  const lexicalLeg = lexicalSearch(deps.db, knowledge, query, lang, scope ? SCOPED_CANDIDATES : CANDIDATES).then(inScope);
+  // The query's words for coverageOf, read while the legs run: the vector usually comes last, after a model call.
+  const terms: CoverageTerm[] = queryTerms(query, lang).map((term) => ({ stem: stemPrefix(term), synonyms: expandTerms([term], lang).map(stemPrefix) }));
+  const [lexical, vector] = await Promise.all([lexicalLeg, vectorLeg]);
   const fused = fuseReciprocalRank([lexical, vector]);
   if (fused.length === 0) return [];
 
@@ -103,7 +105,7 @@ export async function searchKnowledge(deps: SearchDeps, { query, lang, k, scope 
   // query's language are read to choose it: the one whose text holds most of the query.
   const documents = new Set(pickPerDocument(fused, lang, k).map((hit) => hit.docId));
   const rows = fused.flatMap((hit) => (hit.lang === lang && documents.has(hit.docId) ? (knowledge.rows.get(hit.id) ?? []) : []));
-  const covered = coverageOf(rows, query, lang);
+  const covered = coverageOf(rows, terms);
   const picked = pickPerDocument(fused, lang, k, DOCUMENT_EVIDENCE, (hit) => covered.get(hit.id) ?? 0);
   const bm25ById = new Map(lexical.map((hit) => [hit.id, hit.bm25]));
   return picked.flatMap((hit) => {
