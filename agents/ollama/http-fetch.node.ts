@@ -66,23 +66,35 @@ async function readAll(read: () => Promise<IteratorResult<Uint8Array, undefined>
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function hostResponse(response: IncomingMessage): HostResponse {
-  const status = response.statusCode ?? 0;
+function headersOf(response: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
   }
+  return headers;
+}
+
+function hostResponse(response: IncomingMessage): HostResponse {
+  const status = response.statusCode ?? 0;
   const reader = chunkReader(response);
+  let headers: Headers | undefined;
   return {
     ok: status >= 200 && status < 300,
     status,
     statusText: response.statusMessage ?? '',
-    headers,
+    // Made when read: the ollama client reads them only from an error response.
+    get headers() {
+      return (headers ??= headersOf(response));
+    },
     body: { getReader: () => reader },
     json: async () => JSON.parse(await readAll(reader.read)),
     text: () => readAll(reader.read),
   };
 }
+
+/** A request's headers as node:http takes them; the ollama client passes a plain object, which goes as it is. */
+const headerRecord = (headers: RequestInit['headers']): Record<string, string> =>
+  headers === undefined ? {} : headers instanceof Headers || Array.isArray(headers) ? Object.fromEntries(new Headers(headers)) : headers;
 
 const bodyOf = (body: RequestInit['body']): string | Uint8Array | undefined => {
   if (body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array) return body ?? undefined;
@@ -113,7 +125,7 @@ export function createHostFetch({ silentMs = SILENT_HOST_MS, idleMs = IDLE_CONNE
         request.destroy(signal!.reason);
         response?.destroy(signal!.reason);
       };
-      const request = send(url, { agent: agents[url.protocol], method: init.method ?? 'GET', headers: Object.fromEntries(new Headers(init.headers)) }, (received) => {
+      const request = send(url, { agent: agents[url.protocol], method: init.method ?? 'GET', headers: headerRecord(init.headers) }, (received) => {
         response = received;
         received.once('close', () => signal?.removeEventListener('abort', onAbort));
         resolve(hostResponse(received));

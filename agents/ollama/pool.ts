@@ -81,7 +81,10 @@ export function createHostPool({
     hosts.map((host) => [host, { host, ok: false, models: [], loaded: [], checkedAt: 0, inFlight: 0, breaker: CLOSED }]),
   );
   const hostFetch = (host: string): typeof fetch => {
-    const extra = headers[host] ?? headers[host.replace(/\/$/, '')] ?? {};
+    const extra = headers[host] ?? headers[host.replace(/\/$/, '')];
+    // Without headers of its own a host's calls go as the client makes them: merging through a Headers object cost
+    // every model call some 0.05 ms in place (issue 15).
+    if (!extra || Object.keys(extra).length === 0) return fetchImpl;
     return (input, init) => fetchImpl(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...extra } });
   };
 
