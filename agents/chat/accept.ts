@@ -45,6 +45,9 @@ function storable(redact: Redactor, assistant: Assistant, message: string, lang:
  */
 export type ReadQuestion = Pick<TurnInput, 'question' | 'lang' | 'foreign' | 'previousQuestion' | 'awaitingStaff'>;
 
+/** The turn to run, and when the conversation's earlier questions were asked (its turns are limited per minute). */
+export type Accepted = Omit<TurnInput, 'baseUrl'> & { askedAt: number[] };
+
 const early = async (beforeStore: ((read: ReadQuestion) => Promise<void>) | undefined, read: ReadQuestion) => {
   try {
     await beforeStore?.(read);
@@ -59,7 +62,7 @@ const early = async (beforeStore: ((read: ReadQuestion) => Promise<void>) | unde
  * the query's embedding there, so the request travels while the turn decides). It only starts work early, so a
  * failure in it does not keep the question from being stored: the turn meets that failure again where it is handled.
  */
-export async function acceptQuestion(ports: AcceptPorts, question: Question, beforeStore?: (read: ReadQuestion) => Promise<void>): Promise<Omit<TurnInput, 'baseUrl'>> {
+export async function acceptQuestion(ports: AcceptPorts, question: Question, beforeStore?: (read: ReadQuestion) => Promise<void>): Promise<Accepted> {
   const { db } = ports;
   const at = ports.now();
   const userMessage = (conversationId: string, lang: Lang, content: string) => ({ id: crypto.randomUUID(), conversationId, role: 'user', content, lang, state: 'complete', createdAt: at }) as const;
@@ -97,6 +100,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
       awaitingStaff,
       previousQuestion,
       history: earlier.filter((m) => m.state === 'complete' && (m.role === 'user' || m.role === 'assistant')).map((m) => ({ role: m.role as Turn['role'], content: m.content })),
+      askedAt: earlier.filter((m) => m.role === 'user').map((m) => m.createdAt),
     };
   }
 
@@ -124,5 +128,6 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
     awaitingStaff: false,
     previousQuestion: null,
     history: [],
+    askedAt: [],
   };
 }

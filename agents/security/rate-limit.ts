@@ -1,6 +1,7 @@
 // Rate limits as a sliding window over two fixed windows: the current window's count plus the previous one's,
 // weighted by how much of it still overlaps the last `windowMs`. Counters live in the database, so the limit
-// holds across instances; this file only decides. Pure.
+// holds across instances; this file only decides. Where the requests are stored anyway (a conversation's
+// questions), their times give an exact sliding window and no counter is written. Pure.
 import { z } from 'zod';
 
 export type Limit = { limit: number; windowMs: number };
@@ -44,6 +45,19 @@ export function decide(counts: WindowCounts, limit: Limit, now: number): { allow
     counts.current <= limit.limit
       ? ((estimate - limit.limit) / counts.previous) * limit.windowMs
       : limit.windowMs - elapsed + limit.windowMs * (1 - limit.limit / counts.current);
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/**
+ * Whether one more request stays within `limit` when earlier ones were made at `times` (any order, old ones
+ * included): an exact sliding window over the last `windowMs`, and if not, when enough of them have left it.
+ */
+export function decideByTimes(times: readonly number[], limit: Limit, now: number): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  const inWindow = times.filter((time) => time > now - limit.windowMs).sort((a, b) => a - b);
+  const over = inWindow.length + 1 - limit.limit;
+  if (over <= 0) return { allowed: true };
+  // The `over` oldest must leave the window; with a limit of 0 nothing ever gets in, and the answer is a window.
+  const waitMs = (inWindow[over - 1] ?? now) + limit.windowMs - now;
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 

@@ -13,7 +13,7 @@ import { sseResponse } from '../events/sse.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { setLanguage } from '../middleware/language.ts';
 import { validate } from '../middleware/validate.ts';
-import { limitRequest, spendsModel } from '../middleware/rate-limit.ts';
+import { limitConversationTurns, spendsModel } from '../middleware/rate-limit.ts';
 import { publicOrigin } from '../public-url.ts';
 import type { AppBindings } from '../types.ts';
 import { ChatRequestSchema, MAX_MESSAGE } from './schema.ts';
@@ -34,7 +34,7 @@ export function chatRoutes() {
     }, (read) => startQueryVector(ports, read));
     // A conversation's turns are counted once its token is checked (a wrong one spends nothing of its limit), with the
     // query's embedding on its way; a turn refused here is not stored.
-    if (body.conversationId && spendsModel(c)) await limitRequest(c, 'chat', { conversationId: accepted.conversationId });
+    if (spendsModel(c)) limitConversationTurns(c, accepted.askedAt);
     setLanguage(c, accepted.lang);
     const input = { ...accepted, baseUrl: publicOrigin(c) };
 

@@ -1,14 +1,16 @@
 // Rate limits at the door: a request over its bucket's limit is answered 429 with Retry-After before its body is
-// read. The per-conversation count of chat turns is taken by the chat route, which knows the conversation.
+// read. The chat route limits a conversation's turns itself, from the questions it reads for the turn anyway.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../agents/errors.ts';
 import { answerMode } from '../../agents/ollama/pool.ts';
 import { checkRate, type Requester } from '../../agents/security/rate-check.ts';
-import type { Bucket } from '../../agents/security/rate-limit.ts';
+import { decideByTimes, type Bucket } from '../../agents/security/rate-limit.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../errors.ts';
 import type { AppBindings } from '../types.ts';
+
+const tooMany = (retryAfter: number) => new AppError(429, 'rate_limited', { retryAfter }, { 'retry-after': String(retryAfter), 'cache-control': 'no-store' });
 
 /** Counts this request in `bucket` for `who`; throws the 429 AppError when it is over a limit. */
 export async function limitRequest(c: Context<AppBindings>, bucket: Bucket, who: Requester): Promise<void> {
@@ -17,8 +19,21 @@ export async function limitRequest(c: Context<AppBindings>, bucket: Bucket, who:
     await checkRate({ db: deps.db, now: deps.now, limits: deps.limits, salt: deps.rateSalt }, bucket, who);
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'rate_limited') throw error;
-    throw new AppError(429, 'rate_limited', error.params, { 'retry-after': String(error.params['retryAfter']), 'cache-control': 'no-store' });
+    throw tooMany(Number(error.params['retryAfter']));
   }
+}
+
+/**
+ * A conversation's chat turns within `chat.conversation`, counted from when its earlier questions were asked: they
+ * are stored, and read for the turn anyway, so this writes nothing (a counter was one more write on every follow-up).
+ * A refused question is not stored, and so is not counted.
+ */
+export function limitConversationTurns(c: Context<AppBindings>, askedAt: readonly number[]): void {
+  const { deps } = c.var;
+  const limit = deps.limits.chat.conversation;
+  if (!limit) return;
+  const decision = decideByTimes(askedAt, limit, deps.now());
+  if (!decision.allowed) throw tooMany(decision.retryAfterSeconds);
 }
 
 /**

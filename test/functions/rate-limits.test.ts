@@ -67,7 +67,7 @@ describe('rate limits', () => {
   });
 
   it('count a conversation apart from its client, and the client behind a trusted proxy by X-Forwarded-For', async () => {
-    const base = await instance({ RATE_LIMITS: 'chat=4/1m,chat.conversation=2/1m' });
+    const base = await instance({ RATE_LIMITS: 'chat=4/1m,chat.conversation=3/1m' });
     // The loopback is a trusted proxy by default: each forwarded client has its own count.
     const first = await chat(base, { message: 'Who runs MeluXina?' }, { 'x-forwarded-for': '203.0.113.7' });
     const { conversationId, conversationToken } = (await first.json()) as { conversationId: string; conversationToken: string };
@@ -76,10 +76,13 @@ describe('rate limits', () => {
     expect((await followUp('not-the-token')).status).toBe(403);
     expect((await followUp()).status).toBe(200);
     expect((await followUp()).status).toBe(200);
-    // Two follow-ups of this conversation in a minute is its limit, while its client (4 a minute) is still under.
+    // Three questions in a minute (the first and two follow-ups) is this conversation's limit, while its client (4 a
+    // minute) is still under.
     const third = await followUp();
     expect(third.status).toBe(429);
-    expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+    // Counted from the stored questions, an exact sliding window: the first question leaves it within the minute.
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     // The refused turn is not stored: the conversation holds the first question and two follow-ups.
     const stored = await db.client.execute({ sql: "SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND role = 'user'", args: [conversationId] });
     expect(Number(stored.rows[0]!.n)).toBe(3);

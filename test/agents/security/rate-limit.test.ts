@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, DEFAULT_LIMITS, parseLimits, windowStart } from '../../../agents/security/rate-limit.ts';
+import { decide, decideByTimes, DEFAULT_LIMITS, parseLimits, windowStart } from '../../../agents/security/rate-limit.ts';
 
 const MINUTE = 60_000;
 const limit = { limit: 10, windowMs: MINUTE };
@@ -24,6 +24,25 @@ describe('decide (sliding window over two fixed windows)', () => {
 
   it('starts windows on multiples of their length', () => {
     expect(windowStart(at(12_345), MINUTE)).toBe(7 * MINUTE);
+  });
+});
+
+describe('decideByTimes (exact sliding window over stored requests)', () => {
+  const now = at(20_000);
+  const times = (...agoMs: number[]) => agoMs.map((ago) => now - ago);
+
+  it('counts only the requests of the last window, this one included', () => {
+    expect(decideByTimes(times(1_000, 2_000, 59_000, 61_000, 300_000), { limit: 4, windowMs: MINUTE }, now)).toEqual({ allowed: true });
+    expect(decideByTimes(times(1_000, 2_000, 59_000, 61_000), { limit: 3, windowMs: MINUTE }, now).allowed).toBe(false);
+    expect(decideByTimes([], { limit: 1, windowMs: MINUTE }, now)).toEqual({ allowed: true });
+  });
+
+  it('says when enough of them have left the window, whatever their order', () => {
+    // Limit 2 with three in the window: the two oldest (50 s and 30 s ago) must leave, the second after 30 s.
+    expect(decideByTimes(times(10_000, 50_000, 30_000), { limit: 2, windowMs: MINUTE }, now)).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    // A request that leaves within the second still waits one.
+    expect(decideByTimes(times(59_999), { limit: 1, windowMs: MINUTE }, now)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(decideByTimes([], { limit: 0, windowMs: MINUTE }, now)).toEqual({ allowed: false, retryAfterSeconds: 60 });
   });
 });
 
