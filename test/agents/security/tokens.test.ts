@@ -33,6 +33,10 @@ describe('matchesHash and tokenMatchesAny', () => {
     expect(matchesHash(sha256Hex(token), randomToken(32))).toBe(false);
     expect(matchesHash(sha256Hex(''), '')).toBe(false);
     expect(matchesHash(sha256Hex(token), undefined)).toBe(false);
+    // The digest is compared whole and exactly: not a prefix, not another case.
+    expect(matchesHash(sha256Hex(token).slice(0, 63), token)).toBe(false);
+    expect(matchesHash(`${sha256Hex(token)}0`, token)).toBe(false);
+    expect(matchesHash(sha256Hex(token).toUpperCase(), token)).toBe(false);
     expect(tokenMatchesAny(['x'.repeat(64), sha256Hex(token)], token)).toBe(true);
     expect(tokenMatchesAny([sha256Hex(token)], randomToken(32))).toBe(false);
     expect(tokenMatchesAny([], token)).toBe(false);
