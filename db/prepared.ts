@@ -45,6 +45,21 @@ export function prepareQueries(db: LibSQLDatabase<typeof schema>) {
         createdAt: P('createdAt'),
       })
       .toSQL(),
+    /** An answer's last write (db/queries/conversations.ts completeAnswer, which encodes its JSON and boolean). */
+    completeAnswer: db
+      .update(messages)
+      .set({
+        content: sql`${P('content')}`,
+        state: 'complete',
+        sources: sql`${P('sources')}`,
+        answered: sql`${P('answered')}`,
+        mode: sql`${P('mode')}`,
+        model: sql`${P('model')}`,
+        approvedAnswerId: sql`${P('approvedAnswerId')}`,
+        timings: sql`${P('timings')}`,
+      })
+      .where(eq(messages.id, P('id')))
+      .toSQL(),
     insertEvent: db.insert(events).values({ conversationId: P('conversationId'), type: P('type'), data: P('data'), createdAt: P('createdAt') }).toSQL(),
     conversationById: db.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).prepare(),
     messagesOf: db.select().from(messages).where(eq(messages.conversationId, sql.placeholder('conversationId'))).orderBy(asc(messages.seq)).prepare(),

@@ -1,5 +1,5 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
-import { finishMessage } from '../../db/queries/conversations.ts';
+import { completeAnswer, finishMessage } from '../../db/queries/conversations.ts';
 import { composeOfflineAnswer } from '../answer/offline.ts';
 import { questionType } from '../answer/question-type.ts';
 import type { Source } from '../answer/sources.ts';
@@ -240,7 +240,8 @@ async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnE
   }
   const answer = notice + body;
   const approved = approvedId !== null;
-  await finish({ content: answer, state: 'complete', sources, answered, mode, model: mode === 'llm' && !approved ? deps.llm.model : null, approvedAnswerId: approvedId, timings: timings(extra) });
+  await placing;
+  await completeAnswer(deps.db, messageId, { content: answer, sources, answered, mode, model: mode === 'llm' && !approved ? deps.llm.model : null, approvedAnswerId: approvedId, timings: timings(extra) });
   if (sources.length) await emit({ event: 'sources', data: { sources } });
   for (const action of actions) await emit({ event: 'action', data: action });
   await emit({ event: 'done', data: { messageId, answered, approved } });

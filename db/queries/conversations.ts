@@ -44,6 +44,19 @@ export async function storeQuestion(db: Db, { opens, message, conversationLang, 
   ]);
 }
 
+/** Every column of a complete answer. */
+export type CompleteAnswer = Pick<Message, 'content' | 'mode' | 'model' | 'approvedAnswerId'> & { sources: unknown[]; answered: boolean; timings: Record<string, number> };
+
+/**
+ * An answer's last write, its SQL built once (db/prepared.ts): drizzle built an eight-column UPDATE again on every turn.
+ * The JSON and boolean columns are encoded here as their columns store them.
+ */
+export async function completeAnswer(db: Db, id: string, answer: CompleteAnswer) {
+  const encoded = { ...answer, sources: JSON.stringify(answer.sources), answered: answer.answered ? 1 : 0, timings: JSON.stringify(answer.timings), id };
+  await db.$client.execute(bind(db.prepared.completeAnswer, encoded));
+}
+
+/** Any other ending of an answer (stopped, failed), with only what it has. */
 export async function finishMessage(db: Db, id: string, patch: Partial<Pick<Message, 'content' | 'state' | 'sources' | 'answered' | 'timings' | 'mode' | 'model' | 'approvedAnswerId'>>) {
   await db.update(messages).set(patch).where(eq(messages.id, id));
 }
