@@ -75,7 +75,8 @@ export function report(f: Figures): string[] {
   return [
     `Side by side: POST /api/chat (SSE), the tutorial RAG (bench/baseline: Hono + ChatOllama + MemoryVectorStore, nothing stored)`,
     `and ours on a libSQL file, as npm start runs it (${startCommand()}; the baseline with Node's defaults),`,
-    `each a process of its own on core ${SERVER_CORE}, loaded one at a time (at concurrency 1 they take turns conversation by conversation);`,
+    `each a process of its own on core ${SERVER_CORE}, loaded one at a time (at concurrency 1 they take turns conversation by conversation;`,
+    `under load each phase runs twice per server, in the order baseline, ours, ours, baseline, and the turns of both runs count);`,
     `the load generator and the Ollama stand-in share core 0. Model: query embedding in ${MODEL_PACE.embedMs} ms, first token after ${MODEL_PACE.firstTokenMs} ms,`,
     `then one every ${MODEL_PACE.tokenMs} ms (${Math.min(...lengths)}–${Math.max(...lengths)} tokens).`,
     `Every turn on both: one query embedding, one retrieval, one model call answering directly with a citation, in the`,
