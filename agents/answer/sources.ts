@@ -5,8 +5,17 @@ export type Source = { n: number; docId: string; title: string; lang: string; ur
 
 const SNIPPET_CHARS = 240;
 
+const flatten = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The start of `text` with its spaces flattened, cut at a word within `max` characters. Only a prefix long enough
+ * for the snippet is flattened, not the whole passage (a turn's passages are kilobytes each, read for 240 characters).
+ */
 export function snippetOf(text: string, max = SNIPPET_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  let end = 2 * max;
+  let flat = flatten(text.slice(0, end));
+  // Collapsed spaces can leave a prefix shorter than the snippet while the text goes on.
+  while (flat.length <= max && end < text.length) flat = flatten(text.slice(0, (end *= 2)));
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;

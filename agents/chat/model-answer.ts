@@ -147,8 +147,9 @@ export async function answerWithModel(
     }
     if (!strict && drifts > 0) continue;
     if (!(await show(guard.flush()))) return { kind: 'fallback', reason: 'unsafe', drifts, shown, tools };
-    const cited = citedNumbers(body, citations.sources());
+    const sources = citations.sources();
+    const cited = citedNumbers(body, sources);
     if (cited.length === 0) return { kind: 'fallback', reason: 'uncited', drifts, shown, tools };
-    return { kind: 'answered', body, sources: citations.sources().filter((source) => cited.includes(source.n)), drifts, tools };
+    return { kind: 'answered', body, sources: sources.filter((source) => cited.includes(source.n)), drifts, tools };
   }
 }
