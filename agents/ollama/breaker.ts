@@ -63,12 +63,20 @@ export function admission(breaker: Breaker, now: number, policy: BreakerPolicy):
   return now >= breaker.retryAt && !trialOut ? 'trial' : null;
 }
 
-const recent = (calls: readonly Call[], now: number, policy: BreakerPolicy) => calls.filter((call) => call.at > now - policy.windowMs);
+/**
+ * The calls still in the window. Calls are kept in the order they were made, so the ones that left it are at the
+ * front: a busy host has thousands in its window, and filtering them all on every call cost more than the call.
+ */
+function recent(calls: readonly Call[], now: number, policy: BreakerPolicy): readonly Call[] {
+  let first = 0;
+  while (first < calls.length && calls[first]!.at <= now - policy.windowMs) first++;
+  return first === 0 ? calls : calls.slice(first);
+}
 
 /** Lets a call in (after `admission` said it may come): a trial holds the host's one slot until its outcome is recorded. */
 export function admit(breaker: Breaker, now: number, policy: BreakerPolicy): { breaker: Breaker; ticket: Ticket } {
   if (breaker.state === 'open') return { breaker: { ...breaker, trialSince: now }, ticket: 'trial' };
-  const calls = [...recent(breaker.calls, now, policy), { seq: breaker.next, at: now, outcome: null }];
+  const calls = recent(breaker.calls, now, policy).concat({ seq: breaker.next, at: now, outcome: null });
   return { breaker: { state: 'closed', next: breaker.next + 1, calls }, ticket: breaker.next };
 }
 
@@ -84,11 +92,15 @@ export function record(breaker: Breaker, ticket: Ticket, outcome: Outcome, now: 
     return outcome === 'ok' ? { state: 'closed', next: breaker.next, calls: [] } : open(breaker.next, now, Math.min(policy.maxBackoffMs, breaker.backoffMs * 2));
   }
   const kept = recent(breaker.calls, now, policy);
-  if (!kept.some((call) => call.seq === ticket)) return breaker;
-  const calls = kept.map((call) => (call.seq === ticket ? { ...call, outcome } : call));
+  // Numbers are consecutive in the order kept, so a call's place follows from its number.
+  const at = ticket !== 'trial' && kept.length ? ticket - kept[0]!.seq : -1;
+  if (at < 0 || at >= kept.length || kept[at]!.seq !== ticket) return breaker;
+  const calls = kept.slice();
+  calls[at] = { ...kept[at]!, outcome };
   const latest = calls.slice(-policy.maxConsecutive);
   const run = latest.length === policy.maxConsecutive && latest.every((call) => call.outcome === 'failed');
-  const failures = calls.filter((call) => call.outcome === 'failed').length;
+  let failures = 0;
+  for (const call of calls) if (call.outcome === 'failed') failures++;
   const rate = calls.length >= policy.minCalls && failures / calls.length >= policy.maxErrorRate;
   return run || rate ? open(breaker.next, now, policy.backoffMs) : { state: 'closed', next: breaker.next, calls };
 }

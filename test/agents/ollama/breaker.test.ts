@@ -71,6 +71,31 @@ describe('the breaker while closed', () => {
     expect(calls('x.xx.x', before, T0 + 1_000).state).toBe('open');
     expect(calls('x.xx.x', before, T0 + 31_000).state).toBe('closed');
   });
+
+  it('finds a call among thousands still running, and ignores one that has left the window', () => {
+    // A busy host: 3,000 calls let in over 60 s, 20 ms apart, none back yet.
+    let breaker: Breaker = CLOSED;
+    const tickets: Ticket[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      const admitted = admit(breaker, T0 + 20 * i, policy);
+      breaker = admitted.breaker;
+      tickets.push(admitted.ticket);
+    }
+    const now = T0 + 60_000;
+    // Made 40 s ago: out of the window, its outcome says nothing now.
+    expect(record(breaker, tickets[1_000]!, 'failed', now, policy)).toBe(breaker);
+    // The last five made fail: a run, whatever the thousands before them are doing.
+    let failing = breaker;
+    for (const ticket of tickets.slice(-5)) failing = record(failing, ticket, 'failed', now, policy);
+    expect(failing.state).toBe('open');
+    // Four of them only: still closed, and each outcome lands on its own call.
+    let four = breaker;
+    for (const ticket of tickets.slice(-5, -1)) four = record(four, ticket, 'failed', now, policy);
+    expect(four.state).toBe('closed');
+    if (four.state !== 'closed') return;
+    expect(four.calls.filter((call) => call.outcome === 'failed').map((call) => call.seq)).toEqual(tickets.slice(-5, -1));
+    expect(four.calls[0]!.at).toBeGreaterThan(now - policy.windowMs);
+  });
 });
 
 describe('the breaker once open', () => {
