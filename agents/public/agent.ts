@@ -97,6 +97,14 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
   const tools = run.tools();
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   let idle = setTimeout(() => abort(new LlmError('timeout', 'no first token in time')), timeouts.firstTokenMs);
+  // After the first token, the idle wait runs from the latest one. A timer set again for every token cost more than
+  // relaying it; this one only looks when it runs out, and waits the rest if a token came meanwhile.
+  let lastTextAt = 0;
+  const idleCheck = () => {
+    const quiet = Date.now() - lastTextAt;
+    if (quiet >= timeouts.idleMs) abort(new LlmError('timeout', 'the model stopped sending'));
+    else idle = setTimeout(idleCheck, timeouts.idleMs - quiet);
+  };
   const total = setTimeout(() => abort(new LlmError('timeout', 'the answer took too long')), timeouts.totalMs);
   let started = false;
   const messages: BaseMessage[] = [
@@ -118,9 +126,12 @@ async function* runOnHost(run: AgentRun, lease: HostLease): AsyncGenerator<Agent
         chunks.push(chunk);
         const text = typeof chunk.content === 'string' ? chunk.content : '';
         if (!text) continue;
-        started = true;
-        clearTimeout(idle);
-        idle = setTimeout(() => abort(new LlmError('timeout', 'the model stopped sending')), timeouts.idleMs);
+        lastTextAt = Date.now();
+        if (!started) {
+          started = true;
+          clearTimeout(idle);
+          idle = setTimeout(idleCheck, timeouts.idleMs);
+        }
         yield { type: 'token', text };
       }
       if (!chunks.some((chunk) => chunk.tool_call_chunks?.length || chunk.tool_calls?.length)) return;

@@ -67,6 +67,23 @@ describe.each([
     expect(pool.statuses()[0]!.inFlight).toBe(0);
   });
 
+  it('waits for each token from the latest one, and ends an answer whose model stops sending', async () => {
+    const [a] = await standIns(1);
+    const pool = createHostPool({ hosts: [a!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
+    await pool.probe();
+    const timeouts = { firstTokenMs: 2000, idleMs: 400, totalMs: 10_000 };
+    // Tokens 250 ms apart for more than twice the idle wait: each one restarts it.
+    a!.script.push({ tokens: ['One ', 'two ', 'three ', 'four ', 'five.'] });
+    a!.setFault({ path: '/api/chat', tokenDelayMs: 250, times: 1 });
+    expect((await collect(run(pool, timeouts))).text).toBe('One two three four five.');
+    // Silent after its first token: the answer ends after the idle wait, not the total one.
+    a!.script.push({ tokens: ['One ', 'two.'] });
+    a!.setFault({ path: '/api/chat', stallAfterTokens: 1, times: 1 });
+    const started = Date.now();
+    await expect(collect(run(pool, timeouts))).rejects.toMatchObject({ kind: 'dropped', message: 'the model stopped sending' });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('routes to the least busy healthy host', async () => {
     const [a, b, c] = await standIns(3);
     const pool = createHostPool({ hosts: [a!.url, b!.url, c!.url], chatModel: 'qwen3:8b', embedModel: 'bge-m3', fetch: hostFetch });
