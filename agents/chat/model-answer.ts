@@ -3,7 +3,7 @@
 import { educationSystemPrompt } from '../../prompts/education.ts';
 import { publicSystemPrompt } from '../../prompts/public.ts';
 import { citedNumbers, type Source } from '../answer/sources.ts';
-import { checkAnswerLanguage, type LanguageVerdict } from '../guards/language.ts';
+import { createLanguageGuard } from '../guards/language.ts';
 import { createLeakGuard } from '../guards/leak.ts';
 import type { Lang } from '../language/languages.ts';
 import { submitLead } from '../leads/submit.ts';
@@ -108,7 +108,7 @@ export async function answerWithModel(
     let body = '';
     let shown = false;
     // The first 12 words decide; once they read right, the rest of the stream is not detected again.
-    let language: LanguageVerdict = 'pending';
+    const language = createLanguageGuard(input.lang);
     const show = async (text: string | null): Promise<boolean> => {
       if (text === null) return false;
       if (!text) return true;
@@ -130,8 +130,7 @@ export async function answerWithModel(
           deps.log.warn('answer blocked: it repeated a secret', { lang: input.lang });
           return { kind: 'fallback', reason: 'unsafe', drifts, shown, tools };
         }
-        if (language === 'pending') language = checkAnswerLanguage(body, input.lang);
-        if (language === 'drift') {
+        if (language.push(event.text) === 'drift') {
           await stream.return(undefined);
           drifts++;
           deps.log.warn('language drift', { expected: input.lang, drifts });

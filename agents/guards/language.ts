@@ -1,4 +1,5 @@
-// Language guard: once an answer has its first 12 words, are they in the language the user was promised? Pure.
+// Language guard: once an answer has its first 12 words, are they in the language the user was promised? The check
+// is pure; the guard over a stream holds the text streamed so far.
 import { detectLanguage } from '../language/detect.ts';
 import type { Lang } from '../language/languages.ts';
 import { readWords, tallyWords } from '../language/vote.ts';
@@ -25,4 +26,24 @@ export function checkAnswerLanguage(text: string, expected: Lang): LanguageVerdi
   if (detection.kind === 'supported' && detection.lang !== expected) return 'drift';
   if (detection.kind === 'other') return 'drift';
   return 'ok';
+}
+
+/**
+ * The guard over a streamed answer: each token as it comes, the verdict once there is one. The text is read again only
+ * once it has enough spaces to hold 12 words: looking at every token of the opening read it some fifteen times.
+ */
+export function createLanguageGuard(expected: Lang): { push(token: string): LanguageVerdict } {
+  let text = '';
+  let spaces = 0;
+  let verdict: LanguageVerdict = 'pending';
+  return {
+    push(token) {
+      if (verdict !== 'pending') return verdict;
+      text += token;
+      spaces += token.match(/\s/g)?.length ?? 0;
+      // Twelve words are at least eleven spaces apart.
+      if (spaces >= GUARD_WORDS - 1) verdict = checkAnswerLanguage(text, expected);
+      return verdict;
+    },
+  };
 }

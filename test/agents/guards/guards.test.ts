@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswerLanguage } from '../../../agents/guards/language.ts';
+import { checkAnswerLanguage, createLanguageGuard } from '../../../agents/guards/language.ts';
 import { containsSecret, createLeakGuard } from '../../../agents/guards/leak.ts';
 import { fitHistory } from '../../../agents/public/history.ts';
 
@@ -23,6 +23,40 @@ describe('checkAnswerLanguage on openings full of names', () => {
     expect(checkAnswerLanguage('The Luxembourg AI Factory hilft Unternehmen und Forschenden beim Einsatz künstlicher Intelligenz [1].', 'en')).toBe('drift');
     expect(checkAnswerLanguage('El Luxembourg AI Factory ayuda a las empresas y a los investigadores con la inteligencia artificial [1].', 'en')).toBe('drift');
     expect(checkAnswerLanguage("La stratégie regroupe les compétences en IA en 5 profils : AI Creators, AI Practitioners et citoyens [1].", 'de')).toBe('drift');
+  });
+});
+
+describe('createLanguageGuard', () => {
+  /** Word-sized tokens with their leading space, as a model streams them. */
+  const tokens = (text: string) => text.match(/\s*\S+/g) ?? [];
+
+  it.each([
+    ['en', 'The AI Factory coordinates between 140 and 200 training courses every year for companies and public bodies [1].'],
+    ['fr', 'Die AI Factory koordiniert jedes Jahr zwischen 140 und 200 Schulungen für Unternehmen und öffentliche Stellen [1].'],
+    ['lb', 'D’AI Factory organiséiert all Joer tëscht 140 an 200 Formatioune fir Betriber an ëffentlech Stellen an och fir Fuerscher [1].'],
+    ['en', 'El Luxembourg AI Factory ayuda a las empresas y a los investigadores con la inteligencia artificial [1].'],
+    ['de', 'MeluXina-AI\n\nwird   15-mal leistungsfähiger sein als MeluXina, sagt das Ministerium, und steht Forschenden offen [1].'],
+  ] as const)('gives for each streamed prefix of a %s answer the verdict the check gives the prefix, once settled', (lang, answer) => {
+    const guard = createLanguageGuard(lang);
+    let text = '';
+    let settled: string | null = null;
+    for (const token of tokens(answer)) {
+      text += token;
+      const verdict = guard.push(token);
+      // The guard may look later than the check could, never earlier, and keeps its first verdict.
+      settled ??= verdict === 'pending' ? null : verdict;
+      if (settled) expect(verdict).toBe(settled);
+      else expect(verdict).toBe('pending');
+    }
+    expect(settled).toBe(checkAnswerLanguage(answer, lang));
+  });
+
+  it('settles on the token that completes the twelfth word', () => {
+    const guard = createLanguageGuard('en');
+    const words = tokens('The AI Factory coordinates between 140 and 200 training courses every year for companies [1].');
+    const verdicts = words.map((token) => guard.push(token));
+    // "140" and "200" are not words: the twelfth word is "companies", the fourteenth token.
+    expect(verdicts.indexOf('ok')).toBe(13);
   });
 });
 
