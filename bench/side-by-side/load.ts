@@ -3,7 +3,7 @@
 // what the load generator itself cost, so a slow generator would show.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { chatTurn, streams, type TurnOutcome } from './client.ts';
-import { rssMiB } from './processes.ts';
+import { cpuMs, rssMiB } from './processes.ts';
 import { conversation, firstWord, type Question } from './workload.ts';
 
 export type Target = { url: string; pid: number };
@@ -29,6 +29,8 @@ export type PhaseResult = {
   offScript: number;
   peakStreams: number;
   peakRssMiB: number;
+  /** CPU time the server spent in the phase, all its threads (10 ms ticks). */
+  serverCpuMs: number;
   /**
    * This process (load generator and Ollama stand-in): CPU share of its core (all threads, kernel time on the
    * loopback included), how busy its event loop was (near 1 would make it the bottleneck), and the event-loop delay
@@ -76,6 +78,7 @@ export async function runPhase(target: Target, questions: readonly Question[], s
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const cpuBefore = process.cpuUsage();
+  const serverCpuBefore = cpuMs(target.pid);
   const loopBefore = performance.eventLoopUtilization();
   const started = performance.now();
   const startedUs = Number(process.hrtime.bigint() / 1000n);
@@ -98,6 +101,7 @@ export async function runPhase(target: Target, questions: readonly Question[], s
 
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuMs = cpuMs(target.pid) - serverCpuBefore;
   clearInterval(sampler);
   lag.disable();
   const failed = outcomes.filter((o) => !o.ok);
@@ -113,6 +117,7 @@ export async function runPhase(target: Target, questions: readonly Question[], s
     offScript: outcomes.length - failed.length - answered.length,
     peakStreams: streams.peak,
     peakRssMiB,
+    serverCpuMs,
     generatorCpu: (cpu.user + cpu.system) / 1000 / (seconds * 1000),
     generatorBusy: performance.eventLoopUtilization(loopBefore).utilization,
     generatorLagMs: lag.percentile(99) / 1e6,
@@ -135,6 +140,7 @@ export function mergePhases(parts: readonly PhaseResult[]): PhaseResult {
     offScript: sum((part) => part.offScript),
     peakStreams: Math.max(...parts.map((part) => part.peakStreams)),
     peakRssMiB: Math.max(...parts.map((part) => part.peakRssMiB)),
+    serverCpuMs: sum((part) => part.serverCpuMs),
     generatorCpu: sum((part) => part.generatorCpu * part.seconds) / seconds,
     generatorBusy: sum((part) => part.generatorBusy * part.seconds) / seconds,
     generatorLagMs: Math.max(...parts.map((part) => part.generatorLagMs)),

@@ -86,3 +86,14 @@ export function rssMiB(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(join('/proc', String(pid), 'status'), 'utf8'))?.[1];
   return Number(kb) / 1024;
 }
+
+/**
+ * CPU time of `pid` in ms, all its threads, user and kernel: utime + stime from /proc/<pid>/stat, in clock ticks of
+ * 10 ms (USER_HZ, 100 on Linux whatever the kernel's own tick).
+ */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(join('/proc', String(pid), 'stat'), 'utf8');
+  // The command name (field 2) may hold spaces: count the fields after its closing parenthesis, the state first.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -60,6 +60,7 @@ export function report(f: Figures): string[] {
       `${baseline.errors}/${ours.errors}`,
       `${baseline.peakStreams}/${ours.peakStreams}`,
       `${baseline.seconds.toFixed(1)}/${ours.seconds.toFixed(1)}`,
+      `${ms(baseline.serverCpuMs / baseline.turns)}/${ms(ours.serverCpuMs / ours.turns)}`,
     ];
   };
   const overhead = [
@@ -84,9 +85,10 @@ export function report(f: Figures): string[] {
     `conversations of 3 turns. Overhead = first model token at the client − the model's own time asked directly`,
     `(embedding ${ms(f.own.embedMs)} + first token ${ms(f.own.firstTokenMs)} = ${ms(f.own.totalMs)} ms). Ours sends the query's embedding before it`,
     `decides what to say, the baseline before it searches; the last row has the stand-in embed at once (own time ${ms(f.instant.own.totalMs)} ms),`,
-    'as it does by itself: what the overlap hides shows there.',
+    'as it does by itself: what the overlap hides shows there. CPU ms/turn: the server process\'s CPU time over the phase',
+    '(all threads, user and kernel, 10 ms ticks) divided by its turns.',
     ...table(
-      ['concurrency', 'arrivals', 'turns b/o', 'base p50', 'base p95', 'ours p50', 'ours p95', 'ours/base p50', 'ours/base p95', 'errors b/o', 'peak streams b/o', 'seconds b/o'],
+      ['concurrency', 'arrivals', 'turns b/o', 'base p50', 'base p95', 'ours p50', 'ours p95', 'ours/base p50', 'ours/base p95', 'errors b/o', 'peak streams b/o', 'seconds b/o', 'CPU ms/turn b/o'],
       overhead,
     ),
     'The same overhead, p50 / p95 ms, for the first turn of each conversation and for its follow-ups. A first turn opens a',
