@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     setupFiles: ['test/support/no-egress/setup.ts'],
+    // The Node entry as npm start runs it, built once for the suites that start it as a process.
+    globalSetup: ['test/support/build-server.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

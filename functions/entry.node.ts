@@ -57,7 +57,8 @@ export async function startNodeServer(env: Env, options: NodeServerOptions = {})
   };
 }
 
-async function main() {
+/** `npm start`: the environment parsed (exit 1 naming the variable when it is wrong), then the server until a signal. */
+export async function main() {
   let env: Env;
   try {
     env = parseEnv(process.env);

@@ -1,6 +1,7 @@
 // Side-by-side bench: the tutorial RAG (bench/baseline) and the assistant as real processes against one Ollama
 // stand-in, at concurrency 1, 50 and 200; then memory, relay cost per token, cold starts and SQL per turn.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { buildServer } from '../../bin/build-server.ts';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UNLIMITED } from '../../test/support/app.ts';
@@ -46,6 +47,8 @@ export async function benchSideBySide(): Promise<string[]> {
     startServer({ entry, env, core: SERVER_CORE, logFile: join(dir, `${name}.log`), nodeArgs });
   // Ours runs as `npm start` runs it; the tutorial RAG with Node's defaults, as a tutorial leaves it.
   const assistant = npmStart();
+  // As npm start's prestart script does.
+  await buildServer();
   const servers: ServerProcess[] = [];
   try {
     ollama.setFault({ path: '/api/chat', firstTokenDelayMs: MODEL_PACE.firstTokenMs });

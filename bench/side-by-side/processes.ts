@@ -1,5 +1,6 @@
-// The servers under test as real processes: `node [flags] --import tsx <entry>` (for ours, what `npm start` runs,
-// without npm's and tsx's wrapper processes) pinned to a core with taskset, timed from spawn to the first 200 on /readyz.
+// The servers under test as real processes: `node [flags] <entry>` (for ours, what `npm start` runs, without npm's
+// wrapper process; a TypeScript entry, the baseline's, with `--import tsx`) pinned to a core with taskset, timed from
+// spawn to the first 200 on /readyz.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -16,14 +17,14 @@ export type ServerProcess = {
 };
 
 /**
- * How `npm start` runs the assistant: its entry and the Node flags of package.json's start script (`tsx <flags>
- * <entry>`), so that the bench measures the process an operator runs, tuning included.
+ * How `npm start` runs the assistant: its entry and the Node flags of package.json's start script (`node <flags>
+ * <entry>`, the entry built by its prestart script), so that the bench measures the process an operator runs.
  */
 export function npmStart(): { entry: string; nodeArgs: string[] } {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const [runner, ...rest] = script.trim().split(/\s+/);
   const entry = rest.pop();
-  if (runner !== 'tsx' || !entry || rest.some((arg) => !arg.startsWith('--'))) throw new Error(`npm start is not "tsx [--node-flag…] <entry>": ${script}`);
+  if (runner !== 'node' || !entry || rest.some((arg) => !arg.startsWith('--'))) throw new Error(`npm start is not "node [--node-flag…] <entry>": ${script}`);
   return { entry, nodeArgs: rest };
 }
 
@@ -57,7 +58,7 @@ export async function startServer(options: { entry: string; env: Record<string, 
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
-  const child = spawn('taskset', ['-c', String(options.core), process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', options.entry], {
+  const child = spawn('taskset', ['-c', String(options.core), process.execPath, ...(options.nodeArgs ?? []), ...(options.entry.endsWith('.ts') ? ['--import', 'tsx'] : []), options.entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, PORT: String(port) },
     stdio: ['ignore', log, log],

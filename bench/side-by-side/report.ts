@@ -13,7 +13,7 @@ import { ANSWERS, type Question } from './workload.ts';
 /** The assistant's process as the bench starts it (processes.ts `npmStart`). */
 function startCommand(): string {
   const { entry, nodeArgs } = npmStart();
-  return ['node', ...nodeArgs, '--import tsx', entry].join(' ');
+  return ['node', ...nodeArgs, entry].join(' ');
 }
 
 type Pair<T> = { baseline: T; ours: T };

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_BUNDLE } from '../../bin/build-server.ts';
 import { freePort, startEntry, stopProcess } from '../support/process.ts';
 
 let dir: string;
@@ -52,7 +53,7 @@ describe('npm start (Node entry)', () => {
 
 describe('npm start with a bad configuration', () => {
   it('exits with code 1 and names the variable', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'functions/entry.node.ts'], { env: { ...process.env, PORT: 'eighty', LLM_MODE: 'offline' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [SERVER_BUNDLE], { env: { ...process.env, PORT: 'eighty', LLM_MODE: 'offline' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));

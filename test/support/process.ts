@@ -1,6 +1,8 @@
-// Starts the Node entry as a child process and waits for its startup line; stops it by signal.
+// Starts the Node entry as `npm start` runs it (build/server.mjs, built once per test run by build-server.global.ts)
+// as a child process and waits for its startup line; stops it by signal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { SERVER_BUNDLE } from '../../bin/build-server.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -14,7 +16,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startEntry(env: Record<string, string>, timeoutMs = 30_000): Promise<{ child: ChildProcess; ready: Record<string, unknown>; output: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/entry.node.ts'], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
