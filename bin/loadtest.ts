@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chatTurn, streams, type TurnOutcome } from '../bench/side-by-side/client.ts';
 import { MODEL_PACE, MODELS, SERVER_CORE } from '../bench/side-by-side/plan.ts';
-import { startServer, type ServerProcess } from '../bench/side-by-side/processes.ts';
+import { npmStart, startServer, type ServerProcess } from '../bench/side-by-side/processes.ts';
+import { buildServer } from './build-server.ts';
 import { conversation, evalQuestions, firstWord, replyInLanguageOf, type Question } from '../bench/side-by-side/workload.ts';
 import { percentile } from '../bench/stats.ts';
 import { ms, table } from '../bench/table.ts';
@@ -168,8 +169,10 @@ async function main(): Promise<number> {
   bound.unref();
   try {
     // Every conversation here comes from 127.0.0.1, one client address: the rate limits are lifted.
+    // The server as npm start builds and runs it.
+    await buildServer();
     server = await startServer({
-      entry: 'functions/entry.node.ts',
+      ...npmStart(),
       env: { LLM_MODE: 'auto', OLLAMA_HOSTS: `${flaky.url},${killed.url}`, CHAT_MODEL: MODELS.chat, EMBED_MODEL: MODELS.embed, DATABASE_URL: dbUrl, RATE_LIMITS: UNLIMITED },
       core: SERVER_CORE,
       logFile: join(dir, 'server.log'),
