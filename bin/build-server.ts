@@ -21,7 +21,7 @@ const ownLocation: Plugin = {
   },
 };
 
-export async function buildServer(outfile = SERVER_BUNDLE): Promise<void> {
+export async function buildServer(): Promise<void> {
   await build({
     stdin: { contents: "import { main } from './functions/entry.node.ts';\nawait main();\n", resolveDir: root, sourcefile: 'server.ts', loader: 'ts' },
     bundle: true,
@@ -29,7 +29,7 @@ export async function buildServer(outfile = SERVER_BUNDLE): Promise<void> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile,
+    outfile: SERVER_BUNDLE,
     plugins: [ownLocation],
     logLevel: 'warning',
   });
