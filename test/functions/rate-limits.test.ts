@@ -67,7 +67,9 @@ describe('rate limits', () => {
   });
 
   it('count a conversation apart from its client, and the client behind a trusted proxy by X-Forwarded-For', async () => {
-    const base = await instance({ RATE_LIMITS: 'chat=4/1m,chat.conversation=3/1m' });
+    // The client's limit counts every request, the refused wrong-token one included: five here before the one that
+    // must be refused by its own count, so at 5 a minute it is still under when the conversation's limit is reached.
+    const base = await instance({ RATE_LIMITS: 'chat=5/1m,chat.conversation=3/1m' });
     // The loopback is a trusted proxy by default: each forwarded client has its own count.
     const first = await chat(base, { message: 'Who runs MeluXina?' }, { 'x-forwarded-for': '203.0.113.7' });
     const { conversationId, conversationToken } = (await first.json()) as { conversationId: string; conversationToken: string };
@@ -76,7 +78,7 @@ describe('rate limits', () => {
     expect((await followUp('not-the-token')).status).toBe(403);
     expect((await followUp()).status).toBe(200);
     expect((await followUp()).status).toBe(200);
-    // Three questions in a minute (the first and two follow-ups) is this conversation's limit, while its client (4 a
+    // Three questions in a minute (the first and two follow-ups) is this conversation's limit, while its client (5 a
     // minute) is still under.
     const third = await followUp();
     expect(third.status).toBe(429);
