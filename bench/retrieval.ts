@@ -1,6 +1,7 @@
-// Retrieval bench: 10,000 chunks with 1,024-dimension unit vectors on a real libSQL file; lexical and hybrid
-// latency printed separately, and the vector leg in memory measured beside libSQL's own brute force.
-import { createClient, type Client } from '@libsql/client';
+// Retrieval bench: 10,000 chunks with 1,024-dimension unit vectors on a real libSQL file, opened as the app opens
+// one (db/open.node.ts); lexical and hybrid latency printed separately, and the vector leg in memory measured beside
+// libSQL's own brute force.
+import type { Client } from '@libsql/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { nearestEntries } from '../agents/retrieval/nearest.ts';
 import { insertVectorStatement, vectorTableStatements, VECTOR_TABLE } from '../db/queries/vectors.ts';
 import { OPTIMIZE_FTS } from '../db/queries/knowledge.ts';
 import { createDb } from '../db/client.ts';
+import { openClient } from '../db/open.node.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { percentile, timeIt } from './stats.ts';
 
@@ -87,7 +89,7 @@ async function seed(client: Client, random: () => number, vocab: Record<Lang, st
 
 export async function benchRetrieval(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'aif-bench-'));
-  const client = createClient({ url: `file:${join(dir, 'bench.db')}` });
+  const client = await openClient(`file:${join(dir, 'bench.db')}`);
   const db = createDb(client);
   try {
     await runMigrations(client);
