@@ -1,7 +1,7 @@
 // SSE on the wire as the app sends it: sseResponse (one ReadableStream) behind a real Hono app, with batchedSse on it.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { batchedSse } from '../../functions/events/batch.ts';
+import { batchedSse, type BatchOptions } from '../../functions/events/batch.ts';
 import { formatSse, sseResponse, type SseSink } from '../../functions/events/sse.ts';
 import { createLogger } from '../../functions/logger.ts';
 import type { AppBindings } from '../../functions/types.ts';
@@ -23,14 +23,19 @@ async function sseStream(produce: (sink: SseSink, chunks: string[]) => Promise<v
 }
 
 /** The stream of a batchedSse whose events `send` queues; it ends when `send` has flushed. */
-const batched = (send: (events: ReturnType<typeof batchedSse>, chunks: string[]) => Promise<void>) =>
+const batched = (send: (events: ReturnType<typeof batchedSse>, chunks: string[]) => Promise<void>, options?: BatchOptions) =>
   sseStream(async (sink, chunks) => {
-    const events = batchedSse(sink);
+    const events = batchedSse(sink, options);
     await send(events, chunks);
     await events.flush();
   });
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await turn();
+};
+const token = (text: string) => ({ event: 'token', data: text });
+const frame = (text: string) => `event: token\ndata: ${text}\n\n`;
 
 describe('batchedSse', () => {
   it('sends a burst of events from one turn of the event loop in one write, in order, framed line by line', async () => {
@@ -54,6 +59,56 @@ describe('batchedSse', () => {
     });
     await done();
     expect(chunks).toEqual(['event: token\ndata: 1\n\n', 'event: token\ndata: 2\n\n']);
+  });
+
+  it('writes the first token in the next loop turn, whatever was sent before it, and what is queued at once on flush', async () => {
+    // A window no test waits out: a token held by it would not be written until flush.
+    const { chunks, done } = await batched(
+      async (events, written) => {
+        await events.send({ event: 'meta', data: '{}' });
+        await turns(2);
+        await events.send(token('a'));
+        await turns(2);
+        expect(written).toEqual(['event: meta\ndata: {}\n\n', frame('a')]);
+        await events.send(token('b'));
+      },
+      { now: () => 0, windowMs: 60_000 },
+    );
+    await done();
+    expect(chunks.slice(2)).toEqual([frame('b')]);
+  });
+
+  it('after the first token, holds what follows for the window, so events of several loop turns share one write', async () => {
+    const { chunks, done } = await batched(
+      async (events, written) => {
+        await events.send(token('a'));
+        await turns(2);
+        await events.send(token('b'));
+        await turn();
+        await events.send({ event: 'sources', data: '[]' });
+        await turns(2);
+        expect(written).toEqual([frame('a')]);
+      },
+      { now: () => 0, windowMs: 60_000 },
+    );
+    await done();
+    expect(chunks).toEqual([frame('a'), `${frame('b')}event: sources\ndata: []\n\n`]);
+  });
+
+  it('writes in the next loop turn again once the window since the last token has passed', async () => {
+    let clock = 0;
+    const { done } = await batched(
+      async (events, written) => {
+        await events.send(token('a'));
+        await turns(2);
+        clock = 50;
+        await events.send(token('b'));
+        await turns(2);
+        expect(written).toEqual([frame('a'), frame('b')]);
+      },
+      { now: () => clock, windowMs: 50 },
+    );
+    await done();
   });
 
   it('makes a sender wait for the write once more than 16 KiB is queued', async () => {
