@@ -53,8 +53,11 @@ export function batchedSse(stream: SseSink, { now = () => performance.now(), win
     send: (event) => {
       queued += formatSse(event);
       queuedToken ||= event.event === 'token';
-      scheduled ??= schedule(tokenWrittenAt + windowMs - now());
-      return queued.length > HIGH_WATER ? scheduled.written : Promise.resolve();
+      const next = (scheduled ??= schedule(tokenWrittenAt + windowMs - now()));
+      if (queued.length <= HIGH_WATER) return Promise.resolve();
+      // The socket's pace, not the window, holds back a sender this far ahead.
+      next.writeNow();
+      return next.written;
     },
     flush: async () => {
       const waiting = scheduled;
