@@ -3,7 +3,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, type QuestionTerm } from './confidence.ts';
-import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, defines, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
+import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, definition, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { describesItsPage, opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
 
@@ -50,7 +50,8 @@ type Quote = {
   found: Map<string, number>;
   /**
    * Whether it holds the kind of answer asked for (a name, a number, a date, or what the subject asked about is): 0 or
-   * 1, and 2 for a number of what the question counts (question-type.ts countsAsked).
+   * 1, and 2 for a number of what the question counts (question-type.ts countsAsked) or a sentence that says what the
+   * subject asked about is (question-type.ts definition).
    */
   fits: number;
   /** Each sentence's content words, for telling repeated facts apart. */
@@ -96,7 +97,8 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
     for (const [stem, weight] of foundTerms(sentences.slice(first, last).join(' '), asked)) {
       found.set(stem, Math.max(found.get(stem) ?? 0, weight * IN_CONTEXT));
     }
-    const fits = answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0) || defines(sentence, asked.subject, asked.lang);
+    const defined = definition(sentence, asked.subject, asked.lang);
+    const fits = answersType(sentence, asked.type, asked.question, asked.lang) || (borrows && found.size > 0) || defined > 0;
     const counts = fits && asked.type === 'howMany' && countsAsked(sentences.slice(first, last + 1).join(' '), asked.terms.map((term) => term.stem));
     return [
       {
@@ -105,7 +107,7 @@ function quotesOf(text: string, passage: number, asked: Asked): Quote[] {
         last,
         text: sentences.slice(first, last + 1).join(' '),
         found,
-        fits: counts ? 2 : fits ? 1 : 0,
+        fits: counts || defined === 2 ? 2 : fits ? 1 : 0,
         contents: contents.slice(first, last + 1),
       },
     ];

@@ -165,6 +165,18 @@ const COPULAS: Record<Lang, ReadonlySet<string>> = {
 };
 // A defining sentence names its subject and its verb among its first words.
 const DEFINING_HEAD = 8;
+// What the verb "to be" is followed by when the sentence says what its subject is ("is the service pillar", "est
+// l'agence", "ass eng Plattform") rather than what happens to it ("is often combined"); an elided article is the
+// word's part before the apostrophe.
+const ARTICLES: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['a', 'an', 'the']),
+  fr: new Set(['un', 'une', 'le', 'la', 'les', 'l']),
+  de: new Set(['ein', 'eine', 'der', 'die', 'das']),
+  lb: new Set(['en', 'eng', 'e', 'den', 'dei', 'dat', 'd', 'de']),
+};
+// The predicate's first words after its article, where the rest of a subject may stand: "What is the Finance
+// pillar?" is answered by "Finance is the service pillar …".
+const PREDICATE_HEAD = 3;
 
 /** Whether the question asks what something is ("What is MeluXina?", "C'est quoi le LNDS ?"). */
 export function asksWhatIs(question: string, lang: Lang): boolean {
@@ -173,14 +185,22 @@ export function asksWhatIs(question: string, lang: Lang): boolean {
 }
 
 /**
- * Whether a sentence defines a subject: every one of its stems before the sentence's verb "to be", within its first
- * words ("MeluXina is Luxembourg's national supercomputer", "Le LNDS est …").
+ * How a sentence defines a subject: 1 when it names all of the subject's stems before its verb "to be", among its
+ * first words ("Le LNDS est membre du consortium", "The Finance pillar is often combined …"); 2 when the verb is
+ * followed by an article, naming what the subject is, with some of its stems before the verb and the others just
+ * after the article ("MeluXina is the national supercomputer", "Finance is the service pillar …"); else 0.
  */
-export function defines(sentence: string, subject: readonly string[], lang: Lang): boolean {
-  if (subject.length === 0) return false;
-  const tokens = tokenize(sentence).slice(0, DEFINING_HEAD);
-  const verb = tokens.findIndex((token) => COPULAS[lang].has(token));
-  return verb > 0 && subject.every((stem) => tokens.slice(0, verb).some((token) => token.startsWith(stem)));
+export function definition(sentence: string, subject: readonly string[], lang: Lang): 0 | 1 | 2 {
+  if (subject.length === 0) return 0;
+  const words = sentence.split(/\s+/);
+  const verb = words.slice(0, DEFINING_HEAD).findIndex((word) => COPULAS[lang].has(tokenize(word)[0] ?? ''));
+  if (verb <= 0) return 0;
+  const names = (part: string[], stem: string) => part.some((word) => tokenize(word).some((token) => token.startsWith(stem)));
+  const before = words.slice(0, verb);
+  const article = ARTICLES[lang].has(tokenize(words[verb + 1]?.split(/['’]/)[0] ?? '')[0] ?? '');
+  const predicate = words.slice(verb + 1, verb + 2 + PREDICATE_HEAD);
+  if (article && subject.some((stem) => names(before, stem)) && subject.every((stem) => names(before, stem) || names(predicate, stem))) return 2;
+  return subject.every((stem) => names(before, stem)) ? 1 : 0;
 }
 
 // Ages of pupils: a number of years (3 to 19) in a question that speaks of age ("12-year-olds", "de 13 à 15 ans",

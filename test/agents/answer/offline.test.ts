@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestSentences, composeOfflineAnswer } from '../../../agents/answer/offline.ts';
-import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, defines, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
+import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, definition, questionType, type QuestionType } from '../../../agents/answer/question-type.ts';
 import { opensWithReference, splitSentences } from '../../../agents/answer/sentences.ts';
 import { LANGS, type Lang } from '../../../agents/language/languages.ts';
 import { chunkDocument, parseDocument } from '../../../agents/retrieval/document.ts';
@@ -240,7 +240,7 @@ describe('questionType', () => {
   });
 });
 
-describe('asksWhatIs and defines', () => {
+describe('asksWhatIs and definition', () => {
   it.each<[Lang, string, boolean]>([
     ['en', 'What is the LNDS?', true],
     ['fr', 'Qu’est-ce que l’AI Factory ?', true],
@@ -254,11 +254,26 @@ describe('asksWhatIs and defines', () => {
   });
 
   it('takes a sentence as defining its subject when it names it before its verb "to be", among its first words', () => {
-    expect(defines('MeluXina is Luxembourg’s national supercomputer.', ['meluxin'], 'en')).toBe(true);
-    expect(defines('Le LNDS est membre du consortium.', ['lnds'], 'fr')).toBe(true);
-    expect(defines('Organisations that want to use MeluXina start with Luxinnovation, which is the single point of entry.', ['meluxin'], 'en')).toBe(false);
-    expect(defines('Luxinnovation ist die zentrale Anlaufstelle, auch für MeluXina.', ['meluxin'], 'de')).toBe(false);
-    expect(defines('MeluXina is fast.', [], 'en')).toBe(false);
+    expect(definition('Le LNDS est membre du consortium.', ['lnds'], 'fr')).toBe(1);
+    expect(definition('MeluXina is Luxembourg’s national supercomputer.', ['meluxin'], 'en')).toBe(1);
+    expect(definition('The Finance pillar is often combined with Assess & Accelerate.', ['finan', 'pill'], 'en')).toBe(1);
+    expect(definition('Organisations that want to use MeluXina start with Luxinnovation, which is the single point of entry.', ['meluxin'], 'en')).toBe(0);
+    expect(definition('Luxinnovation ist die zentrale Anlaufstelle, auch für MeluXina.', ['meluxin'], 'de')).toBe(0);
+    expect(definition('MeluXina is fast.', [], 'en')).toBe(0);
+  });
+
+  it('takes it as saying what the subject is when an article follows the verb, the subject named before it or just after the article', () => {
+    expect(definition('Finance is the service pillar of the Luxembourg AI Factory that helps organisations pay for AI.', ['finan', 'pill'], 'en')).toBe(2);
+    expect(definition('Luxinnovation est l’agence nationale de l’innovation.', ['luxinno'], 'fr')).toBe(2);
+    expect(definition('MeluXina ist der nationale Supercomputer Luxemburgs.', ['meluxin'], 'de')).toBe(2);
+    expect(definition('MeluXina ass den nationale Supercomputer vu Lëtzebuerg.', ['meluxin'], 'lb')).toBe(2);
+    expect(definition('Finance (financement) est le pilier de services qui aide les organisations.', ['pili', 'finan'], 'fr')).toBe(2);
+    expect(definition('The pillar is the one that pays: Finance.', ['finan', 'pill'], 'en')).toBe(0);
+  });
+
+  it('quotes the sentence that says what the subject is before one that only names it ("What is the Finance pillar?")', () => {
+    const text = 'The Finance pillar is often combined with Assess & Accelerate, which clarifies the project first. Finance is the service pillar of the AI Factory that helps organisations pay for their AI projects.';
+    expect(bestSentences(text, 'What is the Finance pillar?', 'en', 1)).toEqual(['Finance is the service pillar of the AI Factory that helps organisations pay for their AI projects.']);
   });
 });
 
