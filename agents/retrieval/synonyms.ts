@@ -65,10 +65,10 @@ export const CONCEPTS: Concept[] = [
   },
   {
     concept: 'work and employment',
-    en: ['job', 'jobs', 'employment', 'employee', 'employees', 'workforce', 'workers', 'labour', 'labor', 'recruitment', 'hiring', 'skills', 'qualifications'],
-    fr: ['emploi', 'emplois', 'travail', 'métier', 'métiers', 'salariés', 'travailleurs', 'recrutement', 'embauche', 'compétences', 'qualifications'],
-    de: ['Job', 'Jobs', 'Arbeit', 'Arbeitsmarkt', 'Beschäftigung', 'Arbeitskräfte', 'Fachkräfte', 'Beschäftigte', 'Stellen', 'Personal', 'Kompetenzen', 'Qualifikationen'],
-    lb: ['Job', 'Jobs', 'Aarbecht', 'Aarbechtsmaart', 'Beschäftegung', 'Aarbechtskräften', 'Fachkräften', 'Salariéen', 'Personal', 'Kompetenzen', 'Qualifikatiounen'],
+    en: ['job', 'jobs', 'employment', 'employee', 'employees', 'staff', 'personnel', 'workforce', 'workers', 'labour', 'labor', 'recruitment', 'hiring', 'skills', 'qualifications'],
+    fr: ['emploi', 'emplois', 'travail', 'métier', 'métiers', 'salariés', 'employé', 'employés', 'personnel', 'collaborateurs', 'travailleurs', 'recrutement', 'embauche', 'compétences', 'qualifications'],
+    de: ['Job', 'Jobs', 'Arbeit', 'Arbeitsmarkt', 'Beschäftigung', 'Arbeitskräfte', 'Fachkräfte', 'Beschäftigte', 'Mitarbeiter', 'Mitarbeiterin', 'Mitarbeitende', 'Angestellte', 'Belegschaft', 'Stellen', 'Personal', 'Kompetenzen', 'Qualifikationen'],
+    lb: ['Job', 'Jobs', 'Aarbecht', 'Aarbechtsmaart', 'Beschäftegung', 'Aarbechtskräften', 'Fachkräften', 'Salariéen', 'Mataarbechter', 'Mataarbechterin', 'Personal', 'Kompetenzen', 'Qualifikatiounen'],
   },
   {
     concept: 'health',

@@ -44,6 +44,13 @@ describe('supportsAnswer', () => {
     expect(supportsAnswer(question, de('Erste Schritte'), stats({ luxinno: 20, akti: 12, firm: 0, meld: 0 }))).toBe(false);
   });
 
+  it('knows employees by the words the knowledge uses: "Mitarbeiter" are "Beschäftigte", "employés" are "salariés"', () => {
+    const de = { ...passage('Upskill & Train', 'Die Säule hilft Beschäftigten, Führungskräften und Forschenden mit Schulungen auf jedem Niveau.'), lang: 'de' as const };
+    expect(supportsAnswer(assessQuestion('Bietet ihr Schulungen für Mitarbeiter an?', 'de'), de, stats({ biet: 6, schulun: 23, mitarbe: 1, beschaf: 5 }))).toBe(true);
+    const fr = { ...passage('Upskill & Train', 'Le pilier forme les salariés, les dirigeants et les chercheurs.'), lang: 'fr' as const };
+    expect(supportsAnswer(assessQuestion('Formez-vous les employés ?', 'fr'), fr, stats({ form: 20, employ: 0, salari: 4 }))).toBe(true);
+  });
+
   it('reads a word that asks for a number as the question\'s type, not its topic: "Anzahl der Säulen" is about pillars', () => {
     const question = assessQuestion('Anzahl der Säulen', 'de');
     expect(question.terms.map((term) => term.stem)).toEqual(['saul']);
