@@ -11,6 +11,7 @@ import type { Lang } from '../language/languages.ts';
 import type { Clock } from '../ports.ts';
 import { RETENTION_MS } from './retention.ts';
 import type { Redactor } from '../privacy/redact.ts';
+import type { ReadKnowledge } from '../retrieval/knowledge-snapshot.ts';
 import { matchesHash, randomToken, sha256Hex } from '../security/tokens.ts';
 import type { Assistant } from './ports.ts';
 import type { Turn } from '../public/history.ts';
@@ -32,7 +33,7 @@ export type Question = {
 
 
 /** `redact` is built once per isolate (it compiles its detectors). */
-type AcceptPorts = { db: Db; now: Clock; eduAccess: EduAccess; redact: Redactor };
+type AcceptPorts = { db: Db; now: Clock; eduAccess: EduAccess; redact: Redactor; knowledge: ReadKnowledge };
 
 /** The message as stored: the teachers' assistant keeps only its redacted text, and says what was removed. */
 function storable(redact: Redactor, assistant: Assistant, message: string, lang: Lang) {
@@ -105,7 +106,7 @@ export async function acceptQuestion(ports: AcceptPorts, question: Question, bef
   }
 
   if (question.assistant === 'education') await checkAccess(ports, ports.eduAccess, question.accessCode);
-  const choice = chooseLanguage({ explicit: question.lang, message: question.message, acceptLanguage: question.acceptLanguage });
+  const choice = chooseLanguage({ explicit: question.lang, message: question.message, acceptLanguage: question.acceptLanguage, vocabulary: (await ports.knowledge()).vocabulary });
   const stored = storable(ports.redact, question.assistant, question.message, choice.lang);
   const id = crypto.randomUUID();
   const token = randomToken(16);

@@ -1,6 +1,7 @@
 // Language choice: explicit > the message's language > conversation > Accept-Language > English. Pure.
 import { readMessage } from './detect.ts';
 import { isLang, type Lang } from './languages.ts';
+import { vocabularyLeaning, type Vocabulary } from './vocabulary.ts';
 
 export type LanguageChoice = {
   lang: Lang;
@@ -14,6 +15,8 @@ export type LanguageInputs = {
   message?: string | null;
   conversation?: string | null;
   acceptLanguage?: string | null;
+  /** The knowledge's words per language: they settle a new conversation's message that the detectors cannot read. */
+  vocabulary?: () => Vocabulary;
 };
 
 /** Parses an Accept-Language header into our languages, best first. */
@@ -43,7 +46,9 @@ export function chooseLanguage(inputs: LanguageInputs): LanguageChoice {
   const reading = readMessage(inputs.message);
   if (reading.kind === 'other') return { ...fallback, foreign: reading.iso639_3 };
   if (reading.kind === 'supported' && (reading.confident || !isLang(inputs.conversation))) return { lang: reading.lang, source: 'detected' };
-  return fallback;
+  // "financement ?" holds no word the detectors read, but a word only the French documents write.
+  const leaning = reading.kind === 'unsure' && !isLang(inputs.conversation) && inputs.vocabulary ? vocabularyLeaning(inputs.message, inputs.vocabulary()) : null;
+  return leaning ? { lang: leaning, source: 'detected' } : fallback;
 }
 
 function fallbackLanguage(inputs: LanguageInputs): LanguageChoice {

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/client.ts';
 import { readChunkRows, readIndexGeneration, storedEmbedding, type ChunkRow } from '../../db/queries/knowledge.ts';
 import { readChunkVectors } from '../../db/queries/vectors.ts';
+import { vocabularyOf, type Vocabulary } from '../language/vocabulary.ts';
 import type { Clock } from '../ports.ts';
 import { rememberLatest } from '../remember-latest.ts';
 import { buildVectorIndex, type VectorEntry, type VectorIndex } from './nearest.ts';
@@ -12,6 +13,8 @@ export type KnowledgeSnapshot = {
   rows: ReadonlyMap<number, ChunkRow>;
   /** Per language; absent when the knowledge has no vectors (no embedding model). */
   vectors: ReadonlyMap<string, VectorIndex>;
+  /** The words of each language's chunks (agents/language/vocabulary.ts), gathered when first asked for. */
+  vocabulary(): Vocabulary;
 };
 
 /** The current snapshot, loaded again when the index generation changes. */
@@ -29,7 +32,12 @@ export async function loadKnowledge(db: Db): Promise<KnowledgeSnapshot> {
     (byLang.get(row.lang) ?? byLang.set(row.lang, []).get(row.lang)!).push({ id, docId: row.docId, vector });
   }
   const dimension = embedded?.dimension ?? 0;
-  return { rows: byId, vectors: new Map([...byLang].map(([lang, entries]) => [lang, buildVectorIndex(entries, dimension)])) };
+  let vocabulary: Vocabulary | undefined;
+  return {
+    rows: byId,
+    vectors: new Map([...byLang].map(([lang, entries]) => [lang, buildVectorIndex(entries, dimension)])),
+    vocabulary: () => (vocabulary ??= vocabularyOf(byId.values())),
+  };
 }
 
 /** How long a snapshot is used before the generation is read again: another process's indexing shows within it. */

@@ -10,7 +10,7 @@ import { MAX_K, MAX_QUERY, SearchQuerySchema } from './schema.ts';
 export function searchRoutes() {
   return new Hono<AppBindings>().get('/api/search', validate('query', SearchQuerySchema, { max: MAX_QUERY, maxK: MAX_K }), async (c) => {
     const { q, lang: explicit, k, assistant } = c.req.valid('query');
-    const { lang } = chooseLanguage({ explicit, message: q, acceptLanguage: c.req.header('accept-language') });
+    const { lang } = chooseLanguage({ explicit, message: q, acceptLanguage: c.req.header('accept-language'), vocabulary: (await c.var.deps.knowledge()).vocabulary });
     setLanguage(c, lang);
     // The public assistant's documents by default; `assistant=education` searches the teachers' ones.
     const results = await searchInScope({ db: c.var.deps.db, knowledge: c.var.deps.knowledge, embeddings: await c.var.deps.queryEmbeddings() }, { query: q, lang, k }, assistant);

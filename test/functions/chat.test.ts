@@ -82,6 +82,15 @@ describe('POST /api/chat (JSON, offline)', () => {
     expect(body.sources.some((s) => s.docId === docId || s.docId === 'faq')).toBe(true);
   });
 
+  it.each([
+    ['financement ?', 'fr'],
+    ['Finanzéierung?', 'lb'],
+  ] as const)('answers a one-word question that no detector reads in the language whose documents write it (%s)', async (message, lang) => {
+    const { body } = await chat({ message });
+    expect(body).toMatchObject({ lang, answered: true });
+    expect(body.sources.length).toBeGreaterThan(0);
+  });
+
   it('does not answer from another language\'s passage when the question only matches there', async () => {
     const { body } = await chat({ message: 'Who won the Tour de France?' });
     expect(body).toMatchObject({ lang: 'en', answered: false, sources: [] });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage } from '../../../agents/language/choose.ts';
 import type { Lang } from '../../../agents/language/languages.ts';
+import type { Vocabulary } from '../../../agents/language/vocabulary.ts';
 
 // [message, expected language, conversation language, Accept-Language]: the context is given where it matters,
 // mostly a different one, so that the message itself must decide.
@@ -179,5 +180,19 @@ describe('chooseLanguage in a conversation', () => {
   it('takes the leaning of a short message only when there is no conversation yet', () => {
     expect(chooseLanguage({ message: 'moien', acceptLanguage: 'fr' })).toEqual({ lang: 'lb', source: 'detected' });
     expect(chooseLanguage({ message: 'moien', conversation: 'fr' })).toEqual({ lang: 'fr', source: 'conversation' });
+  });
+});
+
+describe('chooseLanguage with the knowledge\'s words', () => {
+  const vocabulary = (): Vocabulary => new Map<Lang, Set<string>>([['en', new Set(['funding'])], ['fr', new Set(['financement'])], ['de', new Set(['forderung'])], ['lb', new Set(['finanzeierung'])]]);
+
+  it('takes the language whose documents alone write the words of a message no detector can read', () => {
+    expect(chooseLanguage({ message: 'financement ?', acceptLanguage: 'en', vocabulary })).toEqual({ lang: 'fr', source: 'detected' });
+    expect(chooseLanguage({ message: 'Finanzéierung?', vocabulary })).toEqual({ lang: 'lb', source: 'detected' });
+  });
+
+  it('keeps a conversation\'s language, and falls back as before when the words say nothing', () => {
+    expect(chooseLanguage({ message: 'financement ?', conversation: 'de', vocabulary })).toEqual({ lang: 'de', source: 'conversation' });
+    expect(chooseLanguage({ message: 'bakery?', acceptLanguage: 'de', vocabulary })).toEqual({ lang: 'de', source: 'header' });
   });
 });

@@ -18,7 +18,7 @@ const row = (id: number, docId: string, lang: string, n: number): ChunkRow => ({
 
 // Ids out of document order on purpose: a document's passages come back in the order of their ids.
 const rows = [row(3, 'a', 'en', 2), row(1, 'a', 'en', 0), row(2, 'a', 'en', 1), row(4, 'a', 'fr', 0), row(5, 'b', 'en', 0), row(6, 'b', 'en', 1), row(7, 'c', 'en', 0)];
-const knowledge: KnowledgeSnapshot = { rows: new Map(rows.map((one) => [one.id, one])), vectors: new Map() };
+const knowledge: KnowledgeSnapshot = { rows: new Map(rows.map((one) => [one.id, one])), vectors: new Map(), vocabulary: () => new Map() };
 
 const shown = (chunk: ChunkRow): SearchResult => ({ docId: chunk.docId, chunkId: chunk.chunkId, title: chunk.title, lang: 'en', score: 0.03, text: chunk.text, headingPath: chunk.headingPath, lexical: 2.5 });
 
