@@ -33,6 +33,10 @@ describe('queryTerms', () => {
     ['en', 'Where can I find grants?', ['grants']],
     ['lb', 'Wat mécht LNDS?', ['lnds']],
     ['de', 'Was macht das LNDS?', ['lnds']],
+    // Modal verbs name no subject: an unknown "peux" made the knowledge look unable to answer.
+    ['fr', 'Comment est-ce que je peux vous contacter ?', ['contacter']],
+    ['lb', 'Kënnt dir mir hëllefen?', ['hellefe']],
+    ['en', 'May I apply?', ['apply']],
   ] as const)('keeps the content words in %s', (lang, query, terms) => {
     expect(queryTerms(query, lang)).toEqual(terms);
   });
