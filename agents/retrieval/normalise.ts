@@ -11,7 +11,7 @@ const QUESTION_WORDS: Record<Lang, string[]> = {
   en: ['how', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'can', 'could', 'get', 'tell', 'please', 'much', 'many', 'may', 'does', 'do', 'is', 'are', 'there', 'any', 'need', 'want', 'know', 'whats', 'hows', 'wheres', 'whos', 'theres', 'dont', 'doesnt', 'cant', 'im', 'ive', 'find', 'located'],
   fr: ['comment', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'ou', 'pourquoi', 'combien', 'peut', 'peuvent', 'puis', 'pouvez', 'peux', 'pouvons', 'pourriez', 'puisse', 'pouvoir', 'pourrais', 'faire', 'fait', 'existe', 'ya', 'obtenir', 'besoin', 'veux', 'voudrais', 'savoir', 'dire', 'ca', 'vont', 'elles', 'ceux', 'celles', 'veulent', 'voila', 'cest', 'quest', 'questce', 'koi', 'kesako', 'trouve', 'trouver', 'situe', 'situee'],
   de: ['wie', 'was', 'welche', 'welcher', 'welches', 'wer', 'wem', 'wann', 'wo', 'warum', 'wieso', 'kann', 'konnen', 'konnten', 'gibt', 'bitte', 'viele', 'viel', 'bekommen', 'brauche', 'mochte', 'wissen', 'sagen', 'gibts', 'finde', 'finden', 'befindet', 'macht', 'machen'],
-  lb: ['kreie', 'kann', 'kanns', 'kenne', 'kennt', 'daerf', 'gett', 'wellt', 'well', 'weess', 'soen', 'brauch', 'wei', 'vill', 'wat', 'wien', 'weini', 'firwat', 'wou', 'fannen', 'fanne', 'fennt', 'mecht', 'maachen', 'maache'],
+  lb: ['kreie', 'kann', 'kanns', 'kenne', 'kennt', 'gett', 'wellt', 'well', 'weess', 'soen', 'brauch', 'wei', 'vill', 'wat', 'wien', 'weini', 'firwat', 'wou', 'fannen', 'fanne', 'fennt', 'mecht', 'maachen', 'maache'],
 };
 // Words of talk that name no subject either, which the lists lack: fillers ("actually"), indefinites ("something"),
 // the conditional of wishes ("would", "voudrais", "géif"), and the question words built on a preposition ("wofür").

@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power, the European Union), not names or facts from the knowledge:
+// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -216,6 +216,21 @@ export const CONCEPTS: Concept[] = [
     fr: ['UE', 'européenne', 'européen', 'européens'],
     de: ['EU', 'europäisch', 'europäische', 'europäischen', 'europäischer'],
     lb: ['EU', 'europäesch', 'europäesche', 'europäeschen', 'europäescher'],
+  },
+  {
+    concept: 'computing resources',
+    en: ['gpu', 'gpus', 'compute', 'computing', 'supercomputer', 'supercomputing', 'hpc', 'cluster'],
+    fr: ['gpu', 'gpus', 'calcul', 'supercalculateur', 'superordinateur', 'hpc', 'cluster'],
+    de: ['GPU', 'GPUs', 'Rechenzeit', 'Rechenleistung', 'Rechenkapazität', 'Rechner', 'Supercomputer', 'Hochleistungsrechnen', 'HPC', 'Cluster'],
+    lb: ['GPU', 'GPUen', 'Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Supercomputer', 'HPC', 'Cluster'],
+  },
+  // Not "operated" in English: its prefix finds "operational" as well.
+  {
+    concept: 'running an organisation',
+    en: ['behind', 'owner', 'owners'],
+    fr: ['gère', 'gèrent', 'gérer', 'géré', 'gérée', 'exploite', 'exploitent', 'exploité', 'exploitée', 'exploitant', 'derrière'],
+    de: ['betreibt', 'betreiben', 'betrieben', 'Betreiber', 'steckt', 'stecken', 'dahinter', 'verwaltet'],
+    lb: ['bedreift', 'bedreiwen', 'bedriwwen', 'Bedreiwer', 'stécht', 'stiechen', 'dohannert', 'hannert', 'geréiert'],
   },
   {
     concept: 'population and citizens',
