@@ -217,12 +217,13 @@ export const CONCEPTS: Concept[] = [
     de: ['EU', 'europäisch', 'europäische', 'europäischen', 'europäischer'],
     lb: ['EU', 'europäesch', 'europäesche', 'europäeschen', 'europäescher'],
   },
+  // Not "GPU": the knowledge gives no figures on GPUs, and a question about them is not answered by a computer's name.
   {
     concept: 'computing resources',
-    en: ['gpu', 'gpus', 'compute', 'computing', 'supercomputer', 'supercomputing', 'hpc', 'cluster'],
-    fr: ['gpu', 'gpus', 'calcul', 'supercalculateur', 'superordinateur', 'hpc', 'cluster'],
-    de: ['GPU', 'GPUs', 'Rechenzeit', 'Rechenleistung', 'Rechenkapazität', 'Rechner', 'Supercomputer', 'Hochleistungsrechnen', 'HPC', 'Cluster'],
-    lb: ['GPU', 'GPUen', 'Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Supercomputer', 'HPC', 'Cluster'],
+    en: ['compute', 'computing', 'supercomputer', 'supercomputing', 'hpc', 'cluster'],
+    fr: ['calcul', 'supercalculateur', 'superordinateur', 'hpc', 'cluster'],
+    de: ['Rechenzeit', 'Rechenleistung', 'Rechenkapazität', 'Rechner', 'Supercomputer', 'Hochleistungsrechnen', 'HPC', 'Cluster'],
+    lb: ['Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Supercomputer', 'HPC', 'Cluster'],
   },
   // Not "operated" in English: its prefix finds "operational" as well.
   {

@@ -40,7 +40,7 @@ describe('expandTerms', () => {
     ['de', 'Was macht die Uni Luxemburg?', 'universitat'],
     ['en', 'Does the strategy do anything about fake news?', 'disinformation'],
     ['de', 'Gegen voreingenommene Algorithmen?', 'verzerrung'],
-    ['en', 'Can I get GPU time to train my model?', 'supercomputer'],
+    ['en', 'Can I get computing time to train my model?', 'supercomputer'],
     ['de', 'Kann ich bei euch Rechenzeit bekommen?', 'hochleistungsrechnen'],
     ['de', 'Welche Organisationen stecken hinter der AI Factory?', 'betrieben'],
     ['fr', 'Qui gère le supercalculateur ?', 'exploite'],
