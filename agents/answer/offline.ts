@@ -2,7 +2,7 @@
 import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
-import { questionTerms, type QuestionTerm } from './confidence.ts';
+import { questionTerms, SPECIFIC_SHARE, type QuestionTerm, type TermStats } from './confidence.ts';
 import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, definition, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { describesItsPage, opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
@@ -32,6 +32,8 @@ const AGE_GROUP = ' age group';
 // itself counts however long ("Europäescher" for "EU").
 const LONGER = 8;
 const SYNONYM_LONGER = 3;
+// The shortest word of a text that a longer question word may start with and still mean it.
+const MIN_PART = 5;
 // A word found only in the sentence a quote refers back to counts half: it says what "it" is, not what "it" does.
 const IN_CONTEXT = 0.5;
 // Words of a subject asked about count as a phrase in a text where at most this many words separate them ("national
@@ -39,6 +41,10 @@ const IN_CONTEXT = 0.5;
 const PHRASE_GAP = 2;
 // In a next quote, a question word an earlier quote already holds counts this much: a new word adds more.
 const REPEATED = 0.5;
+// When quotes are ranked, a question word the knowledge uses everywhere (in more than SPECIFIC_SHARE of the chunks:
+// "strategy", "services") counts this much against one that names a topic: the sentence on the topic comes first.
+// Whether a quote is relevant at all is still judged on the words as they are.
+const GENERAL = 0.75;
 
 /** A quotable stretch of a passage: one sentence, with the ones before it that it refers back to. */
 type Quote = {
@@ -59,15 +65,19 @@ type Quote = {
 };
 
 /** `subject`: for a question that asks what something is, the stems a defining sentence names before its verb. */
-type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: QuestionType; named: Set<string>; subject: string[] };
+/** `general`: the stems of the question's words that the knowledge uses everywhere (GENERAL). */
+type Asked = { question: string; lang: Lang; terms: QuestionTerm[]; type: QuestionType; named: Set<string>; subject: string[]; general: Set<string> };
 
 function foundTerms(text: string, asked: Asked): Map<string, number> {
   const words = normaliseForIndex(text, asked.lang).split(' ');
   const matches = (word: string, form: string, longer = LONGER) => word.startsWith(form) && word.length <= form.length + longer;
   const has = (form: string, longer = LONGER) => words.some((word) => matches(word, form, longer));
+  // A long question word whose first half or more is a word of the text: "healthcare" is about "health",
+  // "Klimaschutz" about "Klima".
+  const within = (whole: string) => words.some((word) => word.length >= MIN_PART && 2 * word.length >= whole.length && whole.startsWith(word));
   const found = new Map<string, number>();
   for (const term of asked.terms) {
-    if (has(term.stem) || (term.whole !== undefined && has(term.whole))) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
+    if (has(term.stem) || (term.whole !== undefined && (has(term.whole) || within(term.whole)))) found.set(term.stem, asked.named.has(term.stem) ? AS_NAME : 1);
     else if (term.forms.some((form) => has(form, SYNONYM_LONGER)) || term.synonyms.some((synonym) => words.includes(synonym))) found.set(term.stem, AS_SYNONYM);
   }
   // The subject of "what is …?" in two words that follow each other in the text is one idea found whole: "data
@@ -139,16 +149,19 @@ function choose(candidates: Quote[], asked: Asked, headings: Set<string>[], limi
   const chosen: Quote[] = [];
   const covered = new Set<string>();
   const weight = (quote: Quote, stems: string[]) => stems.reduce((sum, stem) => sum + (quote.found.get(stem) ?? 0), 0);
+  const ranked = (quote: Quote, stems: string[]) => stems.reduce((sum, stem) => sum + (quote.found.get(stem) ?? 0) * (asked.general.has(stem) ? GENERAL : 1), 0);
   const strength = (quote: Quote) => weight(quote, [...quote.found.keys()]) + quote.fits;
+  // The same, general words counting less: for ranking the quotes that qualify.
+  const rank = (quote: Quote) => ranked(quote, [...quote.found.keys()].filter((stem) => !covered.has(stem))) + answers(quote) + REPEATED * ranked(quote, [...quote.found.keys()].filter((stem) => covered.has(stem)));
+  const rankStrength = (quote: Quote) => ranked(quote, [...quote.found.keys()]) + quote.fits;
   const answers = (quote: Quote) => (chosen.some((other) => other.fits) ? 0 : quote.fits);
   const gain = (quote: Quote) => weight(quote, [...quote.found.keys()].filter((stem) => !covered.has(stem))) + answers(quote);
-  const added = (quote: Quote) => gain(quote) + REPEATED * weight(quote, [...quote.found.keys()].filter((stem) => covered.has(stem)));
   const relevant = (quote: Quote) => quote.found.size > 0 && strength(quote) + (headings[quote.passage]?.size ?? 0) >= needed;
   const follows = (quote: Quote) => quote.found.size > 0 && (gain(quote) >= 1 || (relevant(quote) && strength(quote) >= FOLLOW_UP * strength(chosen[0]!)));
   while (chosen.length < limit) {
     const best = candidates
       .filter((quote) => (chosen.length ? follows(quote) : relevant(quote)) && !chosen.some((other) => sameFact(quote, other)))
-      .sort((a, b) => answers(b) - answers(a) || added(b) - added(a) || strength(b) - strength(a) || a.passage - b.passage || a.first - b.first)[0];
+      .sort((a, b) => answers(b) - answers(a) || rank(b) - rank(a) || rankStrength(b) - rankStrength(a) || a.passage - b.passage || a.first - b.first)[0];
     if (!best) break;
     chosen.push(best);
     for (const stem of best.found.keys()) covered.add(stem);
@@ -168,14 +181,15 @@ function opening(quotes: Quote[], count: number): Quote[] {
   return taken;
 }
 
-function asking(question: string, lang: Lang): Asked {
+function asking(question: string, lang: Lang, stats?: TermStats): Asked {
   const terms = questionTerms(question, lang);
+  const general = new Set(stats ? terms.map((term) => term.stem).filter((stem) => (stats.byPrefix.get(stem) ?? 0) > SPECIFIC_SHARE * stats.total) : []);
   // The country and the AI Factory are named in nearly every sentence ("Luxemburger", "Lëtzebuerger" too): as names
   // they would outweigh the words that tell the sentences apart.
   const everywhere = (word: string) => EVERYWHERE.some((name) => name.length > 3 && word.startsWith(name));
   const names = new Set(normaliseForIndex(namesIn(question, lang).join(' '), lang).split(' ').filter((word) => !everywhere(word)).map(stemPrefix));
   const subject = asksWhatIs(question, lang) ? queryTerms(question, lang).map(stemPrefix) : [];
-  return { question, lang, terms, type: questionType(question, lang), named: new Set(terms.map((term) => term.stem).filter((stem) => names.has(stem))), subject };
+  return { question, lang, terms, type: questionType(question, lang), named: new Set(terms.map((term) => term.stem).filter((stem) => names.has(stem))), subject, general };
 }
 
 /** The sentences of a passage that answer the question (each with the sentence it refers back to), in their order. */
@@ -189,15 +203,16 @@ export function bestSentences(text: string, question: string, lang: Lang, max = 
 /**
  * The best sentences of the passages, quoted and cited, framed in the user's language. With `framing: 'pillars'`
  * each passage is a service pillar that fits a project: its title and its best sentence, one line each. `offerStaff`
- * ends the answer with the offer of a person.
+ * ends the answer with the offer of a person. `stats`, the chunk counts of the question's stems, rank a quote on the
+ * question's topic above one that holds only its general words.
  */
-export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate, framing: 'offline' | 'pillars' = 'offline', offerStaff = true): OfflineAnswer {
+export function composeOfflineAnswer(question: string, lang: Lang, passages: SearchResult[], t: Translate, framing: 'offline' | 'pillars' = 'offline', offerStaff = true, stats?: TermStats): OfflineAnswer {
   if (framing === 'pillars') {
     // A pillar's title names it and then describes it ("Build & Test: prototypes, …"): the name alone leads its line.
     const lines = passages.map((passage, i) => `> ${t('chat:pillars.line', { name: passage.title.split(':')[0]!.trim(), text: bestSentences(passage.text, question, lang, 1).join(' ') })} [${i + 1}]`);
     return { text: [t('chat:pillars.framing'), ...lines].join('\n\n'), sources: toSources(passages), quoted: true };
   }
-  const asked = asking(question, lang);
+  const asked = asking(question, lang, stats);
   const headings = passages.map((passage) => new Set(foundTerms(`${passage.title} ${passage.headingPath.join(' ')}`, asked).keys()));
   // "Activities for 12-year-olds": the section for the age group that holds 12 is what the question is about.
   const ages = agesAsked(question);

@@ -1,6 +1,8 @@
 // One assistant turn: retrieve, decide (answer, refuse, other language), generate (agent or offline), store, emit.
 import { completeAnswer, finishMessage } from '../../db/queries/conversations.ts';
 import { composeOfflineAnswer } from '../answer/offline.ts';
+import { assessQuestion, statPrefixes } from '../answer/confidence.ts';
+import { scopeOf } from './scope.ts';
 import { questionType } from '../answer/question-type.ts';
 import type { Source } from '../answer/sources.ts';
 import type { Lang } from '../language/languages.ts';
@@ -207,13 +209,17 @@ async function answerTurn(deps: TurnPorts, input: TurnInput, emit: (event: TurnE
       // Without a model to read them, the chosen documents' other passages can hold the sentence that answers.
       const quotable = decided.framing === 'offline' ? [...decided.passages, ...otherPassages(await deps.knowledge(), decided.passages)] : decided.passages;
       // One call to action: teachers come for lessons, not for the AI Factory's staff, and a lead form offers an advisor.
-      const compose = (query: string) => composeOfflineAnswer(query, input.lang, quotable, t, decided.framing, !teachers && !decided.leadForm?.announce);
+      const compose = async (query: string) => {
+        // The plan counted these stems already (term-stats-cache.ts): read from memory.
+        const stats = await deps.termStats(statPrefixes(assessQuestion(query, input.lang)), input.lang, scopeOf(input.assistant));
+        return composeOfflineAnswer(query, input.lang, quotable, t, decided.framing, !teachers && !decided.leadForm?.announce, stats);
+      };
       // A follow-up found with its previous question ("what's the budget of it?") is quoted for its own words where
       // the passages hold them: quoted for both, the previous question's words outweighed the budget. One that asks
       // who or when ("since when does it exist?") keeps both: the name or date it wants is the previous topic's.
       const ownWords = decided.framing === 'offline' && decided.query !== input.question && questionType(input.question, input.lang) === 'other';
-      const own = ownWords ? compose(input.question) : null;
-      const offline = own?.quoted ? own : compose(decided.query);
+      const own = ownWords ? await compose(input.question) : null;
+      const offline = own?.quoted ? own : await compose(decided.query);
       await announce();
       // Teachers come for drafted lessons too: offline, the reply says that this part needs the model.
       body = teachers ? `${offline.text}\n\n${t('chat:teachers.offline_note')}` : offline.text;

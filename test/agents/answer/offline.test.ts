@@ -23,6 +23,8 @@ async function passage(lang: Lang, docId: string, containing: string): Promise<S
 }
 
 const quotesOf = (text: string) => text.split('\n\n').filter((block) => block.startsWith('> '));
+/** A passage of an English document of its own, for a text written in the test. */
+const passageOf = (text: string, docId = `doc-${text.length}`): SearchResult => ({ docId, chunkId: `${docId}:en:0`, title: 'Plan', lang: 'en', score: 1, text, headingPath: [], lexical: null });
 
 describe('composeOfflineAnswer', () => {
   it.each<[Lang, string]>([
@@ -79,6 +81,21 @@ describe('composeOfflineAnswer', () => {
     const passages = await Promise.all([passage(lang, 'service-catalogue-launch', other), passage(lang, 'faq', '13')]);
     const quotes = quotesOf(composeOfflineAnswer(question, lang, passages, t).text);
     expect(quotes[0]).toContain('13');
+  });
+
+  it('ranks a quote on the question\'s topic above one that holds only the words the knowledge uses everywhere', () => {
+    const question = 'Which services does the strategy plan for hospitals?';
+    const general = passageOf('The strategy lists the services of the national plan and the services of the ministries.');
+    const topic = passageOf('For hospitals, the strategy plans shared data platforms.');
+    // "strategy" and "services" are in half of the chunks, "hospitals" in one.
+    const stats = { total: 100, byPrefix: new Map([['strate', 50], ['servic', 40], ['hospit', 1], ['plan', 10]]) };
+    expect(quotesOf(composeOfflineAnswer(question, 'en', [general, topic], t, 'offline', true, stats).text)[0]).toContain('hospitals');
+    expect(quotesOf(composeOfflineAnswer(question, 'en', [general, topic], t).text)[0]).toContain('ministries');
+  });
+
+  it('finds a long question word by the shorter word it starts with: "Sportvereine" in "Im Sport …"', () => {
+    const text = 'Die Strategie hat mehrere Leuchtturmprojekte. Im Sport ist das Leuchtturmprojekt eine Trainings-App.';
+    expect(bestSentences(text, 'Welches Leuchtturmprojekt gibt es für Sportvereine?', 'de', 1)).toEqual(['Im Sport ist das Leuchtturmprojekt eine Trainings-App.']);
   });
 
   it('names a pillar by its short name, with the colon the language writes, and quotes no sentence about the page itself', async () => {
