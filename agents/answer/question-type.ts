@@ -55,11 +55,21 @@ const phraseEnds = (tokens: string[], phrase: string) => {
   return tokens.slice(0, HEAD).flatMap((_, i) => (words.every((word, j) => tokens[i + j] === word) ? [i + words.length] : []));
 };
 
+// "Who can use …?", "Qui peut …", "Wer kann …": who may do something asks for a kind of organisation or person (companies,
+// researchers), not for a name.
+const MAY: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['can', 'could', 'may']),
+  fr: new Set(['peut', 'peuvent', 'pourrait', 'pourraient']),
+  de: new Set(['kann', 'konnen', 'konnte', 'konnten', 'darf', 'durfen']),
+  lb: new Set(['kann', 'kenne', 'kennen', 'kent', 'daerf', 'derfen']),
+};
+
 function clauseType(tokens: string[], lang: Lang): QuestionType {
-  for (const type of ['howMany', 'when', 'who'] as const) {
+  for (const type of ['howMany', 'when'] as const) {
     if (PHRASES[lang][type].some((phrase) => phraseEnds(tokens, phrase).length > 0)) return type;
   }
-  if ((OPENINGS[lang] ?? []).includes(tokens[0] ?? '')) return 'who';
+  const who = [...PHRASES[lang].who.flatMap((phrase) => phraseEnds(tokens, phrase)), ...((OPENINGS[lang] ?? []).includes(tokens[0] ?? '') ? [1] : [])];
+  if (who.length) return who.some((end) => MAY[lang].has(tokens[end] ?? '')) ? 'other' : 'who';
   const asksWhichBody = WHICH[lang]
     .flatMap((phrase) => phraseEnds(tokens, phrase))
     .some((end) => tokens.slice(end, end + 2).some((next) => BODIES[lang].some((body) => next.startsWith(body))));

@@ -252,6 +252,11 @@ describe('questionType', () => {
     ['fr', 'À quelle conférence l’offre a-t-elle été dévoilée ?', 'who'],
     ['lb', 'Op wéi engem Event gouf de Katalog lancéiert?', 'who'],
     ['de', 'Auf welcher Veranstaltung wurde der Katalog vorgestellt?', 'who'],
+    // Who may do something: a kind of organisation or person, not a name.
+    ['en', 'Who can use your services?', 'other'],
+    ['fr', 'Qui peut faire appel à l’AI Factory ?', 'other'],
+    ['de', 'Wer darf die Angebote nutzen?', 'other'],
+    ['lb', 'Wien kann är Servicer notzen?', 'other'],
   ])('in %s, "%s" asks for %s', (lang, question, type) => {
     expect(questionType(question, lang)).toBe(type);
   });
