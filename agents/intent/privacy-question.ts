@@ -54,9 +54,20 @@ const PATTERNS: Record<Lang, string[]> = {
   ],
 };
 
-const compiled = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...withEnglish(lang, PATTERNS)), lang)])) as Record<Lang, RegExp>;
+// The data an organisation handles in its own work ("we handle customer financial data"): "is our data safe with
+// you?" then asks about an AI project's data, which the knowledge answers (secure processing, MeluXina's security).
+const BUSINESS_DATA: Record<Lang, string[]> = {
+  en: ['(?:customer|client|financial|patient|health|medical|business|company|production|sensitive|banking) data', 'we (?:handle|process|hold|manage|work with)'],
+  fr: ['donnees (?:des )?(?:clients?|financieres|bancaires|de sante|medicales|sensibles|d entreprise|de production)', 'nous (?:traitons|gerons|manipulons|detenons)'],
+  de: ['kundendaten', 'finanzdaten', 'bankdaten', 'gesundheitsdaten', 'patientendaten', 'produktionsdaten', 'sensiblen? daten', 'wir (?:verarbeiten|verwalten|haben mit)'],
+  lb: ['clientsdonneeen', 'clientendonneeen', 'finanzdonneeen', 'gesondheetsdonneeen', 'sensibel donneeen', 'mir (?:veraarbechten|verwalten|schaffe mat)'],
+};
 
-/** Whether the message asks what happens to the visitor's own data here. */
+const compiled = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...withEnglish(lang, PATTERNS)), lang)])) as Record<Lang, RegExp>;
+const business = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...withEnglish(lang, BUSINESS_DATA)), lang)])) as Record<Lang, RegExp>;
+
+/** Whether the message asks what happens to the visitor's own data here, not to the data an organisation works with. */
 export function asksAboutPrivacy(message: string, lang: Lang): boolean {
-  return compiled[lang].test(wordText(message, lang));
+  const text = wordText(message, lang);
+  return compiled[lang].test(text) && !business[lang].test(text);
 }

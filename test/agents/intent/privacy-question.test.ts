@@ -30,6 +30,10 @@ const ABOUT_THE_KNOWLEDGE: [Lang, string][] = [
   ['de', 'Wie hilft die AI Factory beim Datenschutz?'],
   ['de', 'Werden Daten im LNDS sicher verarbeitet?'],
   ['lb', "Wat seet d'Strategie iwwer Dateschutz?"],
+  // The data an organisation works with: an AI project's question, though it asks whether "our data" is safe.
+  ['en', 'Is our data safe with you? We handle customer financial data.'],
+  ['fr', 'Nos données sont-elles en sécurité ? Nous traitons des données de santé.'],
+  ['de', 'Sind unsere Daten sicher? Wir verarbeiten Kundendaten.'],
 ];
 
 describe('asksAboutPrivacy', () => {
