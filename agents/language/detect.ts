@@ -24,7 +24,7 @@ const OTHERS = ['por', 'ita', 'spa', 'nld', 'pol', 'ron', 'ces', 'slk', 'hun', '
 // Words and letters written only in Luxembourgish (not German or French), so that a German or English question
 // that franc-all's trigrams pull toward Luxembourgish is not mislabelled.
 const LB_MARKERS =
-  /(^|[^\p{L}])(ech|hien|ass|sinn|gëtt|ginn|kënnen|wéi|wou|wéini|firwat|wat|fir|vun|mat|net|och|eis|iech|ären|äre|är|dëst|dës|dat|datt|ze|hutt|hunn|ënnert|ëm|eng|een|d['’]\p{L}+|z['’]\p{L}+|mécht|maachen|gouf|wëll|wëllt|elo|schonn|awer|bitt|kréien|kleng|iwwer|gutt|hues|huet|vu|vum)(?=$|[^\p{L}])/giu;
+  /(^|[^\p{L}])(ech|hien|ass|sinn|gëtt|ginn|kënnen|wéi|wou|wéini|firwat|wat|fir|vun|mat|net|och|eis|iech|ären|äre|är|dëst|dës|dat|datt|ze|hutt|hunn|ënnert|ëm|eng|een|d['’]\p{L}+|z['’]\p{L}+|mécht|maachen|gouf|wëll|wëllt|elo|schonn|awer|bitt|kréien|kleng|iwwer|gutt|hues|huet|vu|vum|mam)(?=$|[^\p{L}])/giu;
 const LB_STRONG =
   /(^|[^\p{L}])(ech|ass|gëtt|kënnen|wéi|firwat|wéini|dëst|dës|datt|hutt|hunn|huet|mécht|iech|äre|ären|och|vum|vun|engem|enger|dobäi|Lëtzebuerg\p{L}*|\p{L}*ë\p{L}*)(?=$|[^\p{L}])/iu;
 

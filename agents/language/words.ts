@@ -43,7 +43,7 @@ export const FUNCTION_WORDS: Record<Lang, readonly string[]> = {
     'eise', 'eisen', 'iech', 'ass', 'sinn', 'sidd', 'bass', 'war', 'gëtt', 'gett', 'ginn', 'gi', 'gouf', 'goufen',
     'hunn', 'hues', 'huet', 'hutt', 'hat', 'kann', 'kënnen', 'kennen', 'kënnt', 'kennt', 'muss', 'soll', 'wëll',
     'wëllt', 'wellt', 'de', "d'", "z'", 'den', 'der', 'dem', 'des', 'dat', 'datt', 'dës', 'dëst', 'dëse', 'dee',
-    'déi', 'deen', 'een', 'eng', 'engem', 'enger', 'an', 'am', 'un', 'op', 'fir', 'vun', 'vum', 'mat', 'iwwer',
+    'déi', 'deen', 'een', 'eng', 'engem', 'enger', 'an', 'am', 'un', 'op', 'fir', 'vun', 'vum', 'mat', 'mam', 'iwwer',
     'ënner', 'ënnert', 'no', 'bei', 'beim', 'do', 'just', 'zu', 'um', 'ze', 'net', 'och', 'nach', 'elo', 'schonn', 'awer', 'oder', 'sou',
     'esou', 'wann', 'dann', 'da', 'aus', 'gratis', 'kascht', 'kaschten', 'präis', 'hëllef', 'hellef',
     'kréien', 'kreien', 'bitt', 'maachen', 'mécht', 'mecht', 'brauch', 'brauchen', 'gutt', 'leet',

@@ -84,6 +84,7 @@ const short: Record<Lang, Case[]> = {
   ],
   lb: [
     ['wat ass MeluXina', 'lb', null, 'en'],
+    ['Schafft dir mam DFKI zesummen?', 'lb', null, 'de'],
     ['wat ass MeluXina', 'lb', 'en'],
     ['wéi vill AI Factories', 'lb', null, 'de'],
     ['wien', 'lb', null, 'en'],
