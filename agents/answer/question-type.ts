@@ -61,7 +61,7 @@ const MAY: Record<Lang, ReadonlySet<string>> = {
   en: new Set(['can', 'could', 'may']),
   fr: new Set(['peut', 'peuvent', 'pourrait', 'pourraient']),
   de: new Set(['kann', 'konnen', 'konnte', 'konnten', 'darf', 'durfen']),
-  lb: new Set(['kann', 'kenne', 'kennen', 'kent', 'daerf', 'derfen']),
+  lb: new Set(['kann', 'kennen', 'keint', 'daerf', 'daerfen']),
 };
 
 function clauseType(tokens: string[], lang: Lang): QuestionType {

@@ -257,6 +257,7 @@ describe('questionType', () => {
     ['fr', 'Qui peut faire appel à l’AI Factory ?', 'other'],
     ['de', 'Wer darf die Angebote nutzen?', 'other'],
     ['lb', 'Wien kann är Servicer notzen?', 'other'],
+    ['lb', "Wien kéint d'Servicer notzen?", 'other'],
   ])('in %s, "%s" asks for %s', (lang, question, type) => {
     expect(questionType(question, lang)).toBe(type);
   });
