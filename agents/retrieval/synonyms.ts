@@ -135,10 +135,10 @@ export const CONCEPTS: Concept[] = [
   },
   {
     concept: 'getting in touch',
-    en: ['contact', 'touch', 'reach', 'talk'],
-    fr: ['contacter', 'joindre', 'contact'],
-    de: ['kontaktieren', 'Kontakt', 'melden'],
-    lb: ['kontaktéieren', 'Kontakt', 'mellen'],
+    en: ['contact', 'touch', 'reach', 'talk', 'phone'],
+    fr: ['contacter', 'joindre', 'contact', 'téléphoner'],
+    de: ['kontaktieren', 'Kontakt', 'melden', 'anrufen'],
+    lb: ['kontaktéieren', 'Kontakt', 'mellen', 'uruffen', 'urufen'],
   },
   {
     concept: 'lack and shortage',

@@ -166,6 +166,9 @@ describe('asking how to get in touch', () => {
     ['en', 'who do I talk to'],
     ['de', 'Wie kann ich mich bei euch melden?'],
     ['lb', 'Wéi kann ech mech bei Iech mellen?'],
+    // Asking whom to phone: the words for a call are words for getting in touch.
+    ['de', 'Wen soll ich anrufen?'],
+    ['lb', 'Wien soll ech uruffen?'],
   ])('in %s, "%s" is told to contact Luxinnovation, with the lead form', async (lang, message) => {
     const reply = await say(message, lang);
     expect(reply.answered).toBe(true);
