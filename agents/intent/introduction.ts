@@ -13,12 +13,13 @@ const OPENING: Record<Lang, string[]> = {
   lb: ['ech sinn', 'ech sin', 'ech heeschen', 'mai numm ass', 'ech schaffen', 'ech enseigneieren', 'ech leieren', '(?:ech|mir) (?:hunn|hun|feieren|leeden) (?:e|en|eng)', 'mir sinn (?:e|en|eng)'],
 };
 
-// Words that make the sentence a request after all ("I am looking for funding", "je souhaite …").
+// Words that make the sentence a request after all ("I am looking for funding", "je souhaite …"), and the words that
+// open a question asked without its question mark ("we are a municipality, can we use this").
 const ASKING: Record<Lang, string[]> = {
-  en: ['interest[^ ]*', 'looking', 'search[^ ]*', 'need[^ ]*', 'want[^ ]*', 'would like', 'wondering', 'question', 'help', 'know'],
-  fr: ['interess[^ ]*', '(?:je|on) cherche', 'nous cherchons', 'a la recherche', 'recherche (?:de|des|du|un|une)', 'besoin', 'voudrais', 'veux', 'souhaite[^ ]*', 'aimerais', 'question', 'aide', 'savoir'],
-  de: ['interess[^ ]*', 'such[^ ]*', 'brauche[^ ]*', 'mochte[^ ]*', 'will', 'wurde gern', 'hatte gern', 'frage', 'hilfe', 'wissen'],
-  lb: ['interess[^ ]*', 'sichen', 'sich', 'brauch[^ ]*', 'weilt', 'well[^ ]*', 'hatt gar', 'fro', 'hellef', 'wessen'],
+  en: ['interest[^ ]*', 'looking', 'search[^ ]*', 'need[^ ]*', 'want[^ ]*', 'would like', 'wondering', 'question', 'help', 'know', 'can (?:we|i|you)', 'could (?:we|i|you)', 'do you', 'what', 'how', 'which', 'where', 'who'],
+  fr: ['interess[^ ]*', '(?:je|on) cherche', 'nous cherchons', 'a la recherche', 'recherche (?:de|des|du|un|une)', 'besoin', 'voudrais', 'veux', 'souhaite[^ ]*', 'aimerais', 'question', 'aide', 'savoir', 'pouvez', 'peut on', 'pouvons nous', 'est ce', 'comment', 'quel[^ ]*', 'proposez'],
+  de: ['interess[^ ]*', 'such[^ ]*', 'brauche[^ ]*', 'mochte[^ ]*', 'will', 'wurde gern', 'hatte gern', 'frage', 'hilfe', 'wissen', '(?:konnen|durfen) (?:wir|sie|ihr)', '(?:kann|darf) (?:ich|man)', 'was', 'wie', 'welche[^ ]*', 'bietet', 'gibt es'],
+  lb: ['interess[^ ]*', 'sichen', 'sich', 'brauch[^ ]*', 'weilt', 'well[^ ]*', 'hatt gar', 'fro', 'hellef', 'wessen', '(?:kenne|kennen|dierfe|dierfen) (?:mir|dir|mer)', '(?:kann|daerf) (?:ech|een)', 'wat', 'wei', 'weieng[^ ]*', 'bitt', 'gett et'],
 };
 
 const compiled = Object.fromEntries(

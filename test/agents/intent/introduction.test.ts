@@ -27,6 +27,11 @@ describe('introducesVisitor', () => {
     ['lb', 'ech schaffen op enger Gemeng a mir wëllen KI asetzen'],
     ['en', 'The AI Factory is great'],
     ['en', 'How do I teach AI to 10-year-olds?'],
+    // A question asked without its question mark after the introduction.
+    ['en', 'we are a municipality, can we use this'],
+    ['fr', 'nous sommes une commune, pouvez-vous nous aider'],
+    ['de', 'Wir sind eine Gemeinde, können wir das nutzen'],
+    ['lb', 'Mir sinn eng Gemeng, kënne mir dat notzen'],
   ])('(%s) "%s" asks or requests something, or is no introduction', (lang, message) => {
     expect(introducesVisitor(message, lang)).toBe(false);
   });

@@ -20,6 +20,12 @@ const ABOUT_MINE: [Lang, string][] = [
   ['lb', 'Wat geschitt mat menge Donnéeën?'],
   ['lb', 'Gëtt dëse Chat gespäichert?'],
   ['lb', 'Wéi laang späichert Dir dat?'],
+  // What is kept about the visitor, asked without naming the data.
+  ['en', 'What do you store about me?'],
+  ['fr', "Qu'est-ce que vous gardez sur moi ?"],
+  ['de', 'Datenschutz - was speichert ihr von mir?'],
+  ['de', 'Was speichert ihr über mich?'],
+  ['lb', 'Wat späichert Dir iwwer mech?'],
 ];
 
 const ABOUT_THE_KNOWLEDGE: [Lang, string][] = [
@@ -30,6 +36,7 @@ const ABOUT_THE_KNOWLEDGE: [Lang, string][] = [
   ['de', 'Wie hilft die AI Factory beim Datenschutz?'],
   ['de', 'Werden Daten im LNDS sicher verarbeitet?'],
   ['lb', "Wat seet d'Strategie iwwer Dateschutz?"],
+  ['en', 'What does the strategy say about us as citizens?'],
   // The data an organisation works with: an AI project's question, though it asks whether "our data" is safe.
   ['en', 'Is our data safe with you? We handle customer financial data.'],
   ['fr', 'Nos données sont-elles en sécurité ? Nous traitons des données de santé.'],
