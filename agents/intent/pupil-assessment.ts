@@ -69,6 +69,7 @@ const EN: Lexicon = {
   rank: [
     `${EN_ASK}(?:rank|ranking|rerank) ${EN_WHO}`,
     `${EN_ASK}(?:order|sort|list|classify|compare|group|stream|arrange|put|line up|tier|split|divide|organi[sz]e) ${EN_WHO} ${gap(4)}(?:by|according to|based on|on|in order of|in terms of|on the basis of) ${gap(2)}${EN_CRITERION}`,
+    `${EN_ASK}(?:sort|split|divide|group|put|separate|stream|place) ${EN_WHO} into ${gap(3)}(?:${EN_LEVEL}|ability|levels?)`,
     `${EN_WHO} ${gap(4)}from (?:the )?(?:best|strongest|weakest|worst|highest|lowest|top|smartest|brightest|most able|least able) to (?:the )?(?:worst|weakest|strongest|best|lowest|highest|bottom|least able|most able)`,
     `(?:which|who|what) (?:one )?(?:of|among|in|from) ${EN_WHO} ${gap(4)}${EN_SUPER}`,
     `(?:who|which (?:pupil|student|child|kid|learner|one)) (?:is|are|was|were|has|have|will be|would be) (?:the )?${EN_SUPER} ${gap(3)}(?:in|of|among|from) ${EN_WHO}`,
@@ -162,7 +163,8 @@ const FR: Lexicon = {
     `${FR_WHO} (?:doit|devrait|va|peut) (?:il |elle )?(?:redoubler|passer en classique|passer en general|aller en classique|aller en general|etre oriente[^ ]*)`,
   ],
   rank: [
-    `${FR_ASK}(?:classe|classer|classez|classerais|hierarchise|hierarchiser|hierarchisez)(?: moi| nous)? ${FR_WHO}`,
+    // "Ma liste de classe : [name], …" names a class list: "classe" after "de" is the noun.
+    `${FR_ASK}(?<! de )(?:classe|classer|classez|classerais|hierarchise|hierarchiser|hierarchisez)(?: moi| nous)? ${FR_WHO}`,
     `${FR_ASK}(?:range|ranger|rangez|ordonne|ordonner|ordonnez|trie|trier|triez|compare|comparer|comparez|regroupe|regrouper|regroupez|repartis|repartir|repartissez|organise|organiser|organisez)(?: moi| nous)? ${FR_WHO} ${gap(3)}(?:par|selon|en fonction de|en fonction du|en fonction des|suivant|apres|du|de la|des) ${gap(1)}${FR_CRITERION}`,
     `(?:quel|quelle|lequel|laquelle|lesquels|lesquelles|qui) (?:de |parmi |dans |entre )?${FR_WHO} ${gap(4)}${FR_SUPER}`,
     `(?:qui|quel eleve|quelle eleve|quel enfant) (?:est|sont|a|ont|etait|sera) (?:le |la |les )?${FR_SUPER} ${gap(2)}(?:de|dans|parmi|en) ${FR_WHO}`,
@@ -258,6 +260,7 @@ const DE: Lexicon = {
     `${DE_ASK}(?:ordne|ordnet|ordnen|sortiere|sortiert|sortieren|reihe|ranke|ranken|rank|stufe|stufen|vergleiche|vergleichen|klassifiziere|klassifizieren|teile|teilen|gruppiere|gruppieren)${DE_PLEASE} ${DE_WHO} ${gap(3)}(?:nach|anhand|gemass|entsprechend|basierend auf|auf grundlage) ${gap(2)}${DE_CRITERION}`,
     `${DE_ASK}(?:ranke|ranken|rank|reihe)${DE_PLEASE} ${DE_WHO}`,
     `${DE_ASK}${DE_WHO} ${gap(2)}(?:nach|anhand|gemass) ${gap(2)}${DE_CRITERION} ${gap(2)}(?:ordnen|sortieren|ranken|einstufen|reihen|einordnen|gruppieren|aufteilen|vergleichen|ordnest|sortierst|auflisten)`,
+    `${DE_ASK}(?:die|alle) ${DE_PUPIL} ${gap(2)}(?:nach|anhand) ${gap(2)}(?:${DE_CRITERION}|motivation|fleiss|einsatz) ${gap(2)}(?:ordnen|sortieren|ranken|einstufen|reihen|einordnen|gruppieren|aufteilen)`,
     `${DE_ASK}${DE_WHO} ${gap(3)}(?:ranken|in eine rangfolge bringen|in eine rangliste bringen|nach rang ordnen)`,
     `(?:rangliste|rangfolge|ranking|bestenliste|rangordnung|leistungsranking)[^ ]* ${gap(2)}(?:meiner|unserer|der|von|fur|aus|mit) ${gap(1)}(?:${DE_PUPIL}|${DE_WHO})`,
     `(?:welche|welcher|welches|welchen|wer) (?:(?:von|aus|unter|in) )?${DE_WHO} ${gap(3)}${DE_SUPER}`,
@@ -295,7 +298,7 @@ const DE: Lexicon = {
     '(?:kann|konnen|konnte|darf|durfen|sollte|soll|sollten|wird|ist|sind) (?:(?:eine|die|der|ein|das) )?(?:[^ ]+ )?(?:ki|kunstliche intelligenz|chatgpt|maschine|maschinen|software|algorithmus|algorithmen|system|systeme|tool|tools|programm|programme|computer|llm|llms|app|apps)',
     '(?:glaubst du|meinst du|denkst du) (?:dass )?(?:(?:eine|die|der) )?(?:ki|kunstliche intelligenz|chatgpt|maschinen|software)',
     `${gap(3)}(?:ai act|ki verordnung|dsgvo|datenschutz|gesetz|gesetze|erlaubt|verboten|zulassig|rechtlich|legal|illegal|ethisch|unethisch|vertretbar)`,
-    `(?:darf|durfen) (?:ich|man|wir|lehrer|lehrkrafte) ${gap(4)}(?:ki|chatgpt|kunstliche intelligenz|software|tools?)`,
+    `(?:darf|durfen) (?:(?:ich|man|wir|lehrer|lehrkrafte|eine|die|der|unsere|unser|meine|mein) )?(?:[^ ]+ )?${gap(4)}(?:ki|chatgpt|kunstliche intelligenz|software|tools?|apps?|programme?|systeme?)`,
     '(?:tipps|ideen|ratschlage|hinweise|empfehlungen|methoden) (?:fur|zu|zur|zum|wie)',
     'was ist (?:der|die|das) (?:beste|fairste|richtige|sinnvollste) (?:weg|methode|art|ansatz)',
   ],
@@ -384,7 +387,7 @@ const LB: Lexicon = {
     'wéi (?:[^ ]+ ){1,2}(?:ech|mer|mir|een|ee|léierpersonal|enseignanten|schoulen|léierinnen|léierer)',
     '(?:kann|kënnen|kéint|soll|sollt|däerf|darf|ass|wäert) (?:(?:eng|den|de) )?(?:[^ ]+ )?(?:ki|chatgpt|maschinn|software|algorithmus|tool|tools|ia|computer|programm|system|systemer)',
     `${gap(3)}(?:ai act|ki verordnung|dsgvo|rgpd|gdpr|gesetz|gesetzer|erlaabt|verbueden|legal|illegal|ethesch|zoulässeg|reegelen)`,
-    `(?:däerf|darf|däerfen) (?:ech|mer|mir|een|ee) ${gap(4)}(?:ki|chatgpt|tool|software)`,
+    `(?:däerf|darf|däerfen) (?:(?:ech|mer|mir|een|ee|eng|d|eis|eise|eist) )?(?:[^ ]+ )?${gap(4)}(?:ki|chatgpt|tool|software|app|programm|system)`,
     '(?:tipps|iddien|rotschléi|conseils) (?:fir|zu|zum|zur)',
     '(?:wat ass|wat sinn) (?:(?:déi|de|den) )?(?:bescht|beschten|gutt) (?:method|methoden|manéier|aart)',
   ],
@@ -417,6 +420,29 @@ const GRADE_FOR_THEM: Record<Lang, string> = {
   de: '(?:ihm|ihr|ihnen) (?:eine |die )?(?:note|punktzahl|bewertung) (?:geben|gibst|geben sie|vergeben|erteilen)',
   lb: '(?:him|hir|hinnen|em|er) (?:eng |d )?(?:note|punkten|bewaertung) (?:ginn|gees|gitt|ze ginn)',
 };
+// Ranking or reading the feelings of the pupils a message names, asked of a pronoun in a later sentence ("Here is my
+// class list: [name], [name]. Can you rank them by …?", "Mon élève [name] semble triste. Peux-tu analyser son état
+// émotionnel ?"). Only in a message that names pupils: "rank them" alone may be activities, "son état" a character's.
+const FOR_THEM: Record<Lang, Partial<Record<PupilAssessmentKind, string>>> = {
+  en: { rank: '(?:rank|order|sort|classify|compare|group|split|divide|stream) (?:them|these|those)' },
+  fr: {
+    rank: '(?:les|me les|nous les) (?:classer|classez|classes|trier|triez|ordonner|ordonnez|comparer|comparez|hierarchiser|hierarchisez|repartir)',
+    emotion: `${FR_READ} (?:son|sa|ses|leur|leurs) ${gap(1)}${FR_FEELING}`,
+  },
+  de: {
+    rank: `sie ${gap(5)}(?:einstufen|einordnen|sortieren|ordnen|ranken|reihen|vergleichen|klassifizieren|gruppieren|aufteilen)`,
+    emotion: `(?:seine|ihre|seinen|ihren|seinem|ihrem) ${gap(1)}${DE_FEELING} ${gap(4)}${DE_READ}`,
+  },
+  lb: {
+    rank: `se ${gap(5)}(?:klasséieren|sortéieren|zortéieren|rangéieren|uerdnen|astufen|aklasséieren|vergläichen|gruppéieren|opdeelen)`,
+    emotion: `(?:seng|säin|sengem|senger|hir|hire|hirem|hirer) ${gap(1)}${LB_FEELING} ${gap(4)}${LB_READ}`,
+  },
+};
+const forThem = Object.fromEntries(
+  LANGS.map((lang) => [lang, PUPIL_ASSESSMENT_KINDS.flatMap((kind) => (FOR_THEM[lang][kind] ? [[kind, wordPattern(FOR_THEM[lang][kind]!, lang)] as const] : []))]),
+) as Record<Lang, (readonly [PupilAssessmentKind, RegExp])[]>;
+const WHO: Record<Lang, string> = { en: EN_WHO, fr: FR_WHO, de: DE_WHO, lb: LB_WHO };
+const namesPupils = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(NAME, WHO[lang]), lang)])) as Record<Lang, RegExp>;
 const gradeForThem = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(GRADE_FOR_THEM[lang], lang)])) as Record<Lang, RegExp>;
 const named = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(NAME, lang)])) as Record<Lang, RegExp>;
 const namedFeelings = Object.fromEntries(
@@ -453,6 +479,7 @@ export function detectPupilAssessment(message: string, lang: Lang): PupilAssessm
     .map((sentence) => wordText(keepFrenchI(sentence, lang), lang))
     .filter((text) => !aside.test(text.slice(1)))
     .flatMap((text) => kinds.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind));
+  if (namesPupils[lang].test(whole)) found.push(...forThem[lang].filter(([, pattern]) => pattern.test(whole)).map(([kind]) => kind));
   const kind = PUPIL_ASSESSMENT_KINDS.find((candidate) => found.includes(candidate)) ?? (gradesNamed ? 'grade' : undefined);
   return kind ? { kind } : null;
 }

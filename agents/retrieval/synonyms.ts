@@ -228,7 +228,7 @@ export const CONCEPTS: Concept[] = [
   // Not "operated" in English: its prefix finds "operational" as well.
   {
     concept: 'running an organisation',
-    en: ['behind', 'owner', 'owners'],
+    en: ['behind', 'owner', 'owners', 'runs', 'operates', 'operated', 'operator'],
     fr: ['gère', 'gèrent', 'gérer', 'géré', 'gérée', 'exploite', 'exploitent', 'exploité', 'exploitée', 'exploitant', 'derrière'],
     de: ['betreibt', 'betreiben', 'betrieben', 'Betreiber', 'steckt', 'stecken', 'dahinter', 'verwaltet'],
     lb: ['bedreift', 'bedreiwen', 'bedriwwen', 'Bedreiwer', 'stécht', 'stiechen', 'dohannert', 'hannert', 'geréiert'],
