@@ -7,15 +7,15 @@ import type { NameFinder } from './pupil-names.ts';
 // Left out: given names that are also a capitalised word of their own in our four languages ("Christian", "Noël",
 // "Jordan", "Milan", "Will", "Grace", "Rose").
 const GIVEN_NAMES: readonly string[] = [
-  'Aaron', 'Adam', 'Adrian', 'Adrien', 'Ahmed', 'Aiden', 'Alba', 'Alessandro', 'Alessia', 'Alex', 'Alexander',
+  'Aaron', 'Adam', 'Adrian', 'Adrien', 'Ahmed', 'Aiden', 'Alba', 'Ali', 'Alessandro', 'Alessia', 'Alex', 'Alexander',
   'Alexandra', 'Alexandre', 'Alexis', 'Alice', 'Alicia', 'Alina', 'Aline', 'Alma', 'Amalia', 'Amelia', 'Amélie', 'Ana',
   'Anaïs', 'Andrea', 'Andreas', 'Andrei', 'André', 'Andrés', 'Anna', 'Anne', 'Annika', 'Anouk', 'Antoine', 'Anton',
-  'Antonia', 'Antonio', 'Arthur', 'Aurélie', 'Ava', 'Axel', 'Ayla', 'Beatriz', 'Ben', 'Benjamin', 'Benedikt',
+  'Antonia', 'Antonio', 'Arthur', 'Aurélie', 'Ava', 'Axel', 'Ayla', 'Aylin', 'Amina', 'Beatriz', 'Ben', 'Benjamin', 'Benedikt',
   'Bernardo', 'Bianca', 'Bruno', 'Camille', 'Carla', 'Carlos', 'Carlotta', 'Caroline', 'Catarina', 'Cédric', 'Charles',
   'Charlie', 'Charlotte', 'Chiara', 'Chloé', 'Chris', 'Christina', 'Christine', 'Clara', 'Claire', 'Clément',
   'Clémence', 'Colin', 'Constantin', 'Daniel', 'Daniela', 'Dario', 'David', 'Diana', 'Diego', 'Diogo', 'Dominik',
   'Dylan', 'Edouard', 'Eduardo', 'Elena', 'Eleonora', 'Eli', 'Elias', 'Elie', 'Elisa', 'Elisabeth', 'Eliza', 'Ella',
-  'Elsa', 'Emil', 'Emilia', 'Emilie', 'Emily', 'Emma', 'Enzo', 'Eric', 'Erik', 'Esther', 'Ethan', 'Eva', 'Evan', 'Ewa',
+  'Elsa', 'Emil', 'Emilia', 'Emilie', 'Emily', 'Emma', 'Enzo', 'Eric', 'Erik', 'Esther', 'Fatima', 'Ethan', 'Eva', 'Evan', 'Ewa',
   'Fabian', 'Fabio', 'Fabienne', 'Felix', 'Félix', 'Filipa', 'Finn', 'Flavio', 'Florian', 'Francesca', 'Francesco',
   'Francisco', 'Frederik', 'Frida', 'Gabriel', 'Gabriela', 'Gabriele', 'Georg', 'Georges', 'Gilles', 'Gil', 'Giulia',
   'Giulio', 'Gonçalo', 'Guilherme', 'Gustav', 'Hanna', 'Hannah', 'Helena', 'Henri', 'Henrique', 'Henry', 'Hugo', 'Ian',
@@ -30,7 +30,7 @@ const GIVEN_NAMES: readonly string[] = [
   'Manon', 'Manuel', 'Mara', 'Marc', 'Marcel', 'Marco', 'Marcus', 'Margaux', 'Maria', 'Mariana', 'Marie', 'Marina',
   'Mario', 'Marion', 'Marius', 'Marlene', 'Martim', 'Martin', 'Mateo', 'Matheo', 'Mathias', 'Mathilde', 'Mathis',
   'Matilda', 'Matteo', 'Matthias', 'Mattia', 'Max', 'Maxim', 'Maxime', 'Maximilian', 'Maya', 'Mehdi', 'Mia', 'Michael',
-  'Michel', 'Miguel', 'Mika', 'Mila', 'Milena', 'Miriam', 'Mohamed', 'Moritz', 'Nadia', 'Nadine', 'Nathan', 'Nathalie',
+  'Michel', 'Miguel', 'Mika', 'Mila', 'Milena', 'Miriam', 'Mohamed', 'Mohammed', 'Muhammad', 'Moritz', 'Nadia', 'Nadine', 'Nathan', 'Nathalie',
   'Nelly', 'Nicolas', 'Nico', 'Niklas', 'Nils', 'Nina', 'Noa', 'Noah', 'Noé', 'Noemi', 'Nora', 'Olivia', 'Oliver',
   'Olivier', 'Omar', 'Oscar', 'Oskar', 'Pablo', 'Paola', 'Patrick', 'Paul', 'Paula', 'Pauline', 'Pedro', 'Philipp',
   'Philippe', 'Pia', 'Pierre', 'Rafael', 'Raphael', 'Raphaël', 'Rayan', 'Rebecca', 'Rémi', 'Renée', 'Ricardo', 'Rita',
@@ -49,17 +49,27 @@ const PUBLIC_PEOPLE: readonly string[] = [
   'Pablo Picasso', 'Max Planck', 'Louis Pasteur', 'Yann LeCun', 'Joseph Weizenbaum', 'Tim Berners-Lee', 'Victor Hugo',
 ];
 
-/** Given names from the list, each with the capitalised word after it when that is a name too; never a public person. */
+/**
+ * Given names from the list, each with its surname when that is a name too: the capitalised word after it ("Ana Da
+ * Silva", "Tom SCHMIT"), or, as class lists and spreadsheets write them, the one before it with a comma or a tab
+ * between at the start of a list item ("Weber, Lena; Hoffmann, Jonas", "SCHMIT<tab>Tom"). Never a public person.
+ */
 export function commonGivenNames(): NameFinder {
   // "Max 30 minutes" is a maximum, not a pupil.
   const given = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${GIVEN_NAMES.join('|')})(?![\p{L}\p{N}]|[ \u00a0]\d)`, 'gu');
-  const surname = /^[ \u00a0](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}])/u;
+  const word = String.raw`(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*|\p{Lu}{3,}(?:-\p{Lu}{2,})*)`;
+  const particle = String.raw`(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]os|[Dd]as|[Dd]o|[Dd]i|[Dd]u|[Vv]an [Dd]er|[Vv]on [Dd]er)[ \u00a0])?`;
+  const after = new RegExp(String.raw`^[ \u00a0\t](${particle}${word})(?![\p{L}\p{N}])`, 'u');
+  // Only where a list item starts (a line, a cell, after ":", ";" or a number): "Einer meiner Schüler, Jonas" names a noun.
+  const before = new RegExp(String.raw`(?<=(?:^|[\n;:\t]|\d[.)])[ \u00a0]*)(${particle}${word})(?:,[ \u00a0]|\t)$`, 'u');
   return (text) =>
     [...text.matchAll(given)].flatMap((m) => {
-      const start = m.index;
+      let start = m.index;
       if (PUBLIC_PEOPLE.some((person) => text.startsWith(person, start))) return [];
-      const next = surname.exec(text.slice(start + m[0].length))?.[1];
-      const end = start + m[0].length + (next && couldBeName(next) ? next.length + 1 : 0);
+      const next = after.exec(text.slice(start + m[0].length));
+      const end = start + m[0].length + (next && couldBeName(next[1]!) ? next[0].length : 0);
+      const previous = before.exec(text.slice(Math.max(0, start - 60), start));
+      if (previous && couldBeName(previous[1]!) && !GIVEN_NAMES.includes(previous[1]!)) start -= previous[0].length;
       return [{ start, end }];
     });
 }

@@ -21,6 +21,10 @@ export const NOT_NAMES: readonly string[] = [
   'Haut', 'Gëschter', 'Muer', 'Mais', 'Quand', 'Aber', 'Wann', 'Dann', 'Awer', 'Dunn', 'The', 'This', 'That', 'Der', 'Die', 'Das',
   'Dem', 'Den', 'Le', 'La', 'Les', 'Ce', 'Cet', 'Cette', 'Ech', 'Ich', 'Er', 'Sie', 'Es', 'Wir', 'Ihr', 'Il', 'Elle', 'Ils', 'Elles',
   'Nous', 'Vous', 'Hien', 'Si', 'Mir', 'Dir', 'Hatt', 'He', 'She', 'They', 'We', 'You', 'Mr', 'Mrs', 'Ms', 'Herr', 'Frau', 'Madame', 'Monsieur',
+  // greetings, thanks and answers that open a message before a name ("Hello, Lena", "Merci, Tom")
+  'Hello', 'Hi', 'Hey', 'Dear', 'Thanks', 'Please', 'Yes', 'No', 'Ok', 'Okay', 'Bonjour', 'Bonsoir', 'Salut', 'Coucou', 'Merci', 'Oui',
+  'Non', 'Chère', 'Cher', 'Hallo', 'Servus', 'Danke', 'Bitte', 'Ja', 'Nein', 'Liebe', 'Lieber', 'Moien', 'Merci', 'Jo', 'Nee', 'Léif',
+  'Léiwen', 'Wow', 'Bravo',
   // what follows "student" in the names of bodies and services ("the Student Council", "Student Services")
   'Council', 'Union', 'Services', 'Service', 'Office', 'Parliament', 'Committee', 'Association', 'Card', 'Portal', 'Handbook', 'Support',
   'Exchange', 'Loan', 'Loans', 'Visa', 'Assembly', 'Government', 'Representative', 'Representatives', 'Ambassador', 'Ambassadors', 'Aid', 'Body',

@@ -4,6 +4,7 @@ import type { LangCases } from './cases.ts';
 export const de: LangCases = {
   lang: 'de',
   positives: [
+    ['Klassenliste: Weber, Lena; Hoffmann, Jonas; Schmit, Noah', 'Klassenliste: [name]; [name]; [name]'],
     // E-Mail-Adressen
     ['Schreiben Sie mir an lena.hoffmann@education.lu.', 'Schreiben Sie mir an [email].'],
     ['Meine E-Mail: k.schneider@schule.de', 'Meine E-Mail: [email]'],
@@ -63,6 +64,7 @@ export const de: LangCases = {
     ['Es geht um Tim Schneider aus der 5b.', 'Es geht um [name] aus der 5b.'],
   ],
   negatives: [
+    'Hallo, wir planen eine Stunde über Max Planck.',
     'Die Prüfung ist am 15.03.2024 um 09:00 Uhr.',
     'Abgabetermin: 2024-03-15.',
     'Der Workshop kostet 12,50 € pro Schüler.',

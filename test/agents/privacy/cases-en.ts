@@ -4,6 +4,8 @@ import type { LangCases } from './cases.ts';
 export const en: LangCases = {
   lang: 'en',
   positives: [
+    ['My class: 1. Emma Schmit\n2. Mohammed Ali\n3. Ana Da Silva', 'My class: 1. [name]\n2. [name]\n3. [name]'],
+    ['Hello, Lena! How was the test?', 'Hello, [name]! How was the test?'],
     // e-mail addresses
     ['Please write to max.muller@school.lu about the trip.', 'Please write to [email] about the trip.'],
     ['My address is anna_schmit+class4b@education.lu.', 'My address is [email].'],

@@ -4,6 +4,8 @@ import type { LangCases } from './cases.ts';
 export const fr: LangCases = {
   lang: 'fr',
   positives: [
+    ['NOM\tPrénom\tNote\nSCHMIT\tTom\t45\nWEBER\tLéa\t52', 'NOM\tPrénom\tNote\n[name]\t45\n[name]\t52'],
+    ['Bonjour, Léa et Tom ont fini.', 'Bonjour, [name] et [name] ont fini.'],
     // adresses e-mail
     ['Écrivez-moi à marie.dupont@education.lu.', 'Écrivez-moi à [email].'],
     ['Mon adresse e-mail : p.muller@ecole.lu', 'Mon adresse e-mail : [email]'],

@@ -4,6 +4,7 @@ import type { LangCases } from './cases.ts';
 export const lb: LangCases = {
   lang: 'lb',
   positives: [
+    ['Meng Klass: Weber, Lena; Hoffmann, Jonas', 'Meng Klass: [name]; [name]'],
     // E-Mail-Adressen
     ['Schreift mir op marc.schmit@education.lu.', 'Schreift mir op [email].'],
     ['Meng E-Mail-Adress ass c.wagner@ecole.lu', 'Meng E-Mail-Adress ass [email]'],
