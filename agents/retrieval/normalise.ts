@@ -27,6 +27,8 @@ const STOPWORDS: Record<Lang, Set<string>> = {
   de: fold([...deu, ...QUESTION_WORDS.de, ...TALK.de]),
   lb: new Set([...LB_STOPWORDS, ...QUESTION_WORDS.lb, ...TALK.lb].map((word) => luxembourgishVariant(foldWord(word)))),
 };
+// "12-year-olds", "6 to 9 year olds": the texts say "ages 6 to 9"; "year" alone would count as a word they lack.
+const AGE_IN_YEARS = /(\d+)[\s-]*years?[\s-]*olds?\b/giu;
 // Words every question here may carry that say nothing about which document answers it.
 const DOMAIN_NOISE = fold(['ai', 'ki', 'ia', 'factory', 'luxembourg', 'luxemburg', 'letzebuerg', 'lux']);
 
@@ -69,7 +71,7 @@ export function normaliseForIndex(text: string, lang: Lang): string {
  * the Luxembourg AI Factory?" is about exactly them.
  */
 export function queryTerms(query: string, lang: Lang): string[] {
-  const words = normaliseForIndex(query, lang)
+  const words = normaliseForIndex(lang === 'en' ? query.replace(AGE_IN_YEARS, '$1 ages') : query, lang)
     .split(' ')
     .filter((term) => term.length > 1 && !STOPWORDS[lang].has(term));
   const content = words.filter((term) => !DOMAIN_NOISE.has(term));

@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation), not names or facts from the knowledge:
+// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation, the age of children), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -226,6 +226,13 @@ export const CONCEPTS: Concept[] = [
     lb: ['Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Supercomputer', 'HPC', 'Cluster'],
   },
   // Not "operated" in English: its prefix finds "operational" as well.
+  {
+    concept: 'age of children',
+    en: ['age', 'ages', 'aged', 'olds'],
+    fr: ['âge', 'âgés', 'âgées', 'ans'],
+    de: ['Alter', 'jährige', 'jährigen'],
+    lb: ['Alter', 'järeg', 'järegen'],
+  },
   {
     concept: 'running an organisation',
     en: ['behind', 'owner', 'owners', 'runs', 'operates', 'operated', 'operator'],

@@ -43,6 +43,19 @@ describe('the teachers’ assistant', () => {
   });
 
   it.each([
+    // Teachers name ages in years where the documents say "ages 6 to 9", and write "deepfake" as one word.
+    ['en', 'How do I explain bias to 12-year-olds?', 'edu-'],
+    ['en', 'Activities for 6 to 9 year olds', 'edu-classroom-activities'],
+    ['fr', 'Des idées pour des enfants de 8 ans ?', 'edu-classroom-activities'],
+    ['en', 'What is a deepfake?', 'edu-how-ai-fails'],
+    ['fr', "Qu'est-ce qu'un deepfake ?", 'edu-how-ai-fails'],
+  ])('answers the %s question %j from the teachers’ documents', async (lang, message, docId) => {
+    const { body } = await ask(open, { message, lang }, lang);
+    expect(body.answered).toBe(true);
+    expect(body.sources.map((source) => source.docId).some((id) => id.startsWith(docId))).toBe(true);
+  });
+
+  it.each([
     ['en', 'Hello!', 'Who are you actually?', 'How do I bake sourdough bread?'],
     ['fr', 'Bonjour !', 'Tu es qui au fait ?', 'Comment faire du pain au levain ?'],
     ['de', 'Hallo!', 'Wer bist du eigentlich?', 'Wie backe ich Sauerteigbrot?'],
