@@ -21,6 +21,9 @@ import { ChatRequestSchema, MAX_MESSAGE } from './schema.ts';
 export function chatRoutes() {
   return new Hono<AppBindings>().post('/api/chat', jsonBody(), validate('json', ChatRequestSchema, { max: MAX_MESSAGE }), async (c) => {
     const body = c.req.valid('json');
+    // The language the client chose says how a refusal is worded (a missing access code, a wrong token), before
+    // the turn has chosen its own.
+    if (body.lang) setLanguage(c, body.lang);
     const { deps } = c.var;
     const ports = turnPorts(deps);
     const accepted = await acceptQuestion(ports, {

@@ -70,6 +70,7 @@ export function leadRoutes() {
   const app = new Hono<AppBindings>()
     .post('/api/leads', jsonBody(), leadPreflight(), validate('json', LeadSchema), async (c) => {
       const body = c.req.valid('json');
+      if (body.lang) setLanguage(c, body.lang);
       const { db, now, env } = c.var.deps;
       // A conversation id that does not exist is not an error: the lead simply is not linked to one. One that exists
       // is linked only for the holder of its token, so nobody attaches a lead to another person's conversation.

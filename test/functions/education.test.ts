@@ -167,6 +167,10 @@ describe('EDU_ACCESS=codes', () => {
     const missing = await ask(codes, { message: 'How can I explain machine learning to 12-year-olds?' });
     expect(missing.status).toBe(401);
     expect(missing.body.error!.code).toBe('access_code_required');
+    // Worded in the language the body chose, whatever the browser's Accept-Language says.
+    const french = await ask(codes, { message: 'Bonjour', lang: 'fr' }, 'en');
+    expect(french.status).toBe(401);
+    expect(french.body.error!.message).toBe(codes.deps.i18n.forLang('fr')('errors.access_code_required'));
     expect((await ask(codes, { message: 'How can I explain machine learning?', accessCode: 'AAAA-BBBB-CCCC-DDDD' })).status).toBe(401);
 
     const made = await createAccessCode(codes.deps, 'Lycée Test, 3e', 30);
