@@ -5,6 +5,7 @@ import { applyHandover, waitingBefore } from '../../db/queries/handover.ts';
 import { findActiveMember } from '../../db/queries/members.ts';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../errors.ts';
+import { atWork } from './sessions.ts';
 import type { Clock, I18n } from '../ports.ts';
 
 export type HandoverPorts = { db: Db; now: Clock; i18n: I18n };
@@ -51,12 +52,28 @@ export async function escalate(ports: HandoverPorts, conversationId: string, tri
   throw new DomainError('unavailable');
 }
 
-/** A staff member takes the conversation: the bot falls silent and the visitor learns who joined. */
+/**
+ * A staff member takes the conversation: the bot falls silent and the visitor learns who joined. One held by a colleague
+ * who is no longer at work (signed out, idle past the session's limit, deactivated) is taken over: otherwise nobody
+ * could ever answer, hand back or resolve it again.
+ */
 export async function claim(ports: HandoverPorts, conversationId: string, actor: StaffActor): Promise<void> {
   const conversation = await existing(ports.db, conversationId);
   if (conversation.status === 'staff' && conversation.assigneeId === actor.id) return;
-  if (conversation.status === 'staff') throw new DomainError('conversation_held', { name: conversation.assigneeName ?? '' });
   const at = ports.now();
+  if (conversation.status === 'staff') {
+    if (conversation.assigneeId && (await atWork(ports.db, conversation.assigneeId, at))) throw new DomainError('conversation_held', { name: conversation.assigneeName ?? '' });
+    const taken = await applyHandover(ports.db, conversationId, {
+      from: ['staff'],
+      ...(conversation.assigneeId ? { heldBy: conversation.assigneeId } : {}),
+      set: { assigneeId: actor.id, assigneeName: actor.name },
+      events: [{ type: 'staff_joined', data: { name: firstName(actor.name) } }],
+      audit: audit(actor, 'conversation.taken_over', conversationId, at, { from: conversation.assigneeId }),
+      at,
+    });
+    if (!taken) throw new DomainError('conversation_changed');
+    return;
+  }
   const landed = await applyHandover(ports.db, conversationId, {
     from: ['escalated', 'bot'],
     set: { status: 'staff', assigneeId: actor.id, assigneeName: actor.name, waitingSince: null, escalatedAt: conversation.escalatedAt ?? at },

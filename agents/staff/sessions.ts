@@ -6,7 +6,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Db } from '../../db/client.ts';
 import { insertAudit } from '../../db/queries/leads.ts';
-import { findSessionWithUser, insertSession, revokeSession, touchSession } from '../../db/queries/staff.ts';
+import { findSessionWithUser, hasLiveSession, insertSession, revokeSession, touchSession } from '../../db/queries/staff.ts';
 import { DomainError } from '../errors.ts';
 import { randomToken, sameSecret, sha256Hex } from '../security/tokens.ts';
 import { memberOf, type StaffMember } from './accounts.ts';
@@ -58,6 +58,12 @@ export async function sessionIsLive(db: Db, token: string, now: number): Promise
   const found = await findSessionWithUser(db, sha256Hex(token));
   return !!found && found.session.revokedAt === null && found.user.active && now < found.session.expiresAt && now - found.session.lastSeenAt < SESSION.idleMs;
 }
+
+/**
+ * Whether a staff member is at work: an active account with a session in use (signed in, not idle past the session's
+ * limit). A conversation held by someone who is not can be taken over by a colleague (handover.ts).
+ */
+export const atWork = (db: Db, userId: string, now: number): Promise<boolean> => hasLiveSession(db, userId, now, now - SESSION.idleMs);
 
 /** Revokes the session of `token` (logout) and audits it; true when a live session was ended. */
 export async function endSession(db: Db, token: string, now: number): Promise<boolean> {

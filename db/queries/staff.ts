@@ -111,6 +111,18 @@ export async function revokeSession(db: Db, id: string, now: number): Promise<bo
   return result.rowsAffected === 1;
 }
 
+/** Whether `userId` is an active account with a session neither revoked, nor ended by `now`, nor idle since `idleCutoff`. */
+export async function hasLiveSession(db: Db, userId: string, now: number, idleCutoff: number): Promise<boolean> {
+  const row = await db
+    .select({ id: staffSessions.id })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffSessions.userId, staffUsers.id))
+    .where(and(eq(staffSessions.userId, userId), eq(staffUsers.active, true), isNull(staffSessions.revokedAt), sql`${staffSessions.expiresAt} > ${now}`, sql`${staffSessions.lastSeenAt} >= ${idleCutoff}`))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
 /** Deletes sessions that ended before `now` or went idle before `idleCutoff` (for a retention job). */
 export async function purgeStaffSessions(db: Db, now: number, idleCutoff: number): Promise<number> {
   const result = await db.delete(staffSessions).where(or(lte(staffSessions.expiresAt, now), lt(staffSessions.lastSeenAt, idleCutoff), sql`${staffSessions.revokedAt} IS NOT NULL`));

@@ -14,7 +14,7 @@ import { tailEvents } from '../events/stream.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { validate } from '../middleware/validate.ts';
 import type { AppBindings } from '../types.ts';
-import { sessionIsLive } from '../../agents/staff/sessions.ts';
+import { atWork, sessionIsLive } from '../../agents/staff/sessions.ts';
 import { requireStaff, staffOf } from './auth.ts';
 import { sessionToken } from './cookie.ts';
 
@@ -74,7 +74,13 @@ export function staffConversationRoutes() {
       const { db } = c.var.deps;
       const conversation = await findConversation(db, c.req.param('id'));
       if (!conversation) throw new AppError(404, 'conversation_not_found');
-      const [messages, events, notes] = await Promise.all([listMessages(db, conversation.id), listConversationEvents(db, conversation.id), listNotes(db, conversation.id)]);
+      const [messages, events, notes, present] = await Promise.all([
+        listMessages(db, conversation.id),
+        listConversationEvents(db, conversation.id),
+        listNotes(db, conversation.id),
+        // Whether the holder is at work: one who is not leaves the conversation to be taken over (claim).
+        conversation.assigneeId ? atWork(db, conversation.assigneeId, c.var.deps.now()) : Promise.resolve(false),
+      ]);
       return c.json({
         conversation: {
           id: conversation.id,
@@ -87,7 +93,7 @@ export function staffConversationRoutes() {
           firstStaffReplyAt: iso(conversation.firstStaffReplyAt),
           resolvedAt: iso(conversation.resolvedAt),
           resolutionNote: conversation.resolutionNote,
-          assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: conversation.assigneeName } : null,
+          assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: conversation.assigneeName, present } : null,
         },
         // Each answer with what staff need to judge it: its sources, mode, model and timings. Staff notes sit among
         // the messages in time order, as role `note` (this transcript is staff-only; the visitor's reads never see them).

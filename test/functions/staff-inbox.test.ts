@@ -345,3 +345,35 @@ describe('GET /api/staff/metrics', () => {
     expect(one.series.map((s) => [s.lang, s.days.map((d) => d.conversations)])).toEqual([['fr', [0]]]);
   });
 });
+
+describe('a conversation whose holder is no longer at work', () => {
+  const holderOf = async (staff: Staff, conversationId: string) =>
+    ((await (await staff(`/api/staff/conversations/${conversationId}`)).json()) as { conversation: { assignee: { id: string; present: boolean } | null } }).conversation.assignee;
+
+  it('stays with a holder who is signed in, and is taken over once they sign out or go idle, with an audit row', async () => {
+    clock = TUESDAY_10 + 4 * 3_600_000;
+    const [first, second] = [await escalated(), await escalated()];
+    const [a, m] = [await anna(), await marc()];
+    for (const visitor of [first, second]) expect((await a(`/api/staff/conversations/${visitor.conversationId}/claim`, { method: 'POST' })).status).toBe(200);
+
+    const held = await m(`/api/staff/conversations/${first.conversationId}/claim`, { method: 'POST' });
+    expect(held.status).toBe(409);
+    expect((await errorOf(held)).code).toBe('conversation_held');
+    expect(await holderOf(m, first.conversationId)).toEqual({ id: ids.anna, name: 'Anna Weber', present: true });
+
+    // Signed out: the conversation is not left with nobody able to answer it.
+    expect((await a('/api/staff/logout', { method: 'POST' })).status).toBe(200);
+    expect(await holderOf(m, first.conversationId)).toMatchObject({ id: ids.anna, present: false });
+    expect((await m(`/api/staff/conversations/${first.conversationId}/claim`, { method: 'POST' })).status).toBe(200);
+    expect((await m(`/api/staff/conversations/${first.conversationId}/messages`, { method: 'POST', body: { text: 'Marc here, taking over.' } })).status).toBe(201);
+    expect(await rows("SELECT actor, details FROM audit_log WHERE action = 'conversation.taken_over' AND subject_id = ?", [first.conversationId])).toEqual([
+      { actor: 'marc@ai-factory.lu', details: JSON.stringify({ from: ids.anna }) },
+    ]);
+
+    // Idle past the session's limit (30 minutes) counts as gone too; Marc, who keeps working, is still at work.
+    clock += 31 * 60_000;
+    const m2 = await marc();
+    expect((await m2(`/api/staff/conversations/${second.conversationId}/claim`, { method: 'POST' })).status).toBe(200);
+    expect(await rows('SELECT assignee_id FROM conversations WHERE id = ?', [second.conversationId])).toEqual([{ assignee_id: ids.marc }]);
+  });
+});

@@ -10,7 +10,8 @@ export type Role = 'reviewer' | 'admin';
 export type Status = 'bot' | 'escalated' | 'staff' | 'resolved';
 /** GET /api/staff/me; `id` is read when the server sends it (who holds a conversation is then told by id, not name). */
 export type Me = { id?: string; name: string; role: Role; lang: Lang; csrfToken?: string };
-export type Assignee = { id: string; name: string | null } | null;
+/** `present`: whether the holder is at work (in a conversation's detail only). */
+export type Assignee = { id: string; name: string | null; present?: boolean } | null;
 export type QueueItem = {
   id: string;
   status: Status;

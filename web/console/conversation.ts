@@ -90,7 +90,7 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
     render(detail: Detail, me: Me, now: number) {
       const c = detail.conversation;
       const mine = heldByMe(c.assignee, me);
-      moves = movesFor(c.status, mine);
+      moves = movesFor(c.status, mine, c.assignee?.present === false);
       if (shownId !== c.id) {
         input.value = '';
         error.textContent = '';

@@ -21,9 +21,10 @@ export const heldByMe = (assignee: Assignee, me: Me): boolean => !!assignee && (
 export type Moves = { claim: boolean; reply: boolean; release: boolean; resolve: boolean };
 
 /** What the staff member may do, mirroring agents/staff/handover.ts so the console never offers a refused move. */
-export function movesFor(status: Status, mine: boolean): Moves {
+export function movesFor(status: Status, mine: boolean, holderAway = false): Moves {
   return {
-    claim: status === 'escalated' || status === 'bot',
+    // A colleague who is no longer at work leaves the conversation to be taken over.
+    claim: status === 'escalated' || status === 'bot' || (status === 'staff' && !mine && holderAway),
     reply: status === 'staff' && mine,
     release: status === 'staff' && mine,
     resolve: (status === 'staff' && mine) || status === 'escalated' || status === 'bot',
