@@ -24,7 +24,7 @@ const DE_TALK = oneOf('sprechen', 'reden', 'chatten', 'schreiben', 'telefonieren
 
 const LB_DET = '(?:engem |enger |eem |dem |der |arem |arer |iergendengem |iergendenger )?';
 const LB_ADJ = '(?:richteg[^ ]* |echt[^ ]* |menschlech[^ ]* )?';
-const LB_HUMAN = oneOf('mensch', 'menschen', 'persoun', 'persounen', 'leit', 'mataarbechter[^ ]*', 'beroder[^ ]*', 'conseiller[^ ]*', 'expert[^ ]*', 'member', 'team', 'equipe', 'ekipp', 'agent');
+const LB_HUMAN = oneOf('mensch', 'menschen', 'persoun', 'persounen', 'leit', 'personal', 'mataarbechter[^ ]*', 'beroder[^ ]*', 'conseiller[^ ]*', 'expert[^ ]*', 'member', 'team', 'equipe', 'ekipp', 'agent');
 const LB_CORE = oneOf('mensch', 'menschen', 'persoun', 'beroder', 'conseiller', 'agent');
 const LB_TALK = oneOf('schwatzen', 'rieden', 'chatten', 'telefoneieren', 'kommunizeieren', 'schreiwen');
 // "mat engem vun Ärem Team", "mat engem aus der Equipe": someone, then where they come from.
@@ -35,6 +35,7 @@ const PATTERNS: Record<Lang, string[]> = {
   en: [
     `(?<! (?:am|do|did|was) (?:i|we) )(?:speak|talk|chat|communicate) (?:to|with) ${EN_DET}${EN_ADJ}${EN_HUMAN}`,
     `(?:connect|transfer|put|pass|forward|redirect|escalate|hand) (?:me |us |this |my question )?(?:over |through |on )?(?:to|with) ${EN_DET}${EN_ADJ}${EN_HUMAN}`,
+    `(?:get|be|put|puts) (?:me |us )?in touch with ${EN_DET}${EN_ADJ}${oneOf('humans?', 'human being', 'real person', 'person', 'member of staff', 'staff member', 'someone', 'somebody')}`,
     `(?:i|we|id|wed) (?:would |really |just )?(?:want|need|like|prefer|request)(?: to (?:get|have|see))? (?:a |an |the |some |to a |one of your )${EN_ADJ}${EN_CORE}`,
     `(?:get|give|find) (?:me|us) (?:a |an |the |some )?${EN_ADJ}${EN_CORE}`,
     `(?:can|could|may) (?:i|we) (?:have|get|see) (?:a |an |the |some )${EN_ADJ}${EN_CORE}`,
@@ -47,6 +48,7 @@ const PATTERNS: Record<Lang, string[]> = {
   fr: [
     `(?:parler|discuter|echanger|causer|communiquer|chatter|tchatter|entretenir) (?:a|avec|au|aux) ${FR_DET}${FR_ADJ}${FR_HUMAN}`,
     `(?:me|moi|nous) (?:mettre |mettez |mets )?en (?:relation|contact) (?:direct[^ ]* )?avec ${FR_DET}${FR_ADJ}${FR_HUMAN}`,
+    `(?:etre|sois|soit|soyons) (?:mis|mise|mises|remis|remise) en (?:relation|contact) (?:direct[^ ]* )?avec ${FR_DET}${FR_ADJ}${FR_HUMAN}`,
     `(?:passez|passer|transferez|transferer|transmettez|redirigez|rediriger|orientez|orienter)(?: moi| me| nous)? (?:a |vers |avec )?${FR_DET}${FR_ADJ}${FR_HUMAN}`,
     `(?:veux|voudrais|voudrions|souhaite|souhaiterais|souhaitons|aimerais|aimerions|prefere|prefererais|ai besoin|avons besoin|peux avoir|puis je avoir|pourrais avoir|demande) (?:un |une |le |la |des |votre |vos )${FR_ADJ}${FR_CORE}`,
     `(?:rendez vous|rdv|entretien|appel|rappel) (?:avec|par|d) ${FR_DET}${FR_ADJ}${FR_HUMAN}`,

@@ -5,6 +5,7 @@ import type { Lang } from '../../../agents/language/languages.ts';
 
 const ASKS_FOR_A_PERSON: Record<Lang, string[]> = {
   en: [
+    'Can I get in touch with a real person?',
     'can I speak to a person',
     'I want to talk to a human',
     'human please',
@@ -27,6 +28,7 @@ const ASKS_FOR_A_PERSON: Record<Lang, string[]> = {
     'Can I get a call from an advisor?',
   ],
   fr: [
+    "J'aimerais être mis en relation avec un humain",
     'je voudrais parler à un conseiller',
     'est-ce que je peux parler a quelqu’un',
     'je veux parler a un humain',
@@ -68,6 +70,7 @@ const ASKS_FOR_A_PERSON: Record<Lang, string[]> = {
     'Gibt es hier einen Menschen?',
   ],
   lb: [
+    'Ech wëll mam Personal schwätzen',
     'kann ech mat engem Mënsch schwätzen',
     'Ech wéilt mat engem Mënsch schwätzen',
     'ech wëll mat enger Persoun schwätzen',
@@ -89,6 +92,7 @@ const ASKS_FOR_A_PERSON: Record<Lang, string[]> = {
 
 const DOES_NOT_ASK: Record<Lang, string[]> = {
   en: [
+    'How do I get in touch with the AI Factory?',
     'how many people work at LIST?',
     'who leads the AI Factory?',
     'does the AI Factory train employees?',
@@ -145,6 +149,7 @@ const DOES_NOT_ASK: Record<Lang, string[]> = {
     'wir möchten unsere Mitarbeiter in KI schulen',
   ],
   lb: [
+    'Wéi vill Personal schafft do?',
     'wéi vill Leit schaffen do?',
     'wien ass de Minister?',
     'wien leet d’AI Factory?',
