@@ -377,3 +377,26 @@ describe('a conversation whose holder is no longer at work', () => {
     expect(await rows('SELECT assignee_id FROM conversations WHERE id = ?', [second.conversationId])).toEqual([{ assignee_id: ids.marc }]);
   });
 });
+
+describe('text with control characters', () => {
+  it('is refused with a localized 400, from a visitor and from staff, instead of being stored cut at a NUL', async () => {
+    clock = TUESDAY_10 + 6 * 3_600_000;
+    const chat = await made.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': 'de' },
+      body: JSON.stringify({ message: 'Hallo\u0000 Welt' }),
+    });
+    expect(chat.status).toBe(400);
+    expect(await errorOf(chat)).toEqual({ code: 'control_characters', message: made.deps.i18n.forLang('de')('errors.control_characters') });
+
+    const visitor = await escalated();
+    const m = await marc();
+    expect((await m(`/api/staff/conversations/${visitor.conversationId}/claim`, { method: 'POST' })).status).toBe(200);
+    const refused = await m(`/api/staff/conversations/${visitor.conversationId}/messages`, { method: 'POST', body: { text: '\u0000Hello, Marc here.' } });
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).code).toBe('control_characters');
+    // Tabs and line breaks are text.
+    expect((await m(`/api/staff/conversations/${visitor.conversationId}/messages`, { method: 'POST', body: { text: 'Hello,\n\tMarc here.' } })).status).toBe(201);
+    expect(await rows("SELECT content FROM messages WHERE conversation_id = ? AND role = 'staff'", [visitor.conversationId])).toEqual([{ content: 'Hello,\n\tMarc here.' }]);
+  });
+});
