@@ -213,6 +213,30 @@ describe('the staff console', () => {
 
   // Thirteen axe runs with screenshots across four browser contexts: 20-30 s on this machine, past vitest's 30 s on a
   // slow day (CI at 648a23f stopped it at 30.0 s with every check done and clean).
+  it('keeps a reply being typed through a reload, and forgets it once sent', async () => {
+    const { page } = await watchedPage(browser);
+    await signIn(page, MARC);
+    const visitor = await visitorSays('Do you help start-ups with funding?', 'en');
+    await escalate(visitor);
+    await item(page, visitor.conversationId).click();
+    await page.keyboard.press('c');
+    await poll(() => page.locator('.holder').innerText()).toBe('You hold this conversation.');
+    await page.locator('#reply').fill('Thanks for waiting. The Finance pillar');
+    await page.locator('#reply').press('End');
+    await page.keyboard.type(' helps');
+
+    // The session runs out or the tab reloads: the words are still there when the conversation opens again.
+    await page.reload();
+    await item(page, visitor.conversationId).click();
+    await poll(() => page.locator('#reply').inputValue()).toBe('Thanks for waiting. The Finance pillar helps');
+    await page.locator('#reply').press('Control+Enter');
+    await poll(() => page.locator('.msg.role-staff').count()).toBe(1);
+    await page.reload();
+    await item(page, visitor.conversationId).click();
+    await poll(() => page.locator('#conversation-title').innerText()).toBe('Conversation in English');
+    expect(await page.locator('#reply').inputValue()).toBe('');
+  });
+
   it('passes axe with zero serious or critical findings in light and dark, and at 320 px, signed out and in', { timeout: 90_000 }, async () => {
     // Two conversations: one Anna holds (with a cited answer and a reply), one waiting; Marc sees Anna's as held.
     const held = await visitorSays('How many training courses does the AI Factory coordinate every year?', 'en');

@@ -46,6 +46,21 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
     if (!input.disabled && input.value.trim()) handlers.send(input.value.trim());
   });
   submitOnCtrlEnter(input, form);
+  // A reply being typed survives a reload and a sign-in after the session ran out (the tab's own storage, cleared
+  // when the reply is sent or the tab closes): the server refuses it while signed out, and the words were lost.
+  const draftKey = () => `aif-console-draft:${shownId}`;
+  const storage = (): Storage | null => {
+    try {
+      return globalThis.sessionStorage ?? null;
+    } catch {
+      return null;
+    }
+  };
+  input.addEventListener('input', () => {
+    if (!shownId) return;
+    if (input.value) storage()?.setItem(draftKey(), input.value);
+    else storage()?.removeItem(draftKey());
+  });
 
   const top = h('div', { class: 'conversation-top' }, h('div', { class: 'pane-head' }, back, heading), meta, holder, note, actions, error);
   const section = h('section', { class: 'pane conversation', 'aria-labelledby': 'conversation-title' }, top, scroller, form);
@@ -92,7 +107,7 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
       const mine = heldByMe(c.assignee, me);
       moves = movesFor(c.status, mine, c.assignee?.present === false);
       if (shownId !== c.id) {
-        input.value = '';
+        input.value = storage()?.getItem(`aif-console-draft:${c.id}`) ?? '';
         error.textContent = '';
         drawn = '';
         openSources.clear();
@@ -152,6 +167,7 @@ export function createConversation(t: TFunction, uiLang: Lang, handlers: Convers
     },
     clearReply() {
       input.value = '';
+      storage()?.removeItem(draftKey());
     },
   };
 }
