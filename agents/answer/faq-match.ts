@@ -30,6 +30,8 @@ const QUESTION_WORD: Record<Lang, RegExp> = {
 };
 const asksQuestion = (heading: string, lang: string) => heading.endsWith('?') || (QUESTION_WORD[lang as Lang]?.test(heading) ?? false);
 
+const askedPart = (heading: string) => (heading.endsWith('?') ? heading : heading.replace(/\s*:\s.*$/u, ''));
+
 /** The sections of `rows` headed by a question, per language, each by its first chunk. */
 export function knowledgeQuestions(rows: Iterable<ChunkRow>): Map<string, KnowledgeQuestion[]> {
   const first = new Map<string, ChunkRow>();
@@ -43,7 +45,8 @@ export function knowledgeQuestions(rows: Iterable<ChunkRow>): Map<string, Knowle
   const byLang = new Map<string, KnowledgeQuestion[]>();
   for (const row of first.values()) {
     const list = byLang.get(row.lang) ?? byLang.set(row.lang, []).get(row.lang)!;
-    const print = questionPrint(row.headingPath.at(-1)!, row.lang as Lang);
+    // "Who runs the Luxembourg AI Factory: the consortium" asks what stands before its colon; after it, a label.
+    const print = questionPrint(askedPart(row.headingPath.at(-1)!), row.lang as Lang);
     list.push({ rowId: row.id, docId: row.docId, print, keys: new Set(print.terms.map((term) => keyOf(term.word))) });
   }
   return byLang;

@@ -181,6 +181,20 @@ describe('asking how to get in touch', () => {
   });
 });
 
+describe('asking who runs the AI Factory', () => {
+  it.each([
+    ['en', 'who runs the ai factory?', 'operated by a consortium'],
+    ['fr', "qui gère l'AI Factory ?", 'exploitée par un consortium'],
+    ['de', 'Wer betreibt die AI Factory?', 'Konsortium aus 5 nationalen Organisationen'],
+    ['lb', "Wien bedreift d'AI Factory?", 'vun engem Konsortium bedriwwen'],
+  ])('in %s, "%s" is answered first from the section headed by that question (before its colon)', async (lang, message, consortium) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources[0]?.docId).toBe('ai-factory-overview');
+    expect(reply.answer).toContain(consortium);
+  });
+});
+
 describe('questions that ask what something is', () => {
   it.each([
     ['fr', "Qu'est-ce que l'AI Factory ?", 'La Luxembourg AI Factory est la plateforme nationale'],
