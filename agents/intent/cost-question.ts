@@ -43,7 +43,8 @@ export function asksAboutCost(message: string, lang: Lang, previous: string | nu
   const text = wordText(message, lang);
   const { cost, subject, pronoun } = compiled[lang];
   if (!cost.test(text)) return false;
-  if (subject.test(text)) return true;
+  // A price in a single word ("prix ?", "Preise?", "costs") can only ask about what the site offers.
+  if (subject.test(text) || text.trim().split(' ').length === 1) return true;
   if (!pronoun.test(text)) return false;
   return text.trim().split(' ').length <= SHORT_FIRST || (previous !== null && subject.test(wordText(previous, lang)));
 }

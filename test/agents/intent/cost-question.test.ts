@@ -7,6 +7,10 @@ import type { Lang } from '../../../agents/language/languages.ts';
 describe('asksAboutCost', () => {
   it.each<[Lang, string, string | null]>([
     ['en', 'Is the AI Factory free for startups?', null],
+    // A price in a single word, on this site.
+    ['fr', 'prix ?', null],
+    ['de', 'Preise?', null],
+    ['lb', 'Präisser', null],
     ['en', 'What are your prices?', null],
     ['en', 'And is it free?', 'What trainings do you offer?'],
     ['fr', 'Combien coûte l’accompagnement ?', null],
