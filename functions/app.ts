@@ -29,9 +29,24 @@ import { staffLeadRoutes } from './staff/lead-routes.ts';
 import { staffAccountRoutes } from './staff/account-routes.ts';
 import { staffAuditRoutes } from './staff/audit-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
+import type { MiddlewareHandler } from 'hono';
 import type { AppBindings, AppDeps } from './types.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * "/fr/edu/" as people type it: a page not found with its trailing slash is redirected to the one without. The
+ * Location is a path (behind a proxy that ends TLS, an absolute URL built here would say http). API paths are answered
+ * as they were asked.
+ */
+const withoutTrailingSlash = (): MiddlewareHandler<AppBindings> =>
+  async function withoutTrailingSlash(c, next) {
+    await next();
+    const { path, method } = c.req;
+    if (c.res.status !== 404 || (method !== 'GET' && method !== 'HEAD') || path === '/' || !path.endsWith('/') || /^\/(?:api|internal)\//.test(path)) return;
+    const query = new URL(c.req.url).search;
+    c.res = new Response(null, { status: 301, headers: { location: `/${path.replace(/^\/+|\/+$/g, '')}${query}` } });
+  };
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppBindings>()
@@ -40,6 +55,7 @@ export function createApp(deps: AppDeps) {
     .use(languageFromRequest())
     .use(contentSecurityPolicy())
     .use(secureHeaders())
+    .use(withoutTrailingSlash())
     .use('/api/*', apiCors())
     .use('/api/*', limitBody({ maxBytes: MAX_BODY_BYTES }))
     .use('/internal/*', limitBody({ maxBytes: MAX_BODY_BYTES }))

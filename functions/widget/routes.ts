@@ -83,5 +83,6 @@ export function widgetRoutes() {
     .get(`/${KIND}`, (c) => legal(c, c.var.lang))
     .get('/:lang{(?:en|fr|de|lb)}', (c) => page(c, c.req.param('lang') as Lang, demoPage))
     .get(`/:lang{(?:en|fr|de|lb)}/${KIND}`, (c) => legal(c, c.req.param('lang') as Lang))
+    .get('/edu', (c) => page(c, c.var.lang, eduPage))
     .get('/:lang{(?:en|fr|de|lb)}/edu', (c) => page(c, c.req.param('lang') as Lang, eduPage));
 }

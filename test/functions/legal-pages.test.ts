@@ -227,3 +227,17 @@ describe('the legal pages on self-hosted workerd', () => {
     // Building the bundle (wrangler) and starting workerd take longer than a request.
   }, 120_000);
 });
+
+describe('pages as people type their addresses', () => {
+  it('serves /edu in the browser’s language and redirects a trailing slash to the page, by path, never an API path', async () => {
+    const edu = await get(demo, '/edu', { 'accept-language': 'fr-LU,fr;q=0.9' });
+    expect(edu.status).toBe(200);
+    expect(await edu.text()).toContain('<html lang="fr"');
+    for (const [path, location] of [['/fr/edu/', '/fr/edu'], ['/lb/privacy/?x=1', '/lb/privacy?x=1'], ['//example.com/', '/example.com']] as const) {
+      const moved = await get(demo, path);
+      expect(moved.status, path).toBe(301);
+      expect(moved.headers.get('location')).toBe(location);
+    }
+    expect((await get(demo, '/api/chat/')).status).toBe(404);
+  });
+});
