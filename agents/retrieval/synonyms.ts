@@ -94,9 +94,9 @@ export const CONCEPTS: Concept[] = [
   {
     concept: 'announcement and launch',
     en: ['announce', 'announced', 'announcement', 'launch', 'launched', 'unveil', 'unveiled', 'presented', 'inaugurated'],
-    fr: ['annonce', 'annoncer', 'annoncé', 'annoncée', 'lancement', 'lancer', 'lancé', 'lancée', 'dévoiler', 'dévoilé', 'dévoilée', 'présenter', 'présenté', 'présentée', 'inauguré'],
-    de: ['ankündigen', 'angekündigt', 'Ankündigung', 'gestartet', 'lanciert', 'vorstellen', 'vorgestellt', 'präsentiert', 'eröffnet'],
-    lb: ['ukënnegen', 'ugekënnegt', 'Ukënnegung', 'lancéiert', 'virstellen', 'virgestallt', 'presentéiert', 'agefouert'],
+    fr: ['annonce', 'annoncer', 'annoncé', 'annoncée', 'lancement', 'lancer', 'lancé', 'lancée', 'dévoiler', 'dévoilé', 'dévoilée', 'présenter', 'présenté', 'présentée', 'inauguré', 'nouveautés'],
+    de: ['ankündigen', 'angekündigt', 'Ankündigung', 'gestartet', 'lanciert', 'vorstellen', 'vorgestellt', 'präsentiert', 'eröffnet', 'Neuigkeiten', 'Neuigkeit'],
+    lb: ['ukënnegen', 'ugekënnegt', 'Ukënnegung', 'lancéiert', 'virstellen', 'virgestallt', 'presentéiert', 'agefouert', 'Neiegkeeten', 'Neiegkeet'],
   },
   {
     concept: 'competition',

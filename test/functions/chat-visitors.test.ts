@@ -181,6 +181,18 @@ describe('asking how to get in touch', () => {
   });
 });
 
+describe('asking for news in a word or two', () => {
+  it.each([
+    ['de', 'Gibt es Neuigkeiten zur AI Factory?'],
+    ['lb', 'Wat gëtt et Neies?'],
+    ['en', 'do you guys do trainings'],
+  ])('in %s, "%s" is answered, not refused', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.length).toBeGreaterThan(0);
+  });
+});
+
 describe('asking who runs the AI Factory', () => {
   it.each([
     ['en', 'who runs the ai factory?', 'operated by a consortium'],

@@ -44,6 +44,11 @@ describe('queryTerms', () => {
   it('returns nothing for a message of only function words', () => {
     expect(queryTerms('what is the', 'en')).toEqual([]);
   });
+
+  it('drops the casual words for the people asked ("do you guys do trainings") and reads ages in years as ages', () => {
+    expect(queryTerms('do you guys do trainings', 'en')).toEqual(['trainings']);
+    expect(queryTerms('How do I explain bias to 12-year-olds?', 'en')).toEqual(['explain', 'bias', '12', 'ages']);
+  });
 });
 
 describe('toFtsQuery', () => {
