@@ -68,8 +68,10 @@ export function commonGivenNames(): NameFinder {
       if (PUBLIC_PEOPLE.some((person) => text.startsWith(person, start))) return [];
       const next = after.exec(text.slice(start + m[0].length));
       const end = start + m[0].length + (next && couldBeName(next[1]!) ? next[0].length : 0);
-      const previous = before.exec(text.slice(Math.max(0, start - 60), start));
-      if (previous && couldBeName(previous[1]!) && !GIVEN_NAMES.includes(previous[1]!)) start -= previous[0].length;
+      // Read in the 60 characters before: a match at the window's own start is a list item's only if the text starts there.
+      const from = Math.max(0, start - 60);
+      const previous = before.exec(text.slice(from, start));
+      if (previous && (previous.index > 0 || from === 0) && couldBeName(previous[1]!) && !GIVEN_NAMES.includes(previous[1]!)) start -= previous[0].length;
       return [{ start, end }];
     });
 }
