@@ -135,7 +135,7 @@ export const CONCEPTS: Concept[] = [
   },
   {
     concept: 'getting in touch',
-    en: ['contact', 'touch', 'reach', 'talk', 'phone'],
+    en: ['contact', 'touch', 'reach', 'talk'],
     fr: ['contacter', 'joindre', 'contact', 'téléphoner'],
     de: ['kontaktieren', 'Kontakt', 'melden', 'anrufen'],
     lb: ['kontaktéieren', 'Kontakt', 'mellen', 'uruffen', 'urufen'],

@@ -181,6 +181,18 @@ describe('asking how to get in touch', () => {
   });
 });
 
+describe('asking for a phone number, which the knowledge does not hold', () => {
+  it.each([
+    ['en', 'what is your phone number?'],
+    ['en', 'phone number?'],
+    ['de', 'Telefonnummer?'],
+  ])('in %s, "%s" is not answered with quotes about something else', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(false);
+    expect(reply.sources).toEqual([]);
+  });
+});
+
 describe('asking for news in a word or two', () => {
   it.each([
     ['de', 'Gibt es Neuigkeiten zur AI Factory?'],
