@@ -58,7 +58,7 @@ export function commonGivenNames(): NameFinder {
   // "Max 30 minutes" is a maximum, not a pupil.
   const given = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${GIVEN_NAMES.join('|')})(?![\p{L}\p{N}]|[ \u00a0]\d)`, 'gu');
   const word = String.raw`(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*|\p{Lu}{3,}(?:-\p{Lu}{2,})*)`;
-  const particle = String.raw`(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]os|[Dd]as|[Dd]o|[Dd]i|[Dd]u|[Vv]an [Dd]er|[Vv]on [Dd]er)[ \u00a0])?`;
+  const particle = String.raw`(?:(?:[Vv]an [Dd]er|[Vv]on [Dd]er|VAN DER|VON DER|[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]os|[Dd]as|[Dd]o|[Dd]i|[Dd]u|VAN|VON|DE|DA|DOS|DAS|DO|DI|DU)[ \u00a0])?`;
   const after = new RegExp(String.raw`^[ \u00a0\t](${particle}${word})(?![\p{L}\p{N}])`, 'u');
   // Only where a list item starts (a line, a cell, after ":", ";" or a number): "Einer meiner Schüler, Jonas" names a noun.
   const before = new RegExp(String.raw`(?<=(?:^|[\n;:\t]|\d[.)])[ \u00a0]*)(${particle}${word})(?:,[ \u00a0]|\t)$`, 'u');

@@ -4,6 +4,7 @@ import type { LangCases } from './cases.ts';
 export const fr: LangCases = {
   lang: 'fr',
   positives: [
+    ['1. Ana DA SILVA\n2. Lena VAN DER BERG\n3. SCHMIT\tTom', '1. [name]\n2. [name]\n3. [name]'],
     ['NOM\tPrénom\tNote\nSCHMIT\tTom\t45\nWEBER\tLéa\t52', 'NOM\tPrénom\tNote\n[name]\t45\n[name]\t52'],
     ['Bonjour, Léa et Tom ont fini.', 'Bonjour, [name] et [name] ont fini.'],
     // adresses e-mail
