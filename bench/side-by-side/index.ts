@@ -90,6 +90,10 @@ export async function benchSideBySide(): Promise<string[]> {
     const instant = await run(PHASES[0]!.spec, ownInstant.totalMs);
     ollama.setFault({ path: '/api/embed', firstTokenDelayMs: MODEL_PACE.embedMs, times: Infinity });
     const own = await modelOwnTime(ollama.url, MODELS, questions[0]!.text);
+    // A process fresh from its start runs the code it meets once a turn unoptimized for its first few hundred turns:
+    // each server's first load is one run of the c50 phase, printed on its own row, and the phases after it measure
+    // processes in service.
+    const firstLoad = { baseline: await runPhase(baseline, questions, PHASES[1]!.spec, own.totalMs), ours: await runPhase(ours, questions, PHASES[1]!.spec, own.totalMs) };
     const phases: { baseline: PhaseResult; ours: PhaseResult }[] = [];
     for (const { spec } of PHASES) phases.push(await run(spec, own.totalMs));
     const toolRound = await toolRoundOverheads(ollama, ours.url, questions, MODELS);
@@ -117,6 +121,7 @@ export async function benchSideBySide(): Promise<string[]> {
         questions,
         own,
         instant: { own: ownInstant, ...instant },
+        firstLoad,
         phases,
         toolRound,
         relay: { baseline: relayBaseline!, ours: relayOurs! },

@@ -27,6 +27,8 @@ export type Figures = {
   /** Concurrency 1 with the stand-in embedding at once (no pace), and the model's own time then. */
   instant: Pair<PhaseResult> & { own: ModelTime };
   phases: Pair<PhaseResult>[];
+  /** Each server's first run under load (the c50 phase once), before the phases. */
+  firstLoad: Pair<PhaseResult>;
   /** Ours at concurrency 1 with a search_knowledge round before the answer. */
   toolRound: number[];
   relay: Pair<number>;
@@ -66,6 +68,7 @@ export function report(f: Figures): string[] {
   const overhead = [
     ...f.phases.map((pair, i) => row(pair, String(PHASES[i]!.concurrency), PHASES[i]!.arrivals)),
     row(f.instant, '1', `${PHASES[0]!.arrivals}, embedding at once`),
+    row(f.firstLoad, String(PHASES[1]!.concurrency), `${PHASES[1]!.arrivals}, first load (one run each)`),
   ];
   const split = (r: PhaseResult) => [r.byTurn.first, r.byTurn.followUp].map((xs) => `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}`);
   // Issue 15's fairness: no turn starves, and the p95 stays within twice the p50.
@@ -87,8 +90,10 @@ export function report(f: Figures): string[] {
     `question's language (no tool round). Questions: ${f.questions.length} from eval/questions (${langs}) that ours answers through the model;`,
     `conversations of 3 turns. Overhead = first model token at the client − the model's own time asked directly`,
     `(embedding ${ms(f.own.embedMs)} + first token ${ms(f.own.firstTokenMs)} = ${ms(f.own.totalMs)} ms). Ours sends the query's embedding before it`,
-    `decides what to say, the baseline before it searches; the last row has the stand-in embed at once (own time ${ms(f.instant.own.totalMs)} ms),`,
-    'as it does by itself: what the overlap hides shows there. CPU ms/turn: the server process\'s CPU time over the phase',
+    `decides what to say, the baseline before it searches; the row 'embedding at once' has the stand-in embed at once (own time ${ms(f.instant.own.totalMs)} ms),`,
+    'as it does by itself: what the overlap hides shows there. The last row is each server\'s first run under load, after the',
+    `warm-up (${f.questions.length} turns) and the row above it, before the others: V8 has not yet optimized the code a process runs`,
+    'once a turn. The other rows measure processes in service. CPU ms/turn: the server process\'s CPU time over the phase',
     '(all threads, user and kernel, 10 ms ticks) divided by its turns.',
     ...table(
       ['concurrency', 'arrivals', 'turns b/o', 'base p50', 'base p95', 'ours p50', 'ours p95', 'ours/base p50', 'ours/base p95', 'errors b/o', 'peak streams b/o', 'seconds b/o', 'CPU ms/turn b/o'],
