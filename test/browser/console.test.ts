@@ -226,10 +226,19 @@ describe('the staff console', () => {
     await page.keyboard.type(' helps');
 
     // The session runs out or the tab reloads: the words are still there when the conversation opens again.
+    // The reload opens the conversation from the address; a click on it while that is shown refreshes it, and a
+    // Ctrl+Enter during the refresh (held back here) sends the reply rather than finding no conversation open.
     await page.reload();
-    await item(page, visitor.conversationId).click();
     await poll(() => page.locator('#reply').inputValue()).toBe('Thanks for waiting. The Finance pillar helps');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/staff/conversations/${visitor.conversationId}`, async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    });
+    await item(page, visitor.conversationId).click();
     await page.locator('#reply').press('Control+Enter');
+    release();
     await poll(() => page.locator('.msg.role-staff').count()).toBe(1);
     await page.reload();
     await item(page, visitor.conversationId).click();

@@ -355,8 +355,10 @@ export class StaffConsole {
     const views = this.#views;
     if (!views) return;
     this.#showSection(null);
+    // Opening the conversation already shown refreshes it: the reply box stays usable meanwhile (a reload opens it
+    // from the address, and a click on it then had left a Ctrl+Enter with no conversation to send to).
+    if (this.#openId !== id) this.#detail = null;
     this.#openId = id;
-    this.#detail = null;
     history.replaceState(null, '', `#${encodeURIComponent(id)}`);
     views.frame.dataset.view = 'conversation';
     if (this.#me) views.inbox.render(this.#queue, id, this.#me, Date.now());
