@@ -58,19 +58,23 @@ export async function benchSideBySide(): Promise<string[]> {
     servers.push(baseline);
     const questions = await warmUp(ours, baseline, candidates);
     const idle = { baseline: rssMiB(baseline.pid), ours: rssMiB(ours.pid) };
-    const run = async (spec: PhaseSpec, ownMs: number) => {
+    const run = async (spec: PhaseSpec, ownMs: number, rounds = 1) => {
       // The stand-in records every request; nothing here reads them, so they are not left to grow its heap.
       ollama.requests.length = 0;
       if (spec.perSecond !== null) {
-        // Under load the servers cannot take turns conversation by conversation: the phase runs twice for each, in
-        // the order baseline, ours, ours, baseline, so that a machine speeding up or slowing down through the four
-        // runs weighs on both alike (one run each, baseline first, gave c50 ratios from 1.3 to 3.1 at one commit).
-        const again = { ...spec, from: spec.conversations };
-        const baselineFirst = await runPhase(baseline, questions, spec, ownMs);
-        const oursFirst = await runPhase(ours, questions, spec, ownMs);
-        const oursAgain = await runPhase(ours, questions, again, ownMs);
-        const baselineAgain = await runPhase(baseline, questions, again, ownMs);
-        return { baseline: mergePhases([baselineFirst, baselineAgain]), ours: mergePhases([oursFirst, oursAgain]) };
+        // Under load the servers cannot take turns conversation by conversation: each round runs the phase twice for
+        // each, in the order baseline, ours, ours, baseline, so that a machine speeding up or slowing down through the
+        // four runs weighs on both alike (one run each, baseline first, gave c50 ratios from 1.3 to 3.1 at one commit).
+        const parts = { baseline: [] as PhaseResult[], ours: [] as PhaseResult[] };
+        for (let round = 0; round < rounds; round++) {
+          const first = { ...spec, from: 2 * round * spec.conversations };
+          const again = { ...spec, from: (2 * round + 1) * spec.conversations };
+          parts.baseline.push(await runPhase(baseline, questions, first, ownMs));
+          parts.ours.push(await runPhase(ours, questions, first, ownMs));
+          parts.ours.push(await runPhase(ours, questions, again, ownMs));
+          parts.baseline.push(await runPhase(baseline, questions, again, ownMs));
+        }
+        return { baseline: mergePhases(parts.baseline), ours: mergePhases(parts.ours) };
       }
       // One at a time, the servers take turns conversation by conversation: a machine that slows down or speeds up
       // during the phase (this one's pace varies by half within minutes) weighs on both alike.
@@ -95,7 +99,7 @@ export async function benchSideBySide(): Promise<string[]> {
     // processes in service.
     const firstLoad = { baseline: await runPhase(baseline, questions, PHASES[1]!.spec, own.totalMs), ours: await runPhase(ours, questions, PHASES[1]!.spec, own.totalMs) };
     const phases: { baseline: PhaseResult; ours: PhaseResult }[] = [];
-    for (const { spec } of PHASES) phases.push(await run(spec, own.totalMs));
+    for (const { spec, rounds } of PHASES) phases.push(await run(spec, own.totalMs, rounds));
     const toolRound = await toolRoundOverheads(ollama, ours.url, questions, MODELS);
 
     ollama.setFault(null);

@@ -83,7 +83,7 @@ export function report(f: Figures): string[] {
     `Side by side: POST /api/chat (SSE), the tutorial RAG (bench/baseline: Hono + ChatOllama + MemoryVectorStore, nothing stored)`,
     `and ours on a libSQL file, as npm start runs it (${startCommand()}; the baseline with Node's defaults),`,
     `each a process of its own on core ${SERVER_CORE}, loaded one at a time (at concurrency 1 they take turns conversation by conversation;`,
-    `under load each phase runs twice per server, in the order baseline, ours, ours, baseline, and the turns of both runs count);`,
+    `under load each phase runs in rounds of baseline, ours, ours, baseline (${PHASES.filter((p) => p.spec.perSecond !== null).map((p) => `c${p.concurrency}: ${p.rounds} round${p.rounds > 1 ? 's' : ''}`).join(', ')}), and the turns of every run count);`,
     `the load generator and the Ollama stand-in share core 0. Model: query embedding in ${MODEL_PACE.embedMs} ms, first token after ${MODEL_PACE.firstTokenMs} ms,`,
     `then one every ${MODEL_PACE.tokenMs} ms (${Math.min(...lengths)}–${Math.max(...lengths)} tokens).`,
     `Every turn on both: one query embedding, one retrieval, one model call answering directly with a citation, in the`,
