@@ -6,6 +6,7 @@ import { leansOnPrevious, mayLeanOnPrevious } from '../intent/follow-up.ts';
 import { asksForAppointment, isPersonRequest } from '../intent/person-request.ts';
 import { asksAboutPrivacy } from '../intent/privacy-question.ts';
 import { asksAboutCost, speaksOfCost } from '../intent/cost-question.ts';
+import { asksWhatIsOffered, CATALOGUE_QUESTION } from '../intent/offer-question.ts';
 import { detectSmallTalk, withoutOpening } from '../intent/small-talk.ts';
 import { introducesVisitor, withoutIntroduction } from '../intent/introduction.ts';
 import type { Lang } from '../language/languages.ts';
@@ -204,7 +205,10 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const leaning = mayLeanOnPrevious(asked, lang);
   const assessed = new Map<string, AssessedQuestion>();
   const assess: Assess = (query) => assessed.get(query) ?? assessed.set(query, assessQuestion(query, lang)).get(query)!;
-  const section = await sectionAsked(ports, input.assistant, asked, lang, assess);
+  // "What do you offer to small businesses?" is the catalogue's question, said for a kind of visitor.
+  const section =
+    (await sectionAsked(ports, input.assistant, asked, lang, assess)) ??
+    (asksWhatIsOffered(asked, lang) ? await sectionAsked(ports, input.assistant, CATALOGUE_QUESTION[lang], lang, assess) : null);
   for (const query of queries) {
     const found = await supported(ports, input.assistant, query, lang, assess);
     const passages = sectionFirst(query === asked ? section : null, leaning ? found : found.filter(answersMessage(asked, lang, query)));

@@ -143,6 +143,26 @@ describe('questions the knowledge asks itself', () => {
     expect(quotes[0]).toContain('Assess & Accelerate');
     expect(quotes[0]).toContain('Scale & Deploy');
   });
+
+  // Said for a kind of visitor, the catalogue's question is worded unlike the FAQ's: the search alone had quoted a
+  // study on companies' skills, or what a minister said about SMEs.
+  it.each([
+    ['en', 'What does the AI Factory offer to small businesses?', 'The service catalogue'],
+    ['fr', 'Que peut faire l’AI Factory pour une petite entreprise ?', 'Le catalogue de services'],
+    ['de', 'Was können Sie für mein Unternehmen tun?', 'Der Servicekatalog'],
+    ['lb', 'Wat kann d’AI Factory fir mäi Betrib maachen?', 'De Servicekatalog'],
+  ])('in %s, answers "%s" with the service catalogue', async (lang, message, opening) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources[0]?.docId).toBe('faq');
+    expect(reply.answer.split('\n\n').find((block) => block.startsWith('> '))).toContain(`> ${opening}`);
+  });
+
+  it('answers an offer on a topic of its own from that topic, not from the catalogue', async () => {
+    const reply = await say('What training do you offer to start-ups?', 'en');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).not.toContain('The service catalogue of the Luxembourg AI Factory has 6 pillars');
+  });
 });
 
 describe('requests for a person', () => {
