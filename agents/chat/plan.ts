@@ -16,6 +16,7 @@ import type { ApprovedMatch } from '../approved/match.ts';
 import { detectPupilAssessment } from '../intent/pupil-assessment.ts';
 import { inScope, scopeOf, searchInScope } from './scope.ts';
 import { mayMatch, sameQuestion } from '../answer/faq-match.ts';
+import { countsAsked, questionType } from '../answer/question-type.ts';
 import { questionPrint, weigher, wordsOf } from '../approved/similarity.ts';
 import { resultOf } from '../retrieval/search.ts';
 import { afterThisTurn } from '../next-turn.ts';
@@ -45,19 +46,33 @@ const PILLAR_CANDIDATES = 12;
 const PILLARS_SHOWN = 2;
 const PILLAR = /^pillar-/;
 
-/** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
 /** A query's assessment, read once per turn (the section match and the search both need it). */
 type Assess = (query: string) => AssessedQuestion;
 
+// "Combien y a-t-il de piliers ?": every pillar's page names pillars, and the search's first four passages were all
+// such pages; the one passage that counts them came later. A question that counts looks this far, and the passages
+// that give a number of what it counts come first.
+const COUNT_CANDIDATES = 12;
+
+/** `passages`, those that count what the question asks first, in their order otherwise. */
+function countingFirst(passages: SearchResult[], question: AssessedQuestion): SearchResult[] {
+  const stems = question.terms.map((term) => term.stem);
+  const counting = passages.filter((passage) => countsAsked(passage.text, stems));
+  return [...counting, ...passages.filter((passage) => !counting.includes(passage))];
+}
+
+/** The passages that support an answer to `query` in the user's language; none when the knowledge has no answer. */
 async function supported(ports: TurnPorts, assistant: Assistant, query: string, lang: Lang, assess: Assess): Promise<SearchResult[]> {
   const question = assess(query);
+  const counts = questionType(query, lang) === 'howMany';
   // The question's terms are counted while the query's vector is still on its way.
   const [results, stats] = await Promise.all([
-    searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: PASSAGES }, assistant),
+    searchInScope({ db: ports.db, knowledge: ports.knowledge, embeddings: await ports.embeddings() }, { query, lang, k: counts ? COUNT_CANDIDATES : PASSAGES }, assistant),
     ports.termStats(statPrefixes(question), lang, scopeOf(assistant)),
   ]);
   // Only the user's language is quoted: the knowledge is parallel, so a match found only in another language is a false one.
-  return results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
+  const found = results.filter((r) => r.lang === lang && supportsAnswer(question, r, stats));
+  return counts ? countingFirst(found, question).slice(0, PASSAGES) : found;
 }
 
 /** The section of the knowledge headed by the visitor's question in other words, as a passage; null when none is. */

@@ -165,6 +165,20 @@ describe('questions the knowledge asks itself', () => {
   });
 });
 
+describe('questions that count', () => {
+  // Every pillar's page names pillars; the passage that counts them had ranked below four of those pages.
+  it.each([
+    ['en', 'How many pillars are there?', '6 pillars'],
+    ['fr', 'Combien y a-t-il de piliers ?', '6 piliers'],
+    ['de', 'Wie viele Säulen gibt es?', '6 Säulen'],
+    ['lb', 'Wéi vill Pilieren ginn et?', '6 Pilieren'],
+  ])('in %s, answers "%s" with the number first', async (lang, message, count) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer.split('\n\n').find((block) => block.startsWith('> '))).toContain(count);
+  });
+});
+
 describe('requests for a person', () => {
   it.each([
     ['en', 'Can I talk to a human please?'],
