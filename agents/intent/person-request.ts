@@ -90,12 +90,13 @@ export function isPersonRequest(message: string, lang: Lang): boolean {
   return compiled[lang].test(wordText(message, lang));
 }
 
-// Being called or met later rather than talking now: an appointment, a meeting, a call back.
+// Being called, written to or met later rather than talking now: an appointment, a meeting, a call back, being
+// contacted ("je voudrais être contacté par un conseiller" wants an advisor to get in touch, not a chat).
 const LATER: Record<Lang, string[]> = {
-  en: ['appointment', 'meeting', 'call (?:me |us )?back', 'callback', 'call from', 'book (?:a )?(?:call|slot|session)'],
-  fr: ['rendez vous', 'rdv', 'entretien', 'rappel', 'rappeler', 'rappelle', 'rappeliez'],
-  de: ['termin', 'termine', 'ruckruf', 'zuruckruf', 'zuruckrufen', 'treffen'],
-  lb: ['rendez vous', 'rdv', 'termin', 'ureed', 'zreckruff', 'zreckruffen', 'treffen'],
+  en: ['appointment', 'meeting', 'call (?:me |us )?back', 'callback', 'call from', 'book (?:a )?(?:call|slot|session)', '(?:contact|call|phone|ring|email|e mail) (?:me|us)', 'be contacted', 'get back to (?:me|us)'],
+  fr: ['rendez vous', 'rdv', 'entretien', 'rappel', 'rappeler', 'rappelle', 'rappeliez', 'contacte', 'contactee', 'recontacte', 'recontactee', '(?:me|nous) (?:contacter|recontacter|appeler|ecrire)'],
+  de: ['termin', 'termine', 'ruckruf', 'zuruckruf', 'zuruckrufen', 'treffen', 'kontaktiert', 'kontaktieren', 'anrufen', 'angerufen', 'bei (?:mir|uns) melden'],
+  lb: ['rendez vous', 'rdv', 'termin', 'ureed', 'zreckruff', 'zreckruffen', 'treffen', 'kontaktéiert', 'kontaktéieren', 'uruffen', 'ugeruff'],
 };
 const later = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...LATER[lang]), lang)])) as Record<Lang, RegExp>;
 

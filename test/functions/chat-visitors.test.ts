@@ -303,6 +303,11 @@ describe('visitors who ask to be contacted', () => {
     ['en', 'Can an advisor call me back?'],
     ['de', 'Ich hätte gern einen Termin mit einem Berater'],
     ['lb', 'Kann ech e Rendez-vous mat engem Beroder kréien?'],
+    // Being contacted is an advisor getting in touch later, not someone from our staff in the chat now.
+    ['fr', 'Je voudrais être contacté par un conseiller'],
+    ['en', 'Can someone from Luxinnovation contact me?'],
+    ['de', 'Kann mich ein Berater kontaktieren?'],
+    ['lb', 'Kann e Beroder mech kontaktéieren?'],
   ])('in %s, "%s" is told to leave details in the lead form for an advisor, not that nothing was found', async (lang, message) => {
     const reply = await say(message, lang);
     expect(reply.lang).toBe(lang);

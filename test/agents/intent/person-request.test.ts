@@ -191,6 +191,12 @@ describe('asksForAppointment', () => {
     ['de', 'Kann ich mit einem Mitarbeiter sprechen?', false],
     ['lb', 'Kann ech e Rendez-vous mat engem Beroder kréien?', true],
     ['lb', 'Ech wéilt mat engem Mënsch schwätzen', false],
+    // Being contacted is being called or written to later, by an advisor.
+    ['en', 'Can an advisor contact me?', true],
+    ['fr', 'Je voudrais être contacté par un conseiller', true],
+    ['fr', 'est-ce qu’un conseiller peut me contacter ?', true],
+    ['de', 'Kann mich ein Berater kontaktieren?', true],
+    ['lb', 'Kann e Beroder mech kontaktéieren?', true],
   ])('%s "%s": %s', (lang, message, expected) => {
     expect(asksForAppointment(message, lang)).toBe(expected);
   });
