@@ -219,6 +219,8 @@ describe('the staff console', () => {
     const visitor = await visitorSays('Do you help start-ups with funding?', 'en');
     await escalate(visitor);
     await item(page, visitor.conversationId).click();
+    // C claims the conversation shown: under a loaded machine the click's conversation can still be on its way.
+    await poll(() => page.locator('#reply-reason').innerText()).toBe('Claim this conversation (C) to reply.');
     await page.keyboard.press('c');
     await poll(() => page.locator('.holder').innerText()).toBe('You hold this conversation.');
     await page.locator('#reply').fill('Thanks for waiting. The Finance pillar');
