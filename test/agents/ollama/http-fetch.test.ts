@@ -51,6 +51,43 @@ describe('createHostFetch', () => {
     expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThan(120);
   });
 
+  it('gives a stream\'s first chunk at once and the rest when its share of a pass comes, joined; a whole body waits for nothing', async () => {
+    const standIn = await start();
+    standIn.script.push({ content: 'one two three four five' });
+    standIn.setFault({ path: '/api/chat', tokenDelayMs: 10 });
+    const held: (() => void)[] = [];
+    const hostFetch = createHostFetch({ later: (run) => held.push(run) });
+    const response = await hostFetch(`${standIn.url}/api/chat`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'qwen3:8b', messages: [{ role: 'user', content: 'Hello?' }], stream: true }),
+    });
+    const reader = response.body!.getReader();
+    const lines = (chunk: Uint8Array) => new TextDecoder().decode(chunk).trim().split('\n').map((line) => JSON.parse(line) as { message: { content: string }; done: boolean });
+    const text = (chunk: Uint8Array) => lines(chunk).map((line) => line.message.content).join('');
+    const first = text((await reader.read()).value!);
+    expect(first.trim()).toBe('one');
+    let rest: { value?: Uint8Array } | undefined;
+    const reading = reader.read().then((result) => (rest = result));
+    // The whole answer has arrived meanwhile; it is not read until the share runs.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(rest).toBeUndefined();
+    expect(held).toHaveLength(1);
+    held.shift()!();
+    await reading;
+    // Every line that came meanwhile, in one chunk: the four other words and the closing line.
+    const after = lines(rest!.value!);
+    expect(after.length).toBeGreaterThanOrEqual(5);
+    expect(first + text(rest!.value!)).toBe('one two three four five');
+    expect(after.at(-1)!.done).toBe(true);
+    const end = reader.read();
+    held.shift()!();
+    expect((await end).done).toBe(true);
+    // An embedding is read whole (json()), at once.
+    const client = new Ollama({ host: standIn.url, fetch: hostFetch });
+    expect((await client.embed({ model: 'bge-m3', input: 'MeluXina' })).embeddings[0]!.length).toBeGreaterThan(0);
+    expect(held).toHaveLength(0);
+  });
+
   it('reads every response to its end, so one connection serves consecutive calls, streamed or not', async () => {
     const standIn = await start();
     const relay = await countingProxy(standIn);
