@@ -3,7 +3,7 @@
 // everyday one ("train for a marathon") does not. Pure.
 import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
-import { expandTerms } from '../retrieval/synonyms.ts';
+import { AS_SYNONYM, expandTerms } from '../retrieval/synonyms.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { indexedText, type IndexedText } from '../../db/queries/knowledge.ts';
 import { holdsPrefix } from '../retrieval/word-prefix.ts';
@@ -25,8 +25,6 @@ export const UNKNOWN_SMALL_WEIGHT = 1.5;
 /** A name the knowledge mentions (in at least this many chunks, at most this share) settles the question. */
 export const NAME_MIN_CHUNKS = 1;
 export const NAME_SHARE = 0.5;
-/** How much of the question a word covers when the passage holds only a synonym of it. */
-export const AS_SYNONYM = 0.5;
 
 /**
  * A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts), and for a

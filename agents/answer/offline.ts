@@ -3,6 +3,7 @@ import type { Lang } from '../language/languages.ts';
 import { normaliseForIndex, queryTerms, stemPrefix } from '../retrieval/normalise.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { questionTerms, SPECIFIC_SHARE, type QuestionTerm, type TermStats } from './confidence.ts';
+import { AS_SYNONYM } from '../retrieval/synonyms.ts';
 import { agesAsked, answersType, asksWhatIs, countsAsked, coversAge, definition, EVERYWHERE, namesIn, questionType, type QuestionType } from './question-type.ts';
 import { describesItsPage, opensWithReference, splitSentences } from './sentences.ts';
 import { toSources, type Source } from './sources.ts';
@@ -18,9 +19,8 @@ const SENTENCES_PER_PASSAGE = 2;
 const SAME_FACT = 0.6;
 // A quote that adds nothing new still follows the first when it is at least this strong relative to it.
 const FOLLOW_UP = 0.5;
-// How much a question word counts in a quote: a synonym from the concept list is weaker evidence than the word
-// itself ("public" for "ministry"), and a name from the question is what the question is about.
-const AS_SYNONYM = 0.5;
+// A name from the question counts more in a quote than any other word (a synonym counts less, AS_SYNONYM): it is what
+// the question is about.
 const AS_NAME = 2;
 // The age group asked about counts in a quote as a name does (a key no question word has), and its section holds the
 // kind of answer asked for.

@@ -2,11 +2,11 @@
 // prefix stems and concept list: no embeddings, so it works offline. A word the knowledge never uses is what a
 // question is about and weighs most; a word in many chunks says little. Calibrated on test/fixtures/approved and
 // test/fixtures/gap-questions.json (test/agents/approved/similarity.test.ts). Pure.
-import { AS_SYNONYM, SPECIFIC_SHARE, UNKNOWN_WEIGHT, type TermStats } from '../answer/confidence.ts';
+import { SPECIFIC_SHARE, UNKNOWN_WEIGHT, type TermStats } from '../answer/confidence.ts';
 import { EVERYWHERE, namesIn, questionType, spelledAsName, type QuestionType } from '../answer/question-type.ts';
 import type { Lang } from '../language/languages.ts';
 import { queryTerms, stemPrefix } from '../retrieval/normalise.ts';
-import { expandTerms } from '../retrieval/synonyms.ts';
+import { AS_SYNONYM, expandTerms } from '../retrieval/synonyms.ts';
 
 /** A normalised word and the prefix the retrieval searches it by. */
 export type Word = { word: string; stem: string };

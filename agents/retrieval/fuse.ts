@@ -1,6 +1,7 @@
 // Reciprocal rank fusion, the one-result-per-document pick, and how much of a query a passage holds. Pure.
 import type { Lang } from '../language/languages.ts';
 import { holdsPrefix } from './word-prefix.ts';
+import { AS_SYNONYM } from './synonyms.ts';
 
 export type RankedHit = { id: number; docId: string; lang: Lang };
 export type FusedHit = RankedHit & { score: number };
@@ -57,8 +58,6 @@ export function pickPerDocument(hits: FusedHit[], lang: Lang, k: number, evidenc
 /** A query word for weighing passages: its stem and its synonyms' stems (synonyms.ts), matched as word prefixes. */
 export type CoverageTerm = { stem: string; synonyms: string[] };
 
-// A synonym is the concept list's guess at the visitor's idea, not their word, so it counts half.
-const AS_SYNONYM = 0.5;
 // A word holds a stem when it starts with it and is at most this much longer: "Wetter" is not "Wettbewerb". A
 // synonym must match closer: "euros" (stem "euro") is money, "European" is not.
 const LONGER = 8;

@@ -13,6 +13,12 @@ import { normaliseForIndex } from './normalise.ts';
 
 export type Concept = { concept: string } & Record<Lang, string[]>;
 
+/**
+ * What a synonym counts for where the word itself counts 1 (coverage, quotes, fusion, approved answers): it is the
+ * concept list's guess at the visitor's idea, not their word ("public" for "ministry").
+ */
+export const AS_SYNONYM = 0.5;
+
 export const CONCEPTS: Concept[] = [
   {
     concept: 'head of an organisation',
