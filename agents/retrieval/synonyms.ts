@@ -231,7 +231,6 @@ export const CONCEPTS: Concept[] = [
     de: ['Rechenzeit', 'Rechenleistung', 'Rechenkapazität', 'Rechner', 'Supercomputer', 'Hochleistungsrechnen', 'HPC', 'Cluster'],
     lb: ['Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Supercomputer', 'HPC', 'Cluster'],
   },
-  // Not "operated" in English: its prefix finds "operational" as well.
   {
     concept: 'age of children',
     en: ['age', 'ages', 'aged', 'olds'],
