@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation, the age of children), not names or facts from the knowledge:
+// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation, the age of children, teachers, homework, names), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -73,8 +73,8 @@ export const CONCEPTS: Concept[] = [
     concept: 'work and employment',
     en: ['job', 'jobs', 'employment', 'employee', 'employees', 'staff', 'personnel', 'workforce', 'workers', 'labour', 'labor', 'recruitment', 'hiring', 'skills', 'qualifications'],
     fr: ['emploi', 'emplois', 'travail', 'métier', 'métiers', 'salariés', 'employé', 'employés', 'personnel', 'collaborateurs', 'travailleurs', 'recrutement', 'embauche', 'compétences', 'qualifications'],
-    de: ['Job', 'Jobs', 'Arbeit', 'Arbeitsmarkt', 'Beschäftigung', 'Arbeitskräfte', 'Fachkräfte', 'Beschäftigte', 'Mitarbeiter', 'Mitarbeiterin', 'Mitarbeitende', 'Angestellte', 'Belegschaft', 'Stellen', 'Personal', 'Kompetenzen', 'Qualifikationen'],
-    lb: ['Job', 'Jobs', 'Aarbecht', 'Aarbechtsmaart', 'Beschäftegung', 'Aarbechtskräften', 'Fachkräften', 'Salariéen', 'Mataarbechter', 'Mataarbechterin', 'Personal', 'Kompetenzen', 'Qualifikatiounen'],
+    de: ['Job', 'Jobs', 'Arbeit', 'Arbeitsmarkt', 'Jobmarkt', 'Beschäftigung', 'Arbeitskräfte', 'Fachkräfte', 'Beschäftigte', 'Mitarbeiter', 'Mitarbeiterin', 'Mitarbeitende', 'Angestellte', 'Belegschaft', 'Stellen', 'Personal', 'Kompetenzen', 'Qualifikationen'],
+    lb: ['Job', 'Jobs', 'Aarbecht', 'Aarbechtsmaart', 'Jobmaart', 'Beschäftegung', 'Aarbechtskräften', 'Fachkräften', 'Salariéen', 'Mataarbechter', 'Mataarbechterin', 'Personal', 'Kompetenzen', 'Qualifikatiounen'],
   },
   {
     concept: 'health',
@@ -228,8 +228,8 @@ export const CONCEPTS: Concept[] = [
     concept: 'computing resources',
     en: ['compute', 'computing', 'supercomputer', 'supercomputing', 'hpc', 'cluster'],
     fr: ['calcul', 'supercalculateur', 'superordinateur', 'hpc', 'cluster'],
-    de: ['Rechenzeit', 'Rechenleistung', 'Rechenkapazität', 'Rechner', 'Supercomputer', 'Hochleistungsrechnen', 'HPC', 'Cluster'],
-    lb: ['Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Supercomputer', 'HPC', 'Cluster'],
+    de: ['Rechenzeit', 'Rechenleistung', 'Rechenkapazität', 'Rechner', 'Großrechner', 'Superrechner', 'Supercomputer', 'Hochleistungsrechnen', 'HPC', 'Cluster'],
+    lb: ['Rechenzäit', 'Rechenleeschtung', 'Rechner', 'Groussrechner', 'Superrechner', 'Supercomputer', 'HPC', 'Cluster'],
   },
   {
     concept: 'age of children',
@@ -244,6 +244,27 @@ export const CONCEPTS: Concept[] = [
     fr: ['gère', 'gèrent', 'gérer', 'géré', 'gérée', 'exploite', 'exploitent', 'exploité', 'exploitée', 'exploitant', 'derrière'],
     de: ['betreibt', 'betreiben', 'betrieben', 'Betreiber', 'steckt', 'stecken', 'dahinter', 'verwaltet'],
     lb: ['bedreift', 'bedreiwen', 'bedriwwen', 'Bedreiwer', 'stécht', 'stiechen', 'dohannert', 'hannert', 'geréiert'],
+  },
+  {
+    concept: 'teachers',
+    en: ['teacher', 'teachers', 'educator', 'educators'],
+    fr: ['enseignant', 'enseignante', 'enseignants', 'enseignantes', 'professeur', 'professeurs', 'prof', 'profs', 'instituteur', 'institutrice'],
+    de: ['Lehrer', 'Lehrerin', 'Lehrerinnen', 'Lehrkraft', 'Lehrkräfte', 'Lehrperson', 'Lehrpersonen'],
+    lb: ['Enseignant', 'Enseignanten', 'Enseignantin', 'Léierpersoun', 'Léierpersounen', 'Schoulmeeschter', 'Joffer', 'Proff'],
+  },
+  {
+    concept: 'exercises and homework',
+    en: ['exercise', 'exercises', 'homework', 'assignment', 'assignments'],
+    fr: ['exercice', 'exercices', 'devoir', 'devoirs'],
+    de: ['Übung', 'Übungen', 'Hausaufgabe', 'Hausaufgaben'],
+    lb: ['Übung', 'Übungen', 'Hausaufgab', 'Hausaufgaben', 'Devoir', 'Devoiren'],
+  },
+  {
+    concept: 'a name',
+    en: ['name', 'named', 'called'],
+    fr: ['nom', 'nommé', 'nommée', 'appelle', 'appelé', 'appelée', 'intitulé', 'intitulée'],
+    de: ['Name', 'Namen', 'heißt', 'genannt'],
+    lb: ['Numm', 'Nimm', 'heescht', 'genannt'],
   },
   {
     concept: 'population and citizens',

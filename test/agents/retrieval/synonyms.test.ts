@@ -44,6 +44,10 @@ describe('expandTerms', () => {
     ['de', 'Kann ich bei euch Rechenzeit bekommen?', 'hochleistungsrechnen'],
     ['de', 'Welche Organisationen stecken hinter der AI Factory?', 'betrieben'],
     ['fr', 'Qui gère le supercalculateur ?', 'exploite'],
+    ['lb', 'Kréien d’Léierpersounen en eegene Chatbot?', 'enseignant'],
+    ['de', 'Hilft KI bei den Hausaufgaben?', 'ubungen'],
+    ['lb', 'Mat wéi engem Groussrechner?', 'supercomputer'],
+    ['fr', 'Quel est le nom du plan ?', 'intitule'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
