@@ -5,7 +5,7 @@
 // a query word that belongs to a concept brings in the concept's other words in the query's language. The list is
 // deliberately general vocabulary (roles, money, public bodies, firms, training, work, health, climate, security,
 // problems, announcements, competition, forecasting, membership, projects, points of contact, getting in touch, shortages, founding,
-// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation, the age of children, teachers, homework, names), not names or facts from the knowledge:
+// flagships, pillars, population, prototypes, finished work, bias, disinformation, universities, computing power and resources, the European Union, who runs an organisation, the age of children, chatbots, using something, teachers, homework, names), not names or facts from the knowledge:
 // it must make sense to a reader who has never seen the documents. Words are written naturally and normalised here
 // like the index (case, diacritics, the Luxembourgish n-rule), one word per entry.
 import type { Lang } from '../language/languages.ts';
@@ -244,6 +244,21 @@ export const CONCEPTS: Concept[] = [
     fr: ['gère', 'gèrent', 'gérer', 'géré', 'gérée', 'exploite', 'exploitent', 'exploité', 'exploitée', 'exploitant', 'derrière'],
     de: ['betreibt', 'betreiben', 'betrieben', 'Betreiber', 'steckt', 'stecken', 'dahinter', 'verwaltet'],
     lb: ['bedreift', 'bedreiwen', 'bedriwwen', 'Bedreiwer', 'stécht', 'stiechen', 'dohannert', 'hannert', 'geréiert'],
+  },
+  // People name a chatbot by the one they know: "ChatGPT" asks about chatbots, not about that product's facts.
+  {
+    concept: 'chatbots',
+    en: ['chatbot', 'chatbots', 'chatgpt', 'copilot'],
+    fr: ['chatbot', 'chatbots', 'chatgpt', 'copilot'],
+    de: ['Chatbot', 'Chatbots', 'ChatGPT', 'Copilot'],
+    lb: ['Chatbot', 'Chatbots', 'ChatGPT', 'Copilot'],
+  },
+  {
+    concept: 'using something',
+    en: ['use', 'uses', 'using', 'utilise', 'employ'],
+    fr: ['utiliser', 'utilise', 'utilisent', 'employer', 'servir'],
+    de: ['nutzen', 'nutzt', 'benutzen', 'benutzt', 'verwenden', 'verwendet'],
+    lb: ['notzen', 'notzt', 'benotzen', 'benotzt', 'gebrauchen'],
   },
   {
     concept: 'teachers',

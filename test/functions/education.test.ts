@@ -49,6 +49,10 @@ describe('the teachers’ assistant', () => {
     ['fr', 'Des idées pour des enfants de 8 ans ?', 'edu-classroom-activities'],
     ['en', 'What is a deepfake?', 'edu-how-ai-fails'],
     ['fr', "Qu'est-ce qu'un deepfake ?", 'edu-how-ai-fails'],
+    // The documents name no AI product: a question about ChatGPT is about AI tools, answered from what they say of them.
+    ['en', 'Can my pupils use ChatGPT for their homework?', 'edu-'],
+    ['fr', 'Mes élèves peuvent-ils utiliser ChatGPT pour leurs devoirs ?', 'edu-'],
+    ['de', 'Dürfen meine Schüler ChatGPT für Hausaufgaben benutzen?', 'edu-'],
   ])('answers the %s question %j from the teachers’ documents', async (lang, message, docId) => {
     const { body } = await ask(open, { message, lang }, lang);
     expect(body.answered).toBe(true);

@@ -48,6 +48,8 @@ describe('expandTerms', () => {
     ['de', 'Hilft KI bei den Hausaufgaben?', 'ubungen'],
     ['lb', 'Mat wéi engem Groussrechner?', 'supercomputer'],
     ['fr', 'Quel est le nom du plan ?', 'intitule'],
+    ['en', 'Can my pupils use ChatGPT for their homework?', 'chatbot'],
+    ['de', 'Dürfen Schüler ChatGPT benutzen?', 'nutzen'],
   ] as const)('expands a %s question ("%s") to %s', (lang, question, word) => {
     expect(expandTerms(queryTerms(question, lang), lang)).toContain(word);
   });
