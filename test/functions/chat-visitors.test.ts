@@ -241,11 +241,25 @@ describe('asking for news in a word or two', () => {
 
 describe('asking who runs the AI Factory', () => {
   it.each([
-    ['en', 'who runs the ai factory?', 'operated by a consortium'],
-    ['fr', "qui gère l'AI Factory ?", 'exploitée par un consortium'],
+    ['en', 'who runs the ai factory?', 'consortium of 5 national organisations'],
+    ['fr', "qui gère l'AI Factory ?", 'consortium de 5 organisations nationales'],
     ['de', 'Wer betreibt die AI Factory?', 'Konsortium aus 5 nationalen Organisationen'],
-    ['lb', "Wien bedreift d'AI Factory?", 'vun engem Konsortium bedriwwen'],
+    ['lb', "Wien bedreift d'AI Factory?", 'Konsortium vu 5 nationalen Organisatiounen'],
   ])('in %s, "%s" is answered first from the section headed by that question (before its colon)', async (lang, message, consortium) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources[0]?.docId).toBe('ai-factory-overview');
+    expect(reply.answer).toContain(consortium);
+  });
+
+  // Asked as people say it ("who is behind …?"): no heading asks that, and "behind" alone once quoted the strategy's
+  // "leave no one behind" first.
+  it.each([
+    ['en', 'Who is behind the AI Factory?', 'consortium of 5 national organisations'],
+    ['fr', "Qui est derrière l'AI Factory ?", 'consortium de 5 organisations nationales'],
+    ['de', 'Wer steckt hinter der AI Factory?', 'Konsortium aus 5 nationalen Organisationen'],
+    ['lb', "Wien stécht hannert der AI Factory?", 'Konsortium vu 5 nationalen Organisatiounen'],
+  ])('in %s, "%s" quotes the consortium first', async (lang, message, consortium) => {
     const reply = await say(message, lang);
     expect(reply.answered).toBe(true);
     expect(reply.sources[0]?.docId).toBe('ai-factory-overview');
