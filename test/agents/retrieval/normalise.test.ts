@@ -37,6 +37,8 @@ describe('queryTerms', () => {
     ['fr', 'Comment est-ce que je peux vous contacter ?', ['contacter']],
     ['lb', 'Kënnt dir mir hëllefen?', ['hellefe']],
     ['en', 'May I apply?', ['apply']],
+    // "en" is the Luxembourgish article before a vowel or n, d, t, z, h ("en Enseignant"), not a subject.
+    ['lb', 'Kritt en Enseignant en eegene Chatbot?', ['kritt', 'enseignant', 'chatbot']],
   ] as const)('keeps the content words in %s', (lang, query, terms) => {
     expect(queryTerms(query, lang)).toEqual(terms);
   });
