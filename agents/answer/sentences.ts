@@ -62,9 +62,11 @@ export function splitSentences(text: string, lang: Lang): string[] {
   // ordnen die Jugendlichen …", "« Qui a écrit ça ? » est …"): a piece that goes on in lower case, after closing
   // quotes and the punctuation after them ("« Vrai ou faux ? », les élèves …"), belongs to it (an elision such as "d'" may
   // open a sentence).
+  // An answer of one word ("Ja.", "Yes.") says nothing quoted alone: it stays with the sentence that explains it.
   return pieces.reduce<string[]>((sentences, piece) => {
     const previous = sentences.at(-1);
-    if (previous !== undefined && /[?!][\p{Pi}\p{Pf}\p{Pe}"']*$/u.test(previous) && /^[\p{Pi}\p{Pf}\p{Pe}"'\s,;:]*\p{Ll}(?!['’])/u.test(piece)) sentences[sentences.length - 1] = `${previous} ${piece}`;
+    const continues = previous !== undefined && /[?!][\p{Pi}\p{Pf}\p{Pe}"']*$/u.test(previous) && /^[\p{Pi}\p{Pf}\p{Pe}"'\s,;:]*\p{Ll}(?!['’])/u.test(piece);
+    if (previous !== undefined && (continues || /^\p{L}+[.!]$/u.test(previous))) sentences[sentences.length - 1] = `${previous} ${piece}`;
     else sentences.push(piece);
     return sentences;
   }, []);

@@ -21,7 +21,9 @@ describe('splitSentences', () => {
     ['en', 'The new machine is 1.5 times faster. Nobody doubts it.', ['The new machine is 1.5 times faster.', 'Nobody doubts it.']],
     ['en', 'Read https://www.luxinnovation.lu/ai-factory.html first. Then call us.', ['Read https://www.luxinnovation.lu/ai-factory.html first.', 'Then call us.']],
     ['en', 'It serves SMEs, start-ups, etc. and public bodies. The list goes on.', ['It serves SMEs, start-ups, etc. and public bodies.', 'The list goes on.']],
-    ['en', 'See No. 5 in the list. No. It is not there.', ['See No. 5 in the list.', 'No.', 'It is not there.']],
+    // A one-word answer stays with the sentence that explains it: quoted alone, "Ja." said nothing.
+    ['en', 'See No. 5 in the list. No. It is not there.', ['See No. 5 in the list.', 'No. It is not there.']],
+    ['de', 'Ja. Die Säule Finance hilft. Sie senkt das Risiko.', ['Ja. Die Säule Finance hilft.', 'Sie senkt das Risiko.']],
     ['en', 'They met in St. Gallen. It rained.', ['They met in St. Gallen.', 'It rained.']],
     ['en', '- LuxProvide runs MeluXina;\n- LNDS opens up data.\n\nBoth are members.', ['LuxProvide runs MeluXina; LNDS opens up data.', 'Both are members.']],
     ['fr', 'Le catalogue a été présenté le 2 décembre 2025. Il compte 6 piliers.', ['Le catalogue a été présenté le 2 décembre 2025.', 'Il compte 6 piliers.']],
