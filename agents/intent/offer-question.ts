@@ -15,12 +15,13 @@ export const CATALOGUE_QUESTION: Record<Lang, string> = {
   lb: 'Wéi eng Servicer bitt d’AI Factory un?',
 };
 
-// Words of offering and helping; each matches the start of a question word ("offer" → "offers", "hëllef" → "hëllefen").
+// Words of offering and helping, and the catalogue's own ("which pillars are there?" asks for the whole of it); each
+// matches the start of a question word ("offer" → "offers", "hëllef" → "hëllefen").
 const OFFERING: Record<Lang, string[]> = {
-  en: ['offer', 'provid', 'propos', 'servic', 'support', 'help', 'assist', 'solution', 'programme', 'program'],
-  fr: ['propos', 'offr', 'offre', 'servic', 'aide', 'aider', 'accompagn', 'soutien', 'souten', 'soutient', 'fourni', 'programme'],
-  de: ['biet', 'angebot', 'anbiet', 'dienst', 'leistung', 'servic', 'hilf', 'helf', 'unterstutz', 'programm'],
-  lb: ['bitt', 'bidd', 'bied', 'ubitt', 'ubidd', 'offr', 'servic', 'hellef', 'ennerstetz', 'ugebot', 'programm'],
+  en: ['offer', 'provid', 'propos', 'servic', 'support', 'help', 'assist', 'solution', 'programme', 'program', 'pillar', 'catalog'],
+  fr: ['propos', 'offr', 'offre', 'servic', 'aide', 'aider', 'accompagn', 'soutien', 'souten', 'soutient', 'fourni', 'programme', 'pilier', 'catalogu'],
+  de: ['biet', 'angebot', 'anbiet', 'dienst', 'leistung', 'servic', 'hilf', 'helf', 'unterstutz', 'programm', 'saule', 'pfeiler', 'katalog'],
+  lb: ['bitt', 'bidd', 'bied', 'ubitt', 'ubidd', 'offr', 'servic', 'hellef', 'ennerstetz', 'ugebot', 'programm', 'pilier', 'saul', 'katalog'],
 };
 
 // "What can the AI Factory do for my start-up?": doing something for someone is offering it.
@@ -48,6 +49,7 @@ export function asksWhatIsOffered(message: string, lang: Lang): boolean {
   const offering = prefixes(lang, OFFERING);
   const forWhom = prefixes(lang, FOR_WHOM);
   const terms = queryTerms(message, lang);
-  if (!terms.every((term) => startsOne(term, offering) || startsOne(term, forWhom))) return false;
+  // A number only counts what is asked for ("the 6 pillars").
+  if (!terms.every((term) => startsOne(term, offering) || startsOne(term, forWhom) || /^\d+$/.test(term))) return false;
   return terms.some((term) => startsOne(term, offering)) || wordPattern(oneOf(DOING_FOR[lang]), lang).test(wordText(message, lang));
 }

@@ -267,6 +267,20 @@ describe('asking who runs the AI Factory', () => {
   });
 });
 
+describe('asking which pillars there are', () => {
+  it.each([
+    ['en', 'which pillars do you have?'],
+    ['fr', 'quels sont les 6 piliers'],
+    ['de', 'welche säulen gibt es'],
+    ['lb', 'Wéi eng Pilieren gëtt et?'],
+  ])('in %s, "%s" gets the catalogue\'s six pillars first, not one pillar\'s page', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources[0]?.docId).toBe('faq');
+    for (const pillar of ['Assess & Accelerate', 'Upskill & Train', 'Connect', 'Finance', 'Build & Test', 'Scale & Deploy']) expect(reply.answer).toContain(pillar);
+  });
+});
+
 describe('questions that ask what something is', () => {
   it.each([
     ['fr', "Qu'est-ce que l'AI Factory ?", 'La Luxembourg AI Factory est la plateforme nationale'],

@@ -19,6 +19,13 @@ describe('asksWhatIsOffered', () => {
     ['lb', 'Wat kann d’AI Factory fir mäi Betrib maachen?'],
     ['lb', 'Wéi kënnt Dir eis hëllefen?'],
     ['lb', 'Wat bitt dir de klenge Betriber un?'],
+    // The catalogue's pillars, all of them: the whole catalogue is asked for.
+    ['en', 'which pillars do you have?'],
+    ['en', 'wich pillars do you have?'],
+    ['en', 'what are the 6 pillars'],
+    ['fr', 'quels sont les 6 piliers'],
+    ['de', 'welche säulen gibt es'],
+    ['lb', 'Wéi eng Pilieren gëtt et?'],
   ])('(%s) "%s" asks what the AI Factory offers', (lang, message) => {
     expect(asksWhatIsOffered(message, lang)).toBe(true);
   });
@@ -34,6 +41,7 @@ describe('asksWhatIsOffered', () => {
     ['de', 'Bietet ihr Rechenzeit an?'],
     ['lb', 'Wat kascht eng Berodung?'],
     ['lb', 'Wat mécht de Pilier Connect?'],
+    ['en', 'Which pillar helps with funding?'],
   ])('(%s) "%s" names a topic of its own', (lang, message) => {
     expect(asksWhatIsOffered(message, lang)).toBe(false);
   });
