@@ -4,6 +4,7 @@
 // services does … offer?"), and the search ranked a study on companies' skills above the catalogue. A question that
 // names a topic besides ("What training do you offer?", "What does MeluXina offer?") is the search's. Pure.
 import type { Lang } from '../language/languages.ts';
+import { namesTrade } from '../leads/intent.ts';
 import { normaliseForIndex, queryTerms } from '../retrieval/normalise.ts';
 import { gap, oneOf, withEnglish, wordPattern, wordText } from './words.ts';
 
@@ -48,7 +49,8 @@ const startsOne = (term: string, list: string[]) => list.some((prefix) => prefix
 export function asksWhatIsOffered(message: string, lang: Lang): boolean {
   const offering = prefixes(lang, OFFERING);
   const forWhom = prefixes(lang, FOR_WHOM);
-  const terms = queryTerms(message, lang);
+  // "We are a small bakery, can you help us with AI?": the visitor's trade says who the offer is for.
+  const terms = queryTerms(message, lang).filter((term) => !namesTrade(term, lang));
   // A number only counts what is asked for ("the 6 pillars").
   if (!terms.every((term) => startsOne(term, offering) || startsOne(term, forWhom) || /^\d+$/.test(term))) return false;
   return terms.some((term) => startsOne(term, offering)) || wordPattern(oneOf(DOING_FOR[lang]), lang).test(wordText(message, lang));

@@ -81,7 +81,7 @@ const TRADES: Record<Lang, string[]> = {
   en: ['bakery', 'restaurant', 'cafe', 'hotel', 'shop', 'store', 'garage', 'workshop', 'farm', 'pharmacy', 'salon', 'hairdresser[^ ]*', 'carpent[^ ]*', 'joiner[^ ]*', 'plumb[^ ]*', 'retail[^ ]*', 'craft[^ ]*', 'accounting[^ ]*', 'law firm', 'clinic', 'practice', 'transport[^ ]*', 'logistics', 'company', 'firm', 'startup', 'start up', 'business', 'sme'],
   fr: ['boulangerie', 'restaurant', 'cafe', 'hotel', 'boutique', 'magasin', 'garage', 'atelier', 'ferme', 'exploitation', 'pharmacie', 'salon', 'coiffeur', 'menuiserie', 'plomberie', 'commerce', 'fiduciaire', 'cabinet', 'clinique', 'artisan[^ ]*', 'transport[^ ]*', 'entreprise', 'societe', 'start up', 'startup', 'pme'],
   de: ['backerei', 'restaurant', 'cafe', 'hotel', 'laden', 'geschaft', 'werkstatt', 'bauernhof', 'apotheke', 'friseur[^ ]*', 'schreinerei', 'tischlerei', 'handwerks[^ ]*', 'steuerburo', 'kanzlei', 'praxis', 'klinik', 'einzelhand[^ ]*', 'transport[^ ]*', 'spedition', 'unternehmen', 'firma', 'start up', 'startup', 'kmu', 'betrieb'],
-  lb: ['bakerei', 'restaurant', 'cafe', 'hotel', 'buttek', 'geschaft', 'garage', 'atelier', 'bauerenhaff', 'apdikt', 'coiffeur', 'schrainer[^ ]*', 'handwierks[^ ]*', 'fiduciaire', 'cabinet', 'klinik', 'transport[^ ]*', 'firma', 'entreprise', 'start up', 'startup', 'pme', 'kmu', 'betrib'],
+  lb: ['bakerei', 'bäckerei', 'restaurant', 'cafe', 'hotel', 'buttek', 'geschaft', 'garage', 'atelier', 'bauerenhaff', 'apdikt', 'coiffeur', 'schrainer[^ ]*', 'handwierks[^ ]*', 'fiduciaire', 'cabinet', 'klinik', 'transport[^ ]*', 'firma', 'entreprise', 'start up', 'startup', 'pme', 'kmu', 'betrib'],
 };
 
 // An organisation speaking of itself ("our SME", "we are a bakery", "eis Firma") or asking for one ("for a bakery"):
@@ -109,6 +109,11 @@ const STARTING: Record<Lang, string[]> = {
 const POSSESSIVES: Record<Lang, string> = { en: '(?:our|my)', fr: '(?:notre|mon|ma)', de: '(?:unser[^ ]*|mein[^ ]*)', lb: '(?:eis[^ ]*|meng[^ ]*|mai[^ ]*)' };
 /** "for a bakery", "our bakery": a trade named as the visitor's own or as the one asked about. */
 const tradePatterns = (lang: Lang) => [`${FOR_A[lang]}${oneOf(...TRADES[lang])}`, `${POSSESSIVES[lang]} ${oneOf(...TRADES[lang])}`];
+
+const TRADE_WORD = Object.fromEntries(LANGS.map((lang) => [lang, wordPattern(oneOf(...withEnglish(lang, TRADES)), lang)])) as Record<Lang, RegExp>;
+
+/** Whether a word names a trade or a kind of business ("bakery", "Schreinerei"). */
+export const namesTrade = (word: string, lang: Lang): boolean => TRADE_WORD[lang].test(wordText(word, lang));
 
 /** Topics that signal a support request on their own ("funding for…", "please call me"). */
 const SELF_SUFFICIENT: readonly SupportTopic[] = ['funding', 'contact'];

@@ -267,6 +267,21 @@ describe('asking who runs the AI Factory', () => {
   });
 });
 
+describe('a small business asking for help with AI', () => {
+  it.each([
+    ['en', 'we are a small bakery, can you help us with AI?'],
+    ['fr', 'nous sommes une petite boulangerie, pouvez-vous nous aider avec l’IA ?'],
+    ['de', 'Wir sind eine kleine Schreinerei, könnt ihr uns bei KI helfen?'],
+    ['lb', 'Mir sinn eng kleng Bäckerei, kënnt Dir eis mat KI hëllefen?'],
+  ])('in %s, "%s" gets the catalogue first (not a partnership or the funding pillar) and the lead form', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources[0]?.docId).toBe('faq');
+    expect(reply.answer).toContain('Assess & Accelerate');
+    expect(reply.actions.map((action) => action.type)).toContain('lead_form');
+  });
+});
+
 describe('asking which pillars there are', () => {
   it.each([
     ['en', 'which pillars do you have?'],

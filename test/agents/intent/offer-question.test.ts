@@ -19,6 +19,12 @@ describe('asksWhatIsOffered', () => {
     ['lb', 'Wat kann d’AI Factory fir mäi Betrib maachen?'],
     ['lb', 'Wéi kënnt Dir eis hëllefen?'],
     ['lb', 'Wat bitt dir de klenge Betriber un?'],
+    // The visitor's trade says who the offer is for.
+    ['en', 'we are a small bakery, can you help us with AI?'],
+    ['fr', 'nous sommes une petite boulangerie, pouvez-vous nous aider avec l’IA ?'],
+    ['de', 'Wir sind eine kleine Schreinerei, könnt ihr uns bei KI helfen?'],
+    ['lb', 'Mir sinn eng kleng Bäckerei, kënnt Dir eis mat KI hëllefen?'],
+    ['en', 'What can you offer a restaurant?'],
     // The catalogue's pillars, all of them: the whole catalogue is asked for.
     ['en', 'which pillars do you have?'],
     ['en', 'wich pillars do you have?'],
