@@ -7,6 +7,7 @@ import { AS_SYNONYM, expandTerms } from '../retrieval/synonyms.ts';
 import type { SearchResult } from '../retrieval/search.ts';
 import { indexedText, type IndexedText } from '../../db/queries/knowledge.ts';
 import { holdsPrefix } from '../retrieval/word-prefix.ts';
+import { namesTrade } from '../leads/intent.ts';
 import { EVERYWHERE, nameGroups } from './question-type.ts';
 
 /** How many chunks of the question's language hold each stem, and how many chunks that language has. */
@@ -30,8 +31,11 @@ export const NAME_SHARE = 0.5;
  * A question's content words: each with its stem and the stems of its synonyms (agents/retrieval/synonyms.ts), and for a
  * long word its `whole` stem, uncut: a compound ("Servicekatalog") can be specific to a topic where its stem ("service") is not.
  */
-/** `synonyms`: the concept list's words for it, whole and normalised (`forms` holds their stems). */
-export type QuestionTerm = { stem: string; forms: string[]; synonyms: string[]; whole?: string; small?: boolean };
+/**
+ * `synonyms`: the concept list's words for it, whole and normalised (`forms` holds their stems); `trade`: it names the
+ * visitor's kind of business ("logistics", "bakery").
+ */
+export type QuestionTerm = { stem: string; forms: string[]; synonyms: string[]; whole?: string; small?: boolean; trade?: boolean };
 /** `names`: the stems of the names the question holds; `nameGroups`: those of its names of several words ("Second World War"). */
 export type AssessedQuestion = { terms: QuestionTerm[]; names: ReadonlySet<string>; nameGroups: string[][]; aboutAi: boolean };
 
@@ -47,7 +51,8 @@ export function questionTerms(question: string, lang: Lang): QuestionTerm[] {
     const forms = [stem, ...synonyms.map(stemPrefix)];
     const earlier = byStem.get(stem);
     const whole = earlier?.whole ?? (wholeStem(term) !== stem ? wholeStem(term) : undefined);
-    byStem.set(stem, { stem, forms: [...new Set([...(earlier?.forms ?? []), ...forms])], synonyms: [...new Set([...(earlier?.synonyms ?? []), ...synonyms])], ...(whole ? { whole } : {}) });
+    const trade = earlier?.trade || namesTrade(term, lang);
+    byStem.set(stem, { stem, forms: [...new Set([...(earlier?.forms ?? []), ...forms])], synonyms: [...new Set([...(earlier?.synonyms ?? []), ...synonyms])], ...(whole ? { whole } : {}), ...(trade ? { trade } : {}) });
   }
   return [...byStem.values()];
 }
@@ -142,7 +147,8 @@ export function supportsAnswer(question: AssessedQuestion, passage: SearchResult
   // A word found only as a synonym covers half as much: "capital" is found as "financial", which is not the same.
   const covered = matched.reduce((sum, term) => sum + (holds(indexed, term.stem) ? 1 : AS_SYNONYM), 0);
   // A word is unknown only when neither it nor a synonym is in the knowledge: "Firmen" is known as "Unternehmen".
-  // A word written small in German or Luxembourgish is less likely the topic, so it weighs less for being unknown.
-  const weight = (term: QuestionTerm) => (term.forms.some((form) => (stats.byPrefix.get(form) ?? 0) > 0) ? 1 : term.small ? UNKNOWN_SMALL_WEIGHT : UNKNOWN_WEIGHT);
+  // A word written small in German or Luxembourgish is less likely the topic, so it weighs less for being unknown; so
+  // is the visitor's own trade ("I run a logistics company, is that one of your sectors?"), which says who asks.
+  const weight = (term: QuestionTerm) => (term.trade || term.forms.some((form) => (stats.byPrefix.get(form) ?? 0) > 0) ? 1 : term.small ? UNKNOWN_SMALL_WEIGHT : UNKNOWN_WEIGHT);
   return specific >= 1 && covered / terms.reduce((sum, term) => sum + weight(term), 0) >= MIN_COVERAGE;
 }

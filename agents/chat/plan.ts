@@ -220,13 +220,17 @@ export async function planTurn(ports: TurnPorts, input: PlanInput): Promise<Plan
   const leaning = mayLeanOnPrevious(asked, lang);
   const assessed = new Map<string, AssessedQuestion>();
   const assess: Assess = (query) => assessed.get(query) ?? assessed.set(query, assessQuestion(query, lang)).get(query)!;
-  // "What do you offer to small businesses?" is the catalogue's question, said for a kind of visitor.
-  const section =
-    (await sectionAsked(ports, input.assistant, asked, lang, assess)) ??
-    (asksWhatIsOffered(asked, lang) ? await sectionAsked(ports, input.assistant, CATALOGUE_QUESTION[lang], lang, assess) : null);
+  // "What do you offer to small businesses?" is the catalogue's question, said for a kind of visitor; it names nothing
+  // more specific, so a section headed by a narrower question ("Can the AI Factory help with funding?") is not it.
+  const offered = asksWhatIsOffered(asked, lang);
+  const section = offered ? await sectionAsked(ports, input.assistant, CATALOGUE_QUESTION[lang], lang, assess) : await sectionAsked(ports, input.assistant, asked, lang, assess);
+  // The section answers the visitor's own message, never the previous question joined to it; with the introduction
+  // only when the whole message still asks for the catalogue ("we are a small bakery, can you help us?"): an
+  // introduction can name what is asked about ("I'm a student at DHBW. What could you offer me?").
+  const sectionFor = (query: string) => (query === asked || (query === question && (!offered || asksWhatIsOffered(question, lang))) ? section : null);
   for (const query of queries) {
     const found = await supported(ports, input.assistant, query, lang, assess);
-    const passages = sectionFirst(query === asked ? section : null, leaning ? found : found.filter(answersMessage(asked, lang, query)));
+    const passages = sectionFirst(sectionFor(query), leaning ? found : found.filter(answersMessage(asked, lang, query)));
     if (!passages.length) continue;
     // A price is answered only by passages that speak of prices: the others are about the service, not its cost.
     if (cost && !passages.some((passage) => speaksOfCost(passage.text, lang))) break;

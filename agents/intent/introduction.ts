@@ -42,5 +42,8 @@ export function withoutIntroduction(message: string, lang: Lang): string {
   const sentences = message.trim().split(/(?<=[.!])\s+/);
   let first = 0;
   while (first < sentences.length - 1 && introducesVisitor(sentences[first]!, lang)) first++;
-  return first === 0 ? message : sentences.slice(first).join(' ');
+  if (first > 0) return sentences.slice(first).join(' ');
+  // Said in one breath: "I run a logistics company, is that one of your sectors?"
+  const clause = /^([^,;:?]+)[,;:]\s+(.+)$/su.exec(message.trim());
+  return clause && introducesVisitor(clause[1]!, lang) ? clause[2]! : message;
 }

@@ -282,6 +282,17 @@ describe('a small business asking for help with AI', () => {
   });
 });
 
+describe('a business outside the strategic sectors', () => {
+  it.each([
+    ['fr', "J'ai une entreprise de transport, est-ce un de vos secteurs ?"],
+    ['de', 'Ich habe eine Spedition, gehört das zu euren Branchen?'],
+  ])('in %s, "%s" hears that the catalogue is open to every sector', async (lang, message) => {
+    const reply = await say(message, lang);
+    expect(reply.answered).toBe(true);
+    expect(reply.sources[0]?.docId).toBe('strategic-sectors');
+  });
+});
+
 describe('asking which pillars there are', () => {
   it.each([
     ['en', 'which pillars do you have?'],

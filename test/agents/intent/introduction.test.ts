@@ -43,6 +43,9 @@ describe('withoutIntroduction', () => {
     ['lb', 'ech hunn e klengen Online-Buttek. Wat fir Servicer bitt dir un?', 'Wat fir Servicer bitt dir un?'],
     ['en', 'I run a small hotel. How do I start an AI project?', 'How do I start an AI project?'],
     ['fr', "J'ai une boulangerie à Esch. Comment démarrer un projet IA ?", 'Comment démarrer un projet IA ?'],
+    // Said in one breath, before a comma.
+    ['en', 'I run a logistics company, is that one of your sectors?', 'is that one of your sectors?'],
+    ['de', 'Ich habe eine Spedition, gehört das zu euren Branchen?', 'gehört das zu euren Branchen?'],
   ])('(%s) "%s" asks "%s"', (lang, message, asked) => {
     expect(withoutIntroduction(message, lang)).toBe(asked);
   });
@@ -51,5 +54,6 @@ describe('withoutIntroduction', () => {
     expect(withoutIntroduction('What is MeluXina? I am a student.', 'en')).toBe('What is MeluXina? I am a student.');
     expect(withoutIntroduction("I'm a researcher at the university.", 'en')).toBe("I'm a researcher at the university.");
     expect(withoutIntroduction('I am looking for funding. What is there?', 'en')).toBe('I am looking for funding. What is there?');
+    expect(withoutIntroduction('I am looking for funding, what is there?', 'en')).toBe('I am looking for funding, what is there?');
   });
 });
