@@ -1,13 +1,23 @@
 // zod validation for route inputs; a failing field becomes a localized 400 whose code the schema names.
 import { zValidator } from '@hono/zod-validator';
-import type { ValidationTargets } from 'hono';
+import type { Context, ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
+import { LangSchema } from '../../agents/language/languages.ts';
 import { AppError } from '../errors.ts';
+import type { AppBindings } from '../types.ts';
+import { setLanguage } from './language.ts';
 
-/** Schemas name their error codes as zod messages (e.g. `{ error: 'query_missing' }`); `params` fill the message. */
+/**
+ * Schemas name their error codes as zod messages (e.g. `{ error: 'query_missing' }`); `params` fill the message. A
+ * body that chose its language ({"message": "", "lang": "fr"}) is told what is wrong in it, even when another field fails.
+ */
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T, params: Record<string, unknown> = {}) {
-  return zValidator(target, schema, (result) => {
+  return zValidator(target, schema, (result, c) => {
     if (result.success) return;
+    const chosen = LangSchema.safeParse((result.data as { lang?: unknown } | null)?.lang);
+    // Every route of the app runs with AppBindings; the validator's own type knows no bindings.
+    const app = c as unknown as Context<AppBindings>;
+    if (chosen.success && app.var.deps) setLanguage(app, chosen.data);
     const issue = result.error.issues[0];
     const message = issue?.message ?? 'invalid';
     if (/^[a-z_]+$/.test(message)) throw new AppError(400, message, params);

@@ -139,6 +139,17 @@ describe('POST /api/chat (JSON, offline)', () => {
     expect(response.body.error?.message.length).toBeGreaterThan(5);
   });
 
+  it.each(['fr', 'de', 'lb'] as const)('tells a visitor who chose %s in the body what is wrong, in that language, whatever the browser says', async (lang) => {
+    const t = made.deps.i18n.forLang(lang);
+    for (const [code, message] of [['message_missing', ''], ['message_too_long', 'x'.repeat(4001)]] as const) {
+      const response = await chat({ message, lang }, { 'accept-language': 'en' });
+      expect(response.status).toBe(400);
+      expect(response.body.error?.code).toBe(code);
+      expect(response.body.error?.message).toBe(t(`errors.${code}`, { detail: '', max: 4000 }));
+      expect(response.body.error?.message).not.toBe(made.deps.i18n.forLang('en')(`errors.${code}`, { detail: '', max: 4000 }));
+    }
+  });
+
   it('answers 415 for a body that is not JSON and 413 for one that is too large', async () => {
     const plain = await made.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(plain.status).toBe(415);
