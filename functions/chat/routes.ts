@@ -19,7 +19,7 @@ import type { AppBindings } from '../types.ts';
 import { ChatRequestSchema, MAX_MESSAGE } from './schema.ts';
 
 export function chatRoutes() {
-  return new Hono<AppBindings>().post('/api/chat', jsonBody(), validate('json', ChatRequestSchema, { max: MAX_MESSAGE }), async (c) => {
+  return new Hono<AppBindings>().post('/api/chat', jsonBody(), validate('json', ChatRequestSchema, { max: MAX_MESSAGE }, { speaksBodyLang: true }), async (c) => {
     const body = c.req.valid('json');
     // The language the client chose says how a refusal is worded (a missing access code, a wrong token), before
     // the turn has chosen its own.

@@ -68,7 +68,7 @@ const wantsHtml = (c: Context<AppBindings>) => /text\/html/i.test(c.req.header('
 
 export function leadRoutes() {
   const app = new Hono<AppBindings>()
-    .post('/api/leads', jsonBody(), leadPreflight(), validate('json', LeadSchema), async (c) => {
+    .post('/api/leads', jsonBody(), leadPreflight(), validate('json', LeadSchema, {}, { speaksBodyLang: true }), async (c) => {
       const body = c.req.valid('json');
       if (body.lang) setLanguage(c, body.lang);
       const { db, now, env } = c.var.deps;
