@@ -77,6 +77,7 @@ export async function claim(ports: HandoverPorts, conversationId: string, actor:
   const landed = await applyHandover(ports.db, conversationId, {
     from: ['escalated', 'bot'],
     set: { status: 'staff', assigneeId: actor.id, assigneeName: actor.name, waitingSince: null, escalatedAt: conversation.escalatedAt ?? at },
+    ...(conversation.waitingSince !== null ? { leavesQueue: conversation.waitingSince } : {}),
     events: [
       { type: 'staff_joined', data: { name: firstName(actor.name) } },
       { type: 'status', data: { status: 'staff' } },
@@ -192,6 +193,7 @@ export async function resolve(ports: HandoverPorts, conversationId: string, acto
     from: held ? ['staff'] : ['escalated', 'bot'],
     ...(held ? { heldBy: actor.id } : {}),
     set: { status: 'resolved', resolvedAt: at, resolutionNote: note, waitingSince: null, assigneeId: null, assigneeName: null, notifyEmail: null, notifyConsentVersion: null },
+    ...(conversation.status === 'escalated' && conversation.waitingSince !== null ? { leavesQueue: conversation.waitingSince } : {}),
     message: { id: crypto.randomUUID(), conversationId, role: 'system', content: notice, lang: conversation.lang, state: 'complete', createdAt: at },
     events: [...(held ? [{ type: 'staff_left', data: {} }] : []), { type: 'status', data: { status: 'resolved', notice } }],
     audit: audit(actor, 'conversation.resolved', conversationId, at, { from: conversation.status, note: note !== null }),

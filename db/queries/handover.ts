@@ -23,6 +23,8 @@ export type Handover = {
   audit?: AuditEntry;
   /** A mail for the send-mail job (a staff reply for a visitor who left an address). */
   mail?: NewOutboxMail;
+  /** The conversation leaves the queue, where it waited since then: everyone behind it moves up a place. */
+  leavesQueue?: number;
   at: number;
 };
 
@@ -54,6 +56,13 @@ export async function applyHandover(db: Db, conversationId: string, step: Handov
     const a = step.audit;
     followers.push(sql`INSERT INTO ${auditLog} (at, actor, action, subject_type, subject_id, details)
       SELECT ${a.at}, ${a.actor}, ${a.action}, ${a.subjectType}, ${a.subjectId ?? null}, ${JSON.stringify(a.details)} WHERE changes() = 1`);
+  }
+  // Last, as it inserts a row for each visitor behind (changes() is then no longer 1): their new place, counted after
+  // the UPDATE above took this conversation out of the queue. `moved` tells the console it is not a new escalation.
+  if (step.leavesQueue !== undefined) {
+    followers.push(sql`INSERT INTO ${events} (conversation_id, type, data, created_at)
+      SELECT c.id, 'status', json_object('status', 'escalated', 'position', (SELECT count(*) FROM ${conversations} w WHERE w.status = 'escalated' AND w.waiting_since <= c.waiting_since), 'moved', json('true')), ${step.at}
+      FROM ${conversations} c WHERE c.status = 'escalated' AND c.waiting_since > ${step.leavesQueue} AND changes() = 1`);
   }
   const [result] = await db.batch([update, ...followers.map((statement) => db.run(statement))] as [typeof update, ...ReturnType<typeof db.run>[]]);
   return result.rowsAffected === 1;

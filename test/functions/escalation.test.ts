@@ -131,6 +131,32 @@ describe('a visitor asks for a person during office hours', () => {
   });
 });
 
+describe('the queue', () => {
+  it("moves every visitor behind up a place, live, when one ahead is claimed or closed, without announcing a new escalation", async () => {
+    const waiting: Reply[] = [];
+    for (const [i, lang] of (['en', 'lb', 'en'] as const).entries()) {
+      clock = TUESDAY_10 + i * 60_000;
+      const opened = await visitor(lang === 'en' ? 'What is MeluXina?' : 'Wat ass MeluXina?', undefined, lang);
+      const asked = await visitor(lang === 'en' ? 'I want to talk to a person' : 'Ech wéilt mat engem Mënsch schwätzen', opened, lang);
+      expect(asked.actions).toEqual([expect.objectContaining({ type: 'escalated', position: i + 1 })]);
+      waiting.push(opened);
+    }
+    const [first, second, third] = waiting as [Reply, Reply, Reply];
+    const moves = async (conversation: Reply) => (await visitorEvents(conversation)).filter((e) => e.type === 'status' && e.data.moved === true).map((e) => e.data.position);
+    const anna = await login('anna@ai-factory.lu', 'correct horse battery');
+    clock = TUESDAY_10 + 5 * 60_000;
+    expect((await anna(`/api/staff/conversations/${first.conversationId}/claim`, { method: 'POST' })).status).toBe(200);
+    expect(await moves(first)).toEqual([]);
+    expect(await moves(second)).toEqual([1]);
+    expect(await moves(third)).toEqual([2]);
+    expect((await anna(`/api/staff/conversations/${second.conversationId}/resolve`, { method: 'POST', body: {} })).status).toBe(200);
+    expect(await moves(third)).toEqual([2, 1]);
+    // The visitor's stream carries the new place in the contract's status event.
+    expect((await visitorEvents(third)).at(-1)).toEqual({ type: 'status', data: { status: 'escalated', position: 1, moved: true } });
+    for (const conversation of [first, third]) expect((await anna(`/api/staff/conversations/${conversation.conversationId}/resolve`, { method: 'POST', body: {} })).status).toBe(200);
+  });
+});
+
 describe('a visitor asks for a person outside office hours', () => {
   it('is told when staff are back, in Luxembourg time, and still waits in the queue', async () => {
     clock = SATURDAY_11;

@@ -301,8 +301,8 @@ export class StaffConsole {
     live.className = `live${on ? ' on' : ''}`;
   }
 
-  #onEvent({ type, conversationId, status, position }: StaffEvent) {
-    if (type === 'status' && status === 'escalated') {
+  #onEvent({ type, conversationId, status, position, moved }: StaffEvent) {
+    if (type === 'status' && status === 'escalated' && !moved) {
       this.#announce(this.#t('announce.new'));
       if (conversationId) this.#views?.notify.escalated(conversationId, position);
     }

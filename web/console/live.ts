@@ -7,7 +7,8 @@ import { EVENTS_PATH } from './api.ts';
 const EVENT_TYPES: typeof STAFF_EVENT_TYPES = ['status', 'staff_joined', 'staff_message', 'staff_left', 'visitor_message', 'staff_note'];
 const RECHECK_MS = 2_000;
 
-export type StaffEvent = { type: (typeof STAFF_EVENT_TYPES)[number]; conversationId?: string; status?: string; position?: number };
+/** `moved`: a waiting visitor's new place after one ahead left the queue, not a new escalation. */
+export type StaffEvent = { type: (typeof STAFF_EVENT_TYPES)[number]; conversationId?: string; status?: string; position?: number; moved?: boolean };
 
 export type LiveHandlers = {
   event: (event: StaffEvent) => void;
