@@ -51,7 +51,7 @@ export function configurationValues(env: Env): string[] {
  * `fetch` serves every outbound call; `hostFetch`, when given, the Ollama hosts' (the Node entry passes the one of
  * agents/ollama/http-fetch.node.ts).
  */
-export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; hostFetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number; mailer?: Mailer | null } = {}): AppDeps {
+export function createDeps(env: Env, client: Client, options: { log?: Logger; fetch?: typeof fetch; hostFetch?: typeof fetch; now?: () => number; llmTimeouts?: LlmTimeouts; cooldownMs?: number; mailer?: Mailer | null; closing?: AbortSignal } = {}): AppDeps {
   const llm = createHostPool({
     hosts: env.OLLAMA_HOSTS,
     headers: env.OLLAMA_HOST_HEADERS,
@@ -89,6 +89,7 @@ export function createDeps(env: Env, client: Client, options: { log?: Logger; fe
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     limits: parseLimits(env.RATE_LIMITS ?? ''),
     rateSalt: rememberLatest((day: string) => daySalt(db, day, randomToken(16))),
+    ...(options.closing ? { closing: options.closing } : {}),
     knowledge,
     questions: rememberKnowledgeQuestions(knowledge),
     termStats,

@@ -17,12 +17,18 @@ import { serveNode, type ServerTimeouts } from './serve.node.ts';
 export type NodeServerOptions = {
   /** The server's timeouts, for tests that cannot wait for the defaults (`DEFAULT_SERVER_TIMEOUTS`). */
   timeouts?: Partial<ServerTimeouts>;
+  /** How long a shutdown lets answers under way finish before it closes their connections. */
+  shutdownGraceMs?: number;
 };
+
+// Under the 30 s most platforms give a stopping process before they kill it.
+const SHUTDOWN_GRACE_MS = 20_000;
 
 export async function startNodeServer(env: Env, options: NodeServerOptions = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const client = await openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await runMigrations(client);
-  const deps = createDeps(env, client, { mailer: mailerFromEnv(env), hostFetch: createHostFetch() });
+  const closing = new AbortController();
+  const deps = createDeps(env, client, { mailer: mailerFromEnv(env), hostFetch: createHostFetch(), closing: closing.signal });
   const interrupted = await markStaleStreamingIncomplete(deps.db);
   await deps.llm.probe();
   for (const model of deps.llm.missingModels()) deps.log.warn('model not found on any Ollama host', { model, hint: `ollama pull ${model}` });
@@ -49,9 +55,19 @@ export async function startNodeServer(env: Env, options: NodeServerOptions = {})
   return {
     server,
     url,
+    // New connections are refused and event streams end at once; answers under way get the grace period, then their
+    // connections are closed (a cut answer is marked incomplete at the next start).
     close: async () => {
       jobs.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      closing.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A kept-alive connection whose answer ends during the shutdown is closed as soon as it is idle, not when its
+      // keep-alive runs out (the client is the side that closes them in service, serve.node.ts).
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      const forced = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      await closed;
+      clearInterval(idle);
+      clearTimeout(forced);
       client.close();
     },
   };

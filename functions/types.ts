@@ -53,6 +53,8 @@ export type AppDeps = {
   limits: Limits;
   /** The day's salt for hashing client addresses, shared through the database and remembered for the day. */
   rateSalt: (day: string) => Promise<string>;
+  /** Aborted when the Node process shuts down: event streams end at once, and their clients resume on another instance. */
+  closing?: AbortSignal;
 };
 
 export type AppBindings = {

@@ -61,7 +61,9 @@ export async function tailEvents<Row extends TailRow, E extends AppBindings = Ap
   if (c.req.method === 'HEAD') return new Response(null, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
   return sseResponse(c, async (stream) => {
     try {
-      await pump(stream, startId, { load: options.load, present, live: options.live }, timing, stream.signal);
+      // A shutting-down process ends its tails at once: a tail never ends by itself, and the process would wait for it.
+      const closing = c.var.deps?.closing;
+      await pump(stream, startId, { load: options.load, present, live: options.live }, timing, closing ? AbortSignal.any([stream.signal, closing]) : stream.signal);
     } catch (error) {
       // The client reconnects with the last id it got; the message stays in the log, not in the stream.
       log.warn('event stream failed', { error: error instanceof Error ? error.message : String(error) });

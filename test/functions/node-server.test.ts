@@ -287,3 +287,26 @@ describe('startNodeServer', () => {
     }
   });
 });
+
+describe('stopping the Node server', () => {
+  it('ends open event streams at once instead of waiting for them, and stops listening', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aif-node-stop-'));
+    const port = await freePort();
+    const running = await startNodeServer(parseEnv({ LLM_MODE: 'offline', DATABASE_URL: `file:${join(dir, 'assistant.db')}`, PORT: String(port), LOG_LEVEL: 'error' }), { shutdownGraceMs: 30_000 });
+    try {
+      const chat = await fetch(`http://127.0.0.1:${port}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ message: 'What is MeluXina?', lang: 'en' }) });
+      const { conversationId, conversationToken } = (await chat.json()) as { conversationId: string; conversationToken: string };
+      const events = await fetch(`http://127.0.0.1:${port}/api/conversations/${conversationId}/events`, { headers: { authorization: `Bearer ${conversationToken}` } });
+      expect(events.status).toBe(200);
+      const reader = events.body!.getReader();
+      const started = Date.now();
+      await running.close();
+      // The stream ends (it would otherwise last its 5 minutes), well inside the grace period given to answers.
+      while (!(await reader.read()).done);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
