@@ -33,10 +33,20 @@ const AFTER: readonly Intro[] = [
   ...PLURAL,
   { before: ['my', 'mon', 'mein', 'meine', 'mäi', 'mäin', 'meng'], nouns: ['pupil', 'student', 'élève', 'étudiant', 'étudiante', 'Schüler', 'Schülerin', 'Elève'] },
 ];
+// A pupil's family names the pupil as surely: "my pupil's dad is Peter Meier", "sa mère s'appelle Anne", "der Vater
+// heißt Paul Becker", "seng Mamm heescht Anne". The name follows at once, after "is"/"called", or after a comma.
+const RELATIVES: readonly Intro[] = [
+  { before: ['my', "pupil's", "pupils'", "student's", "child's", "kid's", 'his', 'her', 'their', 'the', 'a'], nouns: ['dad', 'father', 'mother', 'mum', 'mom', 'parent', 'parents', 'guardian', 'stepfather', 'stepmother', 'grandmother', 'grandfather', 'brother', 'sister'] },
+  { before: ['son', 'sa', 'ses', 'le', 'la', 'les', 'du', 'un', 'une', 'mon', 'ma'], nouns: ['père', 'mère', 'papa', 'maman', 'parent', 'parents', 'tuteur', 'tutrice', 'frère', 'sœur', 'grand-mère', 'grand-père', 'beau-père', 'belle-mère'] },
+  { before: ['sein', 'seine', 'seinem', 'seinen', 'ihr', 'ihre', 'ihrem', 'ihren', 'der', 'die', 'dem', 'den', 'des'], nouns: ['Vater', 'Mutter', 'Papa', 'Mama', 'Eltern', 'Bruder', 'Schwester', 'Großmutter', 'Großvater', 'Oma', 'Opa', 'Stiefvater', 'Stiefmutter'] },
+  { before: ['säi', 'säin', 'seng', 'hire', 'hir', 'hiren', 'de', 'den', 'dem', 'der', 'déi'], nouns: ['Papp', 'Mamm', 'Papa', 'Mama', 'Elteren', 'Brudder', 'Schwëster', 'Bomi', 'Bopi'] },
+  { before: ['d'], glued: true, nouns: ['Mamm', 'Mama', 'Elteren', 'Schwëster', 'Bomi'] },
+];
+
 // A label, as in a pasted report: "Schüler: Paul Becker", "Élève : Léa".
 const LABELS = ['pupil', 'student', 'child', 'élève', 'étudiant', 'étudiante', 'enfant', 'Schüler', 'Schülerin', 'Student', 'Studentin', 'Kind', 'Elève', 'Kand'];
 // Every introduction holds one of these nouns (as written or as the start of it): the patterns run only where they stand.
-const NOUN_STARTS = ['pupil', 'student', 'learner', 'child', 'kid', 'schoolboy', 'schoolgirl', 'élève', 'étudiant', 'enfant', 'écolier', 'écolière', 'schüler', 'schulkind', 'kind', 'elève', 'kand', 'kanner'];
+const NOUN_STARTS = ['pupil', 'student', 'learner', 'child', 'kid', 'schoolboy', 'schoolgirl', 'élève', 'étudiant', 'enfant', 'écolier', 'écolière', 'schüler', 'schulkind', 'kind', 'elève', 'kand', 'kanner', ...new Set(RELATIVES.flatMap((intro) => intro.nouns.map((noun) => noun.toLowerCase())))];
 
 const SP = String.raw`[ \u00a0]`;
 /** "my pupil" → "[Mm]y [Pp]upil": a message may start with the phrase; the `i` flag would also loosen \p{Lu}. */
@@ -47,6 +57,9 @@ const oneOf = (list: readonly string[]) => `(?:${list.map(phrase).join('|')})`;
 const atNoun = ({ before, nouns, glued }: Intro) => String.raw`(?<=(?<![\p{L}])${oneOf(before)}${glued ? "['’]" : SP})${oneOf(nouns)}(?![\p{L}])`;
 
 const CALLED = `${SP}(?:called|named|qui s['’]appelle|nommée?|prénommée?|appelée?|namens|mam Numm)`;
+// How a relative's name is given: "is", "called"; not "ist"/"ass", after which German and Luxembourgish capitalise any
+// noun ("die Mutter ist Lehrerin").
+const IS = `${SP}(?:is|called|named|s['’]appelle|est|heißt|heisst|heescht)`;
 // A given name, hyphenated or not ("Léa", "Jean-Luc"), and at most one surname, with its particle ("van", "de").
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])`;
 const SURNAME = String.raw`${SP}(?:(?:van|von|de|da|di|du|le|la|van der|von der)${SP})?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])`;
@@ -70,6 +83,7 @@ export function pupilNamesByPattern(): NameFinder {
     // After a plural, a name needs "called", a comma, or a second name ("my pupils Max and Léa").
     new RegExp(`(?:${PLURAL.map(atNoun).join('|')})(?:${CALLED}${SP}|,${SP}|${SP}(?=${ONE}${AND}${ONE}))(${LIST})`, 'uyd'),
     new RegExp(String.raw`${oneOf(LABELS)}${SP}?:${SP}(${ONE})`, 'uyd'),
+    new RegExp(`(?:${RELATIVES.map(atNoun).join('|')})(?:${IS})?,?${SP}(${ONE})`, 'uyd'),
   ];
   const after = new RegExp(
     String.raw`(?<=(?<![\p{L}\p{N}])(${GIVEN})(${SURNAME})?,${SP}${oneOf(AFTER.flatMap((intro) => intro.before))}${SP})${oneOf(AFTER.flatMap((intro) => intro.nouns))}(?![\p{L}])`,

@@ -28,6 +28,20 @@ describe('pupilNamesByPattern', () => {
     expect(found(text)).toEqual([name]);
   });
 
+  it.each([
+    ["Ok, my pupil's dad is Peter Meier, tel 621 555 777", 'Peter Meier'],
+    ['Her mother, Anne Weber, called me.', 'Anne Weber'],
+    ["Sa mère s'appelle Anne Weber.", 'Anne Weber'],
+    ['Der Vater heißt Paul Becker und ruft oft an.', 'Paul Becker'],
+    ['Seng Mamm heescht Anne Weber.', 'Anne Weber'],
+  ])("finds a pupil's relative's name, which identifies the pupil, in \"%s\"", (text, name) => {
+    expect(found(text)).toEqual([name]);
+  });
+
+  it.each(['The father of modern computing is Alan Turing.', 'His dad is Portuguese.', 'Die Mutter ist Lehrerin.', "D'Mamm ass Enseignante."])('leaves "%s" alone', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
   it('reads a name given before its introduction, without a word that only starts the sentence', () => {
     expect(found('Max, one of my pupils, is shy.')).toEqual(['Max']);
     expect(found('Yesterday Max, one of my pupils, cried.')).toEqual(['Max']);
