@@ -1,4 +1,5 @@
 // Luxembourg's 13-digit national identification number: a birth date, a serial, a Luhn and a Verhoeff check digit.
+// Found by its shape, birth date and check digits, or, mistyped, by a word that names it.
 import type { Finder, Span } from './spans.ts';
 
 /** Luhn (ISO/IEC 7812) check digit for a string of digits. */
@@ -36,10 +37,14 @@ function isBirthDate(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Whether 13 digits (separators already removed) open with a birth date, as a national number does. */
+function opensWithBirthDate(digits: string): boolean {
+  return /^\d{13}$/.test(digits) && isBirthDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)));
+}
+
 /** True when 13 digits (separators already removed) carry a birth date, a Luhn digit and a Verhoeff digit. */
 export function isValidNationalId(digits: string): boolean {
-  if (!/^\d{13}$/.test(digits)) return false;
-  if (!isBirthDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)))) return false;
+  if (!opensWithBirthDate(digits)) return false;
   const base = digits.slice(0, 11);
   return luhnCheckDigit(base) === Number(digits[11]) && verhoeffCheckDigit(base) === Number(digits[12]);
 }
@@ -51,6 +56,9 @@ const CANDIDATES = [
   String.raw`(?<![\p{L}\p{N}.,/-]|\d[ .])\d(?:[ .]?\d){12}(?![ .]?\d|[\p{L}\p{N}]|[,/-]\d)`,
 ];
 
+// Words that name an identification number, in the four languages, just before it.
+const ID_CUE = /(?:matricul|matrikel|identifi|\bid\b|\bcns\b|s[ée]curit[ée] sociale|social security|national (?:id|number)|num[ée]ro national|sozialversicherung|sozialvers[ée]cherung|personalausweis|ausweis)[^\d]{0,25}$/iu;
+
 export function nationalIdFinder(): Finder {
   const candidates = CANDIDATES.map((source) => new RegExp(source, 'gu'));
   return (text) => {
@@ -58,7 +66,11 @@ export function nationalIdFinder(): Finder {
     for (const candidate of candidates) {
       for (const m of text.matchAll(candidate)) {
         const span = { kind: 'id-number' as const, start: m.index, end: m.index + m[0].length };
-        if (isValidNationalId(m[0].replace(/\D/g, '')) && !spans.some((s) => s.start < span.end && span.start < s.end)) spans.push(span);
+        const digits = m[0].replace(/\D/g, '');
+        // Mistyped in its check digits, a number that says it is one ("Matrikel 1990 0101 12345") still carries a
+        // person's birth date; an order number of the same shape says nothing of the kind and stays.
+        const named = opensWithBirthDate(digits) && ID_CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
+        if ((named || isValidNationalId(digits)) && !spans.some((s) => s.start < span.end && span.start < s.end)) spans.push(span);
       }
     }
     return spans;

@@ -71,6 +71,15 @@ describe('nationalIdFinder', () => {
     expect(found('Numbers: 26 1985 031 512 371')).toEqual([]);
   });
 
+  it('finds a number mistyped in its check digits when a word names it, and leaves one that nothing names', () => {
+    expect(found('Matrikel 1990 0101 12345')).toEqual(['1990 0101 12345']);
+    expect(found('son matricule : 1990010112345')).toEqual(['1990010112345']);
+    expect(found('Sozialversicherungsnummer 1985031512372')).toEqual(['1985031512372']);
+    expect(found('Order 1985031512372 has shipped.')).toEqual([]);
+    // A date that does not exist is no birth date, named or not.
+    expect(found('Matrikel 1985 0231 12345')).toEqual([]);
+  });
+
   it('ignores valid digits inside a longer number or a code', () => {
     expect(found('19850315123712')).toEqual([]);
     expect(found('91985031512371')).toEqual([]);
