@@ -17,7 +17,7 @@ import { conversationEventRoutes } from './conversations/events.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { metricsRoutes } from './metrics/routes.ts';
-import { widgetRoutes } from './widget/routes.ts';
+import { missingPage, wantsPage, widgetRoutes } from './widget/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { staffSessionRoutes } from './staff/session-routes.ts';
 import { staffConversationRoutes } from './staff/conversation-routes.ts';
@@ -86,7 +86,8 @@ export function createApp(deps: AppDeps) {
     .route('/', consoleRoutes())
     .route('/', widgetRoutes());
   app.onError(onError);
-  app.notFound(notFound);
+  // A browser that follows a dead link gets a page; API clients get the JSON error.
+  app.notFound((c) => (wantsPage(c) ? missingPage(c) : notFound(c)));
   return app;
 }
 

@@ -10,6 +10,7 @@ import { LEGAL_KINDS, type LegalKind } from '../../legal/kinds.ts';
 import { demoPage } from '../../web/pages/demo.ts';
 import { eduPage } from '../../web/pages/edu.ts';
 import { legalPage, type LegalValues } from '../../web/pages/legal.ts';
+import { notFoundPage } from '../../web/pages/not-found.ts';
 import type { PageAssets, T } from '../../web/pages/layout.ts';
 import { publicOrigin } from '../public-url.ts';
 import type { AppBindings } from '../types.ts';
@@ -38,12 +39,23 @@ function asset(c: Context<AppBindings>, body: string, type: string, etag: string
   return c.body(body);
 }
 
-function page(c: Context<AppBindings>, lang: Lang, render: (lang: Lang, t: T, assets: PageAssets) => string) {
+function page(c: Context<AppBindings>, lang: Lang, render: (lang: Lang, t: T, assets: PageAssets) => string, status: 200 | 404 = 200) {
   const t = c.var.deps.i18n.forLang(lang);
   c.header('content-language', lang);
   c.header('vary', 'Accept-Language');
   c.header('cache-control', 'no-cache');
-  return c.html(render(lang, (key, params) => t(key.includes(':') ? key : `widget:${key}`, params), assets()));
+  return c.html(render(lang, (key, params) => t(key.includes(':') ? key : `widget:${key}`, params), assets()), status);
+}
+
+/** Whether a request that matched no route is a browser asking for a page, not a client of the API. */
+export function wantsPage(c: Context<AppBindings>): boolean {
+  return (c.req.method === 'GET' || c.req.method === 'HEAD') && !/^\/(?:api|internal|assets)\//.test(c.req.path) && (c.req.header('accept') ?? '').includes('text/html');
+}
+
+/** The 404 page, in the language of the address ("/fr/…") or the visitor's. */
+export function missingPage(c: Context<AppBindings>) {
+  const prefix = /^\/(en|fr|de|lb)(?:\/|$)/.exec(c.req.path)?.[1] as Lang | undefined;
+  return page(c, prefix ?? c.var.lang ?? 'en', notFoundPage, 404);
 }
 
 const KIND = `:kind{(?:${LEGAL_KINDS.join('|')})}`;

@@ -145,6 +145,23 @@ describe('GET /:lang/<legal page>', () => {
     expect((await get(demo, '/xx/privacy')).status).toBe(404);
   });
 
+  it('answers a browser that follows a dead link with a 404 page in the address’s or its own language, and API clients with JSON', async () => {
+    const page = await get(demo, '/fr/cookies', { accept: 'text/html,application/xhtml+xml' });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const french = await page.text();
+    expect(french).toContain('<html lang="fr"');
+    expect(french).toContain(`<h1>${demo.deps.i18n.forLang('fr')('widget:demo.not_found_title')}</h1>`);
+    expect(french).toContain('href="/fr"');
+    const unknown = await get(demo, '/xx', { accept: 'text/html', 'accept-language': 'de' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('<html lang="de"');
+    const api = await get(demo, '/api/nothing', { accept: 'text/html' });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect(((await (await get(demo, '/fr/cookies')).json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
   it('links the four pages from the demo page’s and the teachers’ page’s footer, and privacy and terms from the teachers’ notices', async () => {
     for (const path of ['/fr', '/fr/edu']) {
       const html = await (await get(demo, path)).text();
