@@ -1,9 +1,12 @@
-// Pupil assessment: a teacher asks the assistant to grade, rank, profile or read the emotions of an identifiable pupil, which it declines (AI Act, GDPR).
+// Pupil assessment: a teacher asks the assistant to grade, rank, place, profile or read the emotions of an identifiable pupil, which it declines (AI Act, GDPR).
 import { LANGS, type Lang } from '../language/languages.ts';
 import { gap, oneOf, wordPattern, wordText } from './words.ts';
 
-/** In priority order: a message asking for several is answered for the gravest (emotion recognition is prohibited). */
-export const PUPIL_ASSESSMENT_KINDS = ['emotion', 'profile', 'rank', 'grade'] as const;
+/**
+ * In priority order: a message asking for several is answered for the gravest (emotion recognition is prohibited; a
+ * placement decides a track, a class or a repeated year, which a grade or a ranking only feeds).
+ */
+export const PUPIL_ASSESSMENT_KINDS = ['emotion', 'profile', 'placement', 'rank', 'grade'] as const;
 export type PupilAssessmentKind = (typeof PUPIL_ASSESSMENT_KINDS)[number];
 export type PupilAssessment = { kind: PupilAssessmentKind };
 
@@ -24,7 +27,8 @@ const clauseGap = (max: number, verbs: string) => `(?:(?!(?:${verbs}) )[^ ]+ ){0
 // and "a group presentation" name nobody, and a tool being designed ("a quiz to assess…") assesses nobody yet.
 const EN_PUPIL = oneOf('pupils?', 'students?', 'learners?', 'kids?', 'child', 'children', 'class', 'classes', 'boys?', 'girls?', 'teenagers?', 'son', 'daughter', 'schoolchildren', 'trainees?', 'year [0-9]+s?', 'group');
 const EN_MINE = oneOf('my', 'our', 'this', 'that', 'these', 'those', 'each', 'every', 'all my', 'all our', 'all of my', 'all of our', 'one of my', 'one of our', 'some of my', 'the following');
-const EN_WHO = oneOf(NAME, `${EN_MINE} ${gap(1)}${EN_PUPIL}`, `${EN_PUPIL} ${NAME}`);
+// "my pupil [name]" is one pupil: the name may follow the noun.
+const EN_WHO = oneOf(NAME, `${EN_MINE} ${gap(1)}${EN_PUPIL}(?: ${NAME})?`, `${EN_PUPIL} ${NAME}`);
 const EN_SCHOOLWORK = oneOf('essays?', 'homeworks?', 'assignments?', 'compositions?', 'exam papers?', 'test papers?', 'tests?', 'exams?', 'mock exams?', 'answer sheets?', 'scripts?', 'coursework', 'submissions?', 'dictations?', 'book reports?', 'lab reports?', 'worksheets?', 'dissertations?', 'quiz answers');
 const EN_WORK = oneOf(EN_SCHOOLWORK, 'papers?', 'answers?', 'work', 'texts?', 'projects?', 'presentations?', 'reports?', 'drawings?', 'writing', 'poems?', 'stories', 'story', 'paragraphs?', 'letters?', 'summary', 'summaries', 'speech', 'speeches', 'performance', 'results?', 'levels?', 'progress', 'skills?', 'knowledge', 'understanding', 'reading', 'handwriting', 'portfolios?');
 // "My pupil's essay" and "my pupils' essays" both read "my pupils essay(s)"; "Max's" reads "maxs".
@@ -38,12 +42,20 @@ const EN_GRADE = oneOf('grade', 'grading', 'mark', 'marking', 'score', 'scoring'
 const EN_SCORE = oneOf('grades?', 'marks?', 'scores?', 'notes?', 'ratings?', 'points', 'level', 'band', 'percentage');
 const EN_SCALE = oneOf('out of [0-9]+', 'on a scale (?:of|from) [0-9]+ to [0-9]+', 'from [0-9]+ to [0-9]+', 'between [0-9]+ and [0-9]+');
 const EN_LEVEL = oneOf('weak', 'strong', 'good', 'bad', 'poor', 'gifted', 'talented', 'bright', 'clever', 'smart', 'slow', 'lazy', 'intelligent', 'stupid', 'dumb', 'behind', 'ahead', 'average', 'below average', 'above average', 'failing', 'struggling', 'able', 'capable', 'advanced');
-const EN_SUPER = oneOf('weakest', 'strongest', 'smartest', 'brightest', 'cleverest', 'slowest', 'fastest', 'quickest', 'laziest', 'dumbest', 'poorest', 'highest', 'lowest', 'best', 'worst', 'top', 'bottom', 'weaker', 'stronger', 'better', 'worse', 'smarter', 'most (?:able|capable|gifted|talented|intelligent|advanced|likely|at risk|promising|hardworking|hard working)', 'least (?:able|capable|gifted|talented|intelligent|advanced|motivated|likely)', 'struggling', 'failing', 'falling behind', 'behind', 'will fail', 'going to fail', 'should repeat');
+const EN_SUPER = oneOf('weakest', 'strongest', 'smartest', 'brightest', 'cleverest', 'slowest', 'fastest', 'quickest', 'laziest', 'dumbest', 'poorest', 'highest', 'lowest', 'best', 'worst', 'top', 'bottom', 'weaker', 'stronger', 'better', 'worse', 'smarter', 'most (?:able|capable|gifted|talented|intelligent|advanced|likely|at risk|promising|hardworking|hard working)', 'least (?:able|capable|gifted|talented|intelligent|advanced|motivated|likely)', 'struggling', 'failing', 'falling behind', 'behind', 'will fail', 'going to fail');
 const EN_CRITERION = oneOf('ability', 'abilities', 'levels?', 'grades?', 'marks?', 'scores?', 'results?', 'performance', 'achievement', 'attainment', 'intelligence', 'iq', 'skills?', 'strengths?', 'weakness', 'weaknesses', 'talent', 'potential', 'competence', 'progress', 'effort', 'merit', 'how (?:good|well|clever|smart)');
 const EN_PERSON = oneOf(`${NAME} s`, `${EN_MINE} ${gap(1)}${EN_PUPIL}`, `(?:a|the|one) ${EN_PUPIL}`, `${EN_PUPIL} ${NAME} s`);
 const EN_TRAIT = oneOf('personality', 'character', 'psychology', 'psyche', 'mental health', 'mental state', 'temperament', 'behaviou?r', 'family background', 'home life', 'family situation', 'iq', 'intelligence', 'sexual orientation', 'religion', 'political views', 'health');
 const EN_PROFILE = oneOf('psychological', 'psych', 'personality', 'behaviou?ral', 'psychometric', 'mental health', 'emotional', 'cognitive', 'learner', 'learning', 'character', 'risk', 'clinical', 'full', 'detailed', 'complete');
-const EN_CONDITION = oneOf('adhd', 'add', 'autism', 'asperger[^ ]*', 'dyslexia', 'dyscalculia', 'dyspraxia', 'a learning (?:disability|difficulty|disorder)', 'learning (?:disabilities|difficulties)', 'an? (?:mental|personality|eating|behaviou?ral|anxiety|attention) (?:illness|disorder|problem)', 'depression', 'ocd', 'asd', 'special (?:educational )?needs', 'a disorder', 'a disability', 'mental health (?:issues|problems)');
+const EN_CONDITION = oneOf('adhd', 'add', 'autism', 'asperger[^ ]*', 'dyslexia', 'dyscalculia', 'dyspraxia', 'dysgraphia', 'giftedness', 'high potential', 'a learning (?:disability|difficulty|disorder)', 'learning (?:disabilities|difficulties)', 'an? (?:mental|personality|eating|behaviou?ral|anxiety|attention) (?:illness|disorder|problem)', 'depression', 'ocd', 'asd', 'special (?:educational )?needs', 'a disorder', 'a disability', 'mental health (?:issues|problems)');
+// Said of a pupil, a diagnosis ("is she dyslexic?"); "gifted in maths" judges a subject, which grade reads.
+const EN_DIAGNOSIS = oneOf('autistic', 'dyslexic', 'dyspraxic', 'dyscalculic', 'dysgraphic', 'bipolar', 'adhd', 'on the spectrum', 'mentally ill', 'neurodivergent', 'neurodiverse', 'hyperactive', '(?:a )?(?:highly |intellectually |academically )?gifted(?! (?:at|in|for) )(?: child| pupil| student| learner| kid)?', 'twice exceptional', 'gay', 'lesbian', 'trans');
+// "Tell me whether…", "decide if…": asking for the verdict; "what should I do if my pupil has dyslexia?" does not.
+const EN_WHETHER = oneOf('whether', '(?:tell me|say|decide|work out|figure out|find out|determine|guess|check|assess|judge|evaluate|see|know|predict) if', '(?:do you think|would you say|do you believe)(?: that)?');
+// A rung of the school's ladder: a track, a stream, a set, a class above or below, a school type (Annex III 3(a)-(c)).
+const EN_PLACE = oneOf('tracks?', 'streams?', 'pathways?', 'orientation', 'classique', 'general (?:track|stream|secondary|education)', 'esc', 'esg', 'grammar school', 'special (?:school|class|education|needs school)', 'voie de preparation', `(?:advanced|accelerated|remedial|gifted|bilingual|international|top|bottom|higher|lower|middle|foundation|preparatory) ${oneOf('sets?', 'class', 'classes', 'groups?', 'courses?', 'levels?', 'tracks?', 'streams?', 'programmes?', 'programs?', 'sections?', 'schools?')}`, '(?:next|higher|lower|previous) (?:year|grade|class|level)');
+// "Repeat" alone ends the sentence: "should my pupils repeat the exercise?" repeats no year.
+const EN_MOVE = oneOf('repeat (?:the |a |this |another )?(?:school )?(?:year|grade|class)', 'repeat(?= $)', 'stay down', 'be held back', 'be kept back', 'skip a (?:year|grade|class)', 'move up a (?:year|grade|level|set)', 'go up a (?:year|grade|set)', 'be promoted', 'pass to the next (?:year|grade|class)', 'be placed in', 'be streamed', 'be oriented', 'be admitted', 'be accepted', `(?:go|move|move up|be moved|switch|transfer|be sent|change|get|be put|be placed) (?:to|into|in|up to|down to) (?:the |a |an )?${gap(1)}${EN_PLACE}`, `(?:join|attend|take|follow|do|enter|stay in) (?:the |a |an )?${gap(1)}${EN_PLACE}`);
 const EN_FEELING = oneOf('emotions?', 'emotional (?:state|states|wellbeing|well being|reactions?|health)', 'feelings?', 'moods?', 'mental state', 'state of mind', 'facial expressions?', 'stress(?: levels?)?', 'anxiety(?: levels?)?', 'boredom', 'engagement', 'attention(?: levels?)?', 'frustration', 'happiness', 'sadness', 'anger', 'sentiment', 'wellbeing', 'well being', 'affect');
 const EN_READ = oneOf('analy[sz]e', 'analy[sz]ing', 'detect', 'detecting', 'recogni[sz]e', 'recogni[sz]ing', 'read', 'reading', 'identify', 'track', 'tracking', 'monitor', 'monitoring', 'measure', 'infer', 'assess', 'evaluate', 'determine', 'guess', 'judge', 'gauge', 'interpret', 'scan', 'classify', 'estimate', 'tell me', 'describe', 'check', 'work out', 'figure out', 'spot', 'predict', 'score', 'rate');
 const EN_MEDIA = oneOf('videos?', 'webcams?', 'cameras?', 'footage', 'recordings?', 'photos?', 'pictures?', 'images?', 'faces?', 'voices?', '(?:zoom|teams|video) calls?', 'livestream', 'cctv', 'selfies?');
@@ -63,8 +75,21 @@ const EN: Lexicon = {
     `(?<=^ )(?:please )?(?:can you |could you |would you )?${EN_GRADE} (?:this|these|it|them|him|her|the following|the text below|the text above)(?: for me| please| ${EN_SCALE})*(?= $)`,
     `(?:is|are) ${EN_WHO} (?:a |an )?(?:really |very |quite |too )?${EN_LEVEL}(?: ${EN_PUPIL}| learners?| readers?| writers?| at [^ ]+| in [^ ]+| for (?:his|her|their) age)?(?= $)`,
     `what (?:level|grade|year level) is ${EN_WHO}`,
-    `should ${EN_WHO} ${oneOf('repeat (?:the |a )?(?:year|grade|class)', 'be held back', 'be kept back', 'skip a (?:year|grade)', 'move up a (?:year|grade|level|set)', 'be placed in', 'be streamed', 'be oriented', 'go (?:to|into) (?:the )?(?:classique|general|esc|esg|higher|lower|top|bottom|preparatory)')}`,
-    `which (?:track|stream|set|orientation|school type) ${gap(3)}${EN_WHO}`,
+  ],
+  placement: [
+    // "Should [name] …?" asks for the decision; "can my pupils take the advanced course online?" only for a need to.
+    `(?:should|shall|must) ${oneOf(EN_WHO, 'he', 'she')} (?:(?:need|have|be allowed|be able|deserve|get) to )?${EN_MOVE}`,
+    `(?:does|do|will|would|can|could) ${oneOf(EN_WHO, 'he', 'she')} (?:need|have|deserve|get) to ${EN_MOVE}`,
+    `(?:which|who|what) (?:one )?(?:of|among|from|in) ${EN_WHO} ${gap(4)}${EN_MOVE}`,
+    `${EN_WHETHER} ${oneOf(EN_WHO, 'he', 'she')} ${gap(3)}${EN_MOVE}`,
+    `(?:is|are) ${EN_WHO} (?:ready|fit|suited|suitable|right|good enough|strong enough|mature enough) (?:for|to) ${gap(2)}(?:${EN_PLACE}|${EN_MOVE})`,
+    `which (?:track|stream|set(?! of)|orientation|school type|pathway|section) ${gap(3)}${EN_WHO}`,
+    `which (?:school|class|year|grade|level) (?:should|would|could|will|can|must) ${EN_WHO} ${gap(1)}(?:go|attend|join|move|be|enter|start)`,
+    `${EN_ASK}(?:recommend|suggest|propose|choose|pick|decide on|determine|find|select|work out) (?:me )?(?:a |an |the )?(?:best |right |suitable |appropriate )?(?:tracks?|streams?|orientation|placement|pathway|school type|secondary school|level of education) (?:for|to) ${EN_WHO}`,
+    `(?:orientation|placement|track|streaming|admission|transfer|promotion|retention) (?:recommendation|decision|advice|opinion|report)s? ${gap(2)}(?:for|on|about|of) ${EN_WHO}`,
+    // "Should we admit [name] to …?" asks for the decision; "we admitted [name] to …" tells of it.
+    `(?:${EN_ASK}|(?:should|shall|can|could|would|must|do) (?:we|i|the school) )(?:admit|accept|reject|refuse|enrol|enroll|place|put|move|send|transfer|orient|stream) ${EN_WHO} ${gap(1)}(?:to|into|in|for|on|up to|down to) ${gap(2)}${EN_PLACE}`,
+    `(?:should|shall|can|could|would|must|do) (?:we|i|the school) (?:hold|keep) (?:back ${EN_WHO}|${EN_WHO} back)`,
   ],
   rank: [
     `${EN_ASK}(?:rank|ranking|rerank) ${EN_WHO}`,
@@ -85,7 +110,9 @@ const EN: Lexicon = {
     `(?:describe|analy[sz]e|assess|evaluate|judge|determine|guess|estimate|infer|explain) (?:the )?${EN_TRAIT} (?:of|behind) ${EN_WHO}`,
     `what (?:kind|sort|type) of (?:person|child|kid|character|personality|pupil|student|learner) is ${EN_WHO}`,
     `(?:does|do|could|might|can|may) ${EN_WHO} (?:have|suffer from|be on) ${gap(1)}${EN_CONDITION}`,
-    `(?:is|are) ${EN_WHO} (?:autistic|dyslexic|dyspraxic|bipolar|adhd|on the spectrum|mentally ill|neurodivergent|hyperactive|gay|lesbian|trans)`,
+    `(?:does|do|did) ${EN_WHO} (?:show|have|display|present) (?:any |the )?(?:signs?|symptoms?|traits?|indications?) of ${gap(1)}${EN_CONDITION}`,
+    `(?:(?:is|are) ${EN_WHO}|(?:could|might|may|can|would) ${EN_WHO} be) (?:really |possibly |perhaps |maybe )?${EN_DIAGNOSIS}`,
+    `${EN_WHETHER} ${EN_WHO} (?:has|have|had|suffers from|is|might have|could have|may have|might be|could be|may be) ${gap(1)}(?:${EN_CONDITION}|${EN_DIAGNOSIS})`,
     `${EN_ASK}diagnos(?:e|ing) ${EN_WHO}`,
     `${EN_ASK}predict ${gap(2)}(?:${EN_PERSON}|(?:whether|if|how|which of) ${EN_WHO}|${EN_WHO})`,
   ],
@@ -123,7 +150,7 @@ const EN: Lexicon = {
 // Lone elided letters (l, d, s…) vanish from the words, so patterns never spell them alone: "d’un élève" reads "un eleve".
 const FR_PUPIL = oneOf('eleves?', 'etudiants?', 'etudiantes?', 'apprenants?', 'apprenantes?', 'enfants?', 'gamins?', 'gamines?', 'classes?', 'garcons?', 'filles?', 'lyceens?', 'lyceennes?', 'collegiens?', 'collegiennes?', 'ecoliers?', 'ecolieres?', 'fils', 'groupe');
 const FR_MINE = oneOf('mon', 'ma', 'mes', 'notre', 'nos', 'ce', 'cet', 'cette', 'ces', 'chaque', 'tous mes', 'toutes mes', 'tous nos', 'un de mes', 'une de mes', 'chacun de mes', 'chacune de mes', 'certains de mes', 'certaines de mes');
-const FR_WHO = oneOf(NAME, `${FR_MINE} ${gap(1)}${FR_PUPIL}`, `${FR_PUPIL} ${NAME}`);
+const FR_WHO = oneOf(NAME, `${FR_MINE} ${gap(1)}${FR_PUPIL}(?: ${NAME})?`, `${FR_PUPIL} ${NAME}`);
 const FR_SCHOOLWORK = oneOf('copies?', 'devoirs?', 'devoir maison', 'redactions?', 'dissertations?', 'compositions?', 'interros?', 'interrogations?', 'controles?', 'dictees?', 'examens?', 'epreuves?', 'exposes?', 'evaluations?', 'commentaires? de texte', 'travaux ecrits');
 const FR_WORK = oneOf(FR_SCHOOLWORK, 'textes?', 'travail', 'travaux', 'reponses?', 'productions?', 'projets?', 'presentations?', 'dessins?', 'poemes?', 'histoires?', 'resumes?', 'rapports?', 'lettres?', 'oral', 'oraux', 'resultats?', 'performances?', 'ecrits?', 'niveau', 'niveaux', 'competences?', 'connaissances?', 'acquis', 'progres', 'lacunes?', 'essais?');
 const FR_OWNER = oneOf('son', 'sa', 'ses', 'leur', 'leurs');
@@ -137,11 +164,17 @@ const FR_GIVE = oneOf('donne', 'donner', 'donnez', 'donnerais', 'attribue', 'att
 const FR_SCORE = oneOf('note', 'notes', 'appreciation', 'mention', 'score', 'points');
 const FR_SCALE = oneOf('sur [0-9]+', 'de [0-9]+ a [0-9]+', 'entre [0-9]+ et [0-9]+', 'sur une echelle de [0-9]+ a [0-9]+');
 const FR_LEVEL = oneOf('faibles?', 'forts?', 'fortes?', 'bons?', 'bonnes?', 'mauvais', 'mauvaises?', 'doues?', 'douees?', 'intelligents?', 'intelligentes?', 'lents?', 'lentes?', 'paresseux', 'paresseuses?', 'en retard', 'en difficulte', 'en echec', 'nuls?', 'nulles?', 'brillants?', 'brillantes?', 'capables?', 'avances?', 'avancees?', 'rapides?');
-const FR_SUPER = oneOf(`(?:le |la |les )?(?:plus|moins) ${FR_LEVEL}`, 'meilleur', 'meilleure', 'meilleurs', 'meilleures', 'pire', 'pires', 'en difficulte', 'en echec', 'va echouer', 'vont echouer', 'risquent? (?:de )?(?:echouer|redoubler|decrocher)', '(?:doit|doivent|devrait|devraient) redoubler', '(?:a|ont) le plus de difficultes');
+const FR_SUPER = oneOf(`(?:le |la |les )?(?:plus|moins) ${FR_LEVEL}`, 'meilleur', 'meilleure', 'meilleurs', 'meilleures', 'pire', 'pires', 'en difficulte', 'en echec', 'va echouer', 'vont echouer', 'risquent? (?:de )?(?:echouer|redoubler|decrocher)', '(?:a|ont) le plus de difficultes');
 const FR_CRITERION = oneOf('niveau', 'niveaux', 'notes?', 'resultats?', 'performances?', 'capacites?', 'competences?', 'merite', 'intelligence', 'forces?', 'faiblesses?', 'moyennes?', 'reussite', 'qi', 'talent', 'aptitudes?', 'potentiel', 'meilleur', 'meilleure', 'plus', 'moins', 'fort', 'faible');
 const FR_TRAIT = oneOf('personnalite', 'caractere', 'psychologie', 'sante mentale', 'etat psychologique', 'profil psychologique', 'quotient intellectuel', 'qi', 'intelligence', 'comportement', 'situation familiale', 'milieu familial', 'vie privee', 'vie familiale', 'orientation sexuelle', 'religion', 'temperament');
 const FR_TRAIT_VERB = oneOf('analyse', 'analyser', 'analysez', 'decris', 'decrire', 'decrivez', 'evalue', 'evaluer', 'evaluez', 'determine', 'determiner', 'devine', 'deviner', 'estime', 'estimer', 'diagnostique', 'diagnostiquer', 'dresse', 'dresser', 'etablis', 'etablir', 'fais', 'faire', 'cerne', 'cerner', 'explique', 'expliquer');
 const FR_CONDITION = oneOf('tdah', 'tda', 'tdha', 'autis[^ ]*', 'dyslexi[^ ]*', 'dyscalculi[^ ]*', 'dyspraxi[^ ]*', 'dysorthographi[^ ]*', 'hyperacti[^ ]*', 'asperger', 'troubles?', 'handicap[^ ]*', 'bipolaire', 'haut potentiel', 'hpi', 'surdoue[^ ]*', 'precoce', 'depressi[^ ]*', 'une maladie mentale', 'toc', 'homosexuel[^ ]*');
+// "Dis-moi si…", "penses-tu que…": asking for the verdict ("qu'" and "s'" are elided away).
+const FR_TELL_IF = '(?:dire|dis|dites|determiner|determine|savoir|sais|penses|pensez|crois|croyez|deviner|devine|indiquer|indique|estimer|estime|juger|juge|evaluer|evalue|decide|decider|decidez)(?: moi| nous| tu| vous)?(?: si| que)?';
+const FR_PLACE = oneOf('classique', 'general', 'enseignement (?:secondaire )?(?:classique|general)', 'esc', 'esg', 'filieres?', 'voies? (?:de preparation|generale|professionnelle|technologique|classique)', 'sections?', 'classe (?:superieure|inferieure|suivante|de niveau|excellence|speciale|bilingue|internationale|europeenne|preparatoire)', 'niveau superieur', 'annee suivante', 'groupe (?:de niveau|fort|faible|avance)', 'lycee (?:classique|general)', 'gymnase', 'preparatoire', 'enseignement specialise', 'cycle superieur');
+// "Redoubler d'efforts" repeats no year.
+const FR_MOVE = oneOf('redoubler(?! (?:de )?(?:efforts?|vigilance|attention|prudence|patience))', 'sauter une classe', 'etre admis[^ ]*', 'etre accepte[^ ]*', 'etre oriente[^ ]*', `(?:aller|passer|entrer|integrer|rejoindre|suivre|continuer|poursuivre|etre (?:mis|mise|place|placee)) (?:(?:en|dans|au|aux|a|vers) )?(?:(?:la|le|les|une|un) )?${gap(1)}${FR_PLACE}`);
+const FR_MODAL = oneOf('doit', 'doivent', 'devrait', 'devraient', 'va', 'vont', 'peut', 'peuvent', 'pourrait', 'pourraient', 'merite', 'meritent', 'doive', 'puisse');
 const FR_FEELING = oneOf('emotions?', 'etats? emotionnels?', 'sentiments?', 'ressentis?', 'humeurs?', 'etat esprit', 'expressions? faciales?', 'niveau de stress', 'stress', 'anxiete', 'ennui', 'attention', 'bien etre', 'etat psychologique', 'moral', 'tristesse', 'colere', 'joie');
 const FR_READ = oneOf('analyse', 'analyser', 'analysez', 'analyses', 'detecte', 'detecter', 'detectez', 'reconnais', 'reconnait', 'reconnaitre', 'reconnaissez', 'identifie', 'identifier', 'identifiez', 'lis', 'lire', 'lisez', 'evalue', 'evaluer', 'evaluez', 'mesure', 'mesurer', 'mesurez', 'devine', 'deviner', 'devinez', 'deduis', 'deduire', 'deduisez', 'interprete', 'interpreter', 'interpretez', 'surveille', 'surveiller', 'surveillez', 'suis', 'suivre', 'determine', 'determiner', 'decris', 'decrire', 'dis moi', 'dites moi', 'estime', 'estimer', 'repere', 'reperer', 'reperez', 'cerne', 'cerner');
 const FR_MEDIA = oneOf('videos?', 'webcams?', 'cameras?', 'enregistrements?', 'photos?', 'images?', 'visages?', 'voix', 'visio', 'visioconference', 'captations?', 'films?', 'selfies?');
@@ -160,7 +193,18 @@ const FR: Lexicon = {
     `${FR_WHO} (?:est|serait) (?:il|elle) (?:un |une )?${gap(1)}${FR_LEVEL}`,
     `est ce (?:que )?${FR_WHO} (?:est|serait) (?:un |une )?${gap(1)}${FR_LEVEL}(?: ${FR_PUPIL}| en [^ ]+)?(?= $)`,
     `(?:quel|quelle) niveau ${gap(2)}${FR_WHO}`,
-    `${FR_WHO} (?:doit|devrait|va|peut) (?:il |elle )?(?:redoubler|passer en classique|passer en general|aller en classique|aller en general|etre oriente[^ ]*)`,
+  ],
+  placement: [
+    // Asked ("[name] doit-il redoubler ?", "[name] doit redoubler ?"), not told ("[name] va redoubler, comment l'aider ?").
+    `${FR_WHO} ${FR_MODAL} (?:(?:il|elle|ils|elles) ${FR_MOVE}|${FR_MOVE}(?= $))`,
+    `est ce (?:que )?${FR_WHO} ${FR_MODAL} ${FR_MOVE}`,
+    `(?<=^ )(?:doit|devrait|peut|va|merite) (?:il|elle) ${FR_MOVE}`,
+    `(?:quel|quelle|lequel|laquelle|lesquels|lesquelles|qui) (?:de |parmi |entre )?${FR_WHO} ${gap(4)}${FR_MODAL} ${FR_MOVE}`,
+    `${FR_TELL_IF} ${FR_WHO} ${gap(3)}${FR_MOVE}`,
+    `(?:quel|quelle|quels|quelles) (?:orientation|filiere|filieres|voie|section|ecole|etablissement|lycee) ${gap(4)}${FR_WHO}`,
+    `(?:avis|conseil|decision|proposition|recommandation)s? (?:de )?(?:orientation|passage|redoublement) ${gap(3)}(?:pour|de|du|sur) ${FR_WHO}`,
+    `(?:recommande|recommander|recommandez|propose|proposer|proposez|conseille|conseiller|conseillez|choisis|choisir|choisissez|suggere|suggerer|suggerez|trouve|trouver|trouvez)(?: moi| nous)? (?:une |un |la |le )?(?:meilleure |bonne )?(?:orientation|filiere|voie|section|ecole) (?:pour|a) ${FR_WHO}`,
+    `(?:admettre|admets|admettez|accepter|accepte|acceptez|refuser|refuse|refusez|inscrire|inscris|inscrivez|orienter|oriente|orientez|placer|place|placez|mettre|mets|mettez) ${FR_WHO} ${gap(1)}(?:en|dans|au|aux|a|vers) ${gap(2)}${FR_PLACE}`,
   ],
   rank: [
     // "Ma liste de classe : [name], …" names a class list: "classe" after "de" is the noun.
@@ -176,8 +220,9 @@ const FR: Lexicon = {
     `${FR_ASK}(?:profile|profiler|profilez)(?: moi)? ${FR_WHO}`,
     `${FR_ASK}${FR_TRAIT_VERB}(?: moi| nous)? ${gap(1)}${FR_TRAIT} (?:(?:de|du|des) )?${FR_WHO}`,
     `(?:quel|quelle) ${gap(1)}(?:personnalite|caractere|genre de personne|type de personne|sorte de personne) ${gap(3)}${FR_WHO}`,
-    `${FR_WHO} (?:a|aurait|souffre|souffrirait|est|serait) (?:il|elle) ${gap(2)}${FR_CONDITION}`,
-    `est ce (?:que )?${FR_WHO} (?:a|aurait|souffre|souffrirait|est|serait) ${gap(2)}${FR_CONDITION}`,
+    `${FR_WHO} (?:(?:a|aurait|souffre|souffrirait|est|serait) (?:il|elle)|(?:pourrait|peut) (?:il|elle) (?:etre|avoir|souffrir de)) ${gap(2)}${FR_CONDITION}`,
+    `est ce (?:que )?${FR_WHO} (?:a|aurait|souffre|souffrirait|est|serait|(?:pourrait|peut) (?:etre|avoir|souffrir de)) ${gap(2)}${FR_CONDITION}`,
+    `${FR_TELL_IF} ${FR_WHO} (?:a|aurait|souffre|souffrirait|est|serait|(?:pourrait|peut) (?:etre|avoir|souffrir de)) ${gap(2)}${FR_CONDITION}`,
     `${FR_ASK}(?:diagnostique|diagnostiquer|diagnostiquez) ${FR_WHO}`,
     `${FR_ASK}(?:predis|predire|predisez|prevois|prevoir)(?: moi)? ${gap(3)}(?:si |comment )?${FR_WHO}`,
   ],
@@ -214,7 +259,7 @@ const FR: Lexicon = {
 // come first; a verb-first yes/no question ("Ist [name] depressiv?") is told from a statement by its place at the start.
 const DE_PUPIL = oneOf('schuler', 'schulern', 'schulers', 'schulerin', 'schulerinnen', 'sus', 'kind', 'kinder', 'kindern', 'kindes', 'klasse', 'klassen', 'jungen', 'junge', 'madchen', 'lernende', 'lernenden', 'jugendliche', 'jugendlichen', 'sohn', 'tochter', 'student', 'studenten', 'studentin', 'studentinnen', 'azubi', 'azubis', 'lerngruppe', 'kurs');
 const DE_MINE = oneOf('mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'diese', 'diesen', 'diesem', 'dieser', 'dieses', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'alle meine', 'allen meinen', 'einer meiner', 'einen meiner', 'eines meiner', 'einem meiner', 'eine meiner');
-const DE_WHO = oneOf(NAME, `${DE_MINE} ${gap(1)}${DE_PUPIL}`, `(?:(?:der|die|den|dem|des|das) )?${DE_PUPIL} ${NAME}`);
+const DE_WHO = oneOf(NAME, `${DE_MINE} ${gap(1)}${DE_PUPIL}(?: ${NAME})?`, `(?:(?:der|die|den|dem|des|das) )?${DE_PUPIL} ${NAME}`);
 const DE_SCHOOLWORK = oneOf('aufsatz', 'aufsatze', 'aufsatzes', 'aufsatzen', 'klassenarbeit', 'klassenarbeiten', 'klausur', 'klausuren', 'hausaufgabe', 'hausaufgaben', 'hausarbeit', 'hausarbeiten', 'schularbeit', 'schularbeiten', 'schulaufgabe', 'schulaufgaben', 'erorterung', 'erorterungen', 'diktat', 'diktate', 'referat', 'referate', 'facharbeit', 'lernkontrolle', 'lernkontrollen', 'test', 'tests', 'prufung', 'prufungen', 'probe', 'proben', 'arbeitsblatt', 'arbeitsblatter');
 const DE_WORK = oneOf(DE_SCHOOLWORK, 'arbeit', 'arbeiten', 'text', 'texte', 'antwort', 'antworten', 'heft', 'hefte', 'zeichnung', 'zeichnungen', 'bild', 'bilder', 'gedicht', 'gedichte', 'geschichte', 'geschichten', 'prasentation', 'prasentationen', 'projekt', 'projekte', 'bericht', 'berichte', 'zusammenfassung', 'vortrag', 'vortrage', 'leistung', 'leistungen', 'ergebnis', 'ergebnisse', 'losung', 'losungen', 'brief', 'essay', 'essays', 'niveau', 'leistungsstand', 'lernstand', 'kenntnisse', 'kompetenzen', 'fortschritt', 'fortschritte', 'handschrift', 'aussprache');
 const DE_THE = oneOf('der', 'die', 'das', 'den', 'dem', 'des', 'diese', 'diesen', 'diesem', 'dieser', 'dieses', 'folgende', 'folgenden', 'folgendem', 'folgender', 'beigefugte', 'beigefugten', 'angehangte', 'angehangten', 'alle', 'jede', 'jeden', 'jedes', 'meine', 'meinen', 'unsere', 'unseren');
@@ -231,12 +276,18 @@ const DE_GRADE_LAST = oneOf('bewerten', 'benoten', 'beurteilen', 'einschatzen', 
 const DE_SCORE = oneOf('note', 'noten', 'punktzahl', 'punkte', 'bewertung', 'zensur');
 const DE_SCALE = oneOf('von [0-9]+ bis [0-9]+', 'zwischen [0-9]+ und [0-9]+', 'auf einer skala von [0-9]+ bis [0-9]+', 'aus [0-9]+', 'von [0-9]+', 'auf [0-9]+');
 const DE_LEVEL = oneOf('schwach', 'schwacher', 'schwache', 'schwaches', 'stark', 'starker', 'starke', 'gut', 'guter', 'gute', 'schlecht', 'schlechter', 'schlechte', 'begabt', 'begabter', 'begabte', 'hochbegabt', 'intelligent', 'intelligenter', 'intelligente', 'faul', 'fauler', 'faule', 'dumm', 'dummer', 'dumme', 'lernschwach', 'lernschwacher', 'leistungsschwach', 'leistungsschwacher', 'leistungsstark', 'leistungsstarker', 'uberdurchschnittlich', 'unterdurchschnittlich', 'durchschnittlich', 'zuruck', 'hinterher', 'langsam', 'langsamer', 'langsame', 'klug', 'kluger', 'kluge');
-const DE_SUPER = oneOf('am (?!ersten|nachsten|letzten)[^ ]+sten', '(?:der|die|das|den) (?!erste|nachste)[^ ]+ste', 'beste', 'besten', 'bester', 'bestes', 'besser', 'schlechter', 'schwacher', 'starker', 'durchfallen', 'sitzenbleiben', 'versagen', 'scheitern', 'hinterher', 'zuruck', 'top [0-9]+', 'leistungsschwach[^ ]*', 'leistungsstark[^ ]*');
+const DE_SUPER = oneOf('am (?!ersten|nachsten|letzten)[^ ]+sten', '(?:der|die|das|den) (?!erste|nachste)[^ ]+ste', 'beste', 'besten', 'bester', 'bestes', 'besser', 'schlechter', 'schwacher', 'starker', 'durchfallen', 'versagen', 'scheitern', 'hinterher', 'zuruck', 'top [0-9]+', 'leistungsschwach[^ ]*', 'leistungsstark[^ ]*');
 const DE_CRITERION = oneOf('leistung', 'leistungen', 'fahigkeit', 'fahigkeiten', 'niveau', 'leistungsniveau', 'leistungsstand', 'noten', 'note', 'begabung', 'intelligenz', 'kompetenz', 'kompetenzen', 'ergebnissen', 'ergebnisse', 'starke', 'starken', 'schwachen', 'konnen', 'lernstand', 'punkten', 'punkte', 'talent', 'iq');
 const DE_TRAIT = oneOf('personlichkeit', 'charakter', 'psyche', 'psychische gesundheit', 'intelligenz', 'iq', 'familiare situation', 'familienverhaltnisse', 'verhalten', 'temperament', 'wesen', 'mentalitat', 'sexuelle orientierung', 'religion');
 const DE_TRAIT_VERB = oneOf('analysiere', 'analysieren', 'beschreibe', 'beschreiben', 'beurteile', 'beurteilen', 'bewerte', 'bewerten', 'schatze', 'deute', 'deuten', 'diagnostiziere', 'charakterisiere', 'erstelle', 'ermittle', 'bestimme', 'erklare');
 const DE_TRAIT_LAST = oneOf('analysieren', 'beschreiben', 'einschatzen', 'beurteilen', 'bewerten', 'deuten', 'diagnostizieren', 'charakterisieren', 'analysierst', 'beschreibst', 'einschatzt', 'beurteilst');
 const DE_CONDITION = oneOf('adhs', 'ads', 'autismus', 'asperger', 'legasthenie', 'lrs', 'dyskalkulie', 'depressionen', 'depression', 'angststorung', 'essstorung', 'eine storung', 'storungen', 'eine behinderung', 'lernbehinderung', 'hochbegabung', 'zwangsstorung', 'eine psychische erkrankung', 'psychische probleme');
+const DE_DIAGNOSIS = oneOf('autistisch', 'autist', 'autistin', 'legastheniker', 'legasthenikerin', 'hochbegabt', 'hyperaktiv', 'bipolar', 'psychisch krank', 'gestort', 'schwul', 'lesbisch');
+// "Sag mir, ob…", "meinst du, dass…": asking for the verdict.
+const DE_TELL_IF = `(?:entscheide|entscheiden|entscheidest|sag|sage|sagen|beurteile|beurteilen|einschatzen|schatze|prufe|prufen|bestimme|bestimmen|meinst|glaubst|denkst|findest|weisst)${DE_PLEASE} ${gap(1)}(?:ob|dass)`;
+const DE_PLACE = oneOf('gymnasium', 'realschule', 'hauptschule', 'mittelschule', 'gesamtschule', 'sekundarschule', 'forderschule', 'sonderschule', 'classique', 'general', 'lycee classique', 'enseignement (?:secondaire )?(?:classique|general)', 'esc', 'esg', 'schulzweig', 'zweig', 'bildungsgang', 'leistungskurs', 'e kurs', 'g kurs', 'forderklasse', 'fordergruppe', 'begabtenklasse', '(?:nachste|nachsthohere|hohere|niedrigere) (?:klasse|stufe|jahrgangsstufe)', 'voie de preparation', 'preparatoire');
+// "Wiederholen" needs the year it repeats, or nothing after the modal: "soll er den Stoff wiederholen?" keeps him in class.
+const DE_MOVE = oneOf('sitzenbleiben', 'sitzen bleiben', 'sitzenbleibt', 'sitzen bleibt', '(?:klasse|jahr|schuljahr|stufe|jahrgangsstufe) wiederholen', '(?:soll|sollte|muss|wird) wiederholen(?= $)', 'eine klasse uberspringen', 'versetzt werden', 'versetzt wird', 'aufgenommen werden', 'zugelassen werden', `(?:aufs|auf das|auf die|auf den|ins|in das|in die|in den|ans|an das|an die|zum|zur) ${gap(1)}${DE_PLACE}`);
 const DE_FEELING = oneOf('emotion', 'emotionen', 'gefuhl', 'gefuhle', 'gefuhlslage', 'gefuhlszustand', 'gemutszustand', 'gemutslage', 'stimmung', 'stimmungen', 'stimmungslage', 'emotionalen zustand', 'emotionale zustand', 'emotionale verfassung', 'emotionale lage', 'seelischen zustand', 'seelische verfassung', 'psychischen zustand', 'psychische verfassung', 'gesichtsausdruck', 'gesichtsausdrucke', 'mimik', 'stresslevel', 'stress', 'angste', 'aufmerksamkeit', 'langeweile', 'befinden', 'wohlbefinden', 'laune', 'launen');
 const DE_READ = oneOf('analysiere', 'analysieren', 'analysiert', 'analysierst', 'erkenne', 'erkennen', 'erkennt', 'erkennst', 'lies', 'lese', 'deute', 'deuten', 'bestimme', 'bestimmen', 'bestimmst', 'ermittle', 'ermitteln', 'miss', 'messe', 'messen', 'uberwache', 'uberwachen', 'beobachte', 'beobachten', 'schatze', 'einschatzen', 'einschatzt', 'bewerte', 'bewerten', 'interpretiere', 'interpretieren', 'erfasse', 'erfassen', 'werte', 'auswerten', 'beschreibe', 'beschreiben', 'sag mir', 'sage mir', 'sagen sie mir', 'detektiere', 'identifiziere', 'identifizieren', 'tracke', 'tracken', 'verfolge', 'verfolgen');
 const DE_MEDIA = oneOf('video', 'videos', 'webcam', 'kamera', 'kameras', 'aufnahme', 'aufnahmen', 'foto', 'fotos', 'bild', 'bildern', 'bilder', 'gesicht', 'gesichtern', 'gesichter', 'stimme', 'stimmen', 'videokonferenz', 'videoaufnahme', 'videoaufnahmen', 'kamerabild', 'selfie');
@@ -254,7 +305,14 @@ const DE: Lexicon = {
     `${DE_SCORE} ${DE_SCALE} ${gap(2)}(?:fur|zu|an) ${DE_TARGET}`,
     `(?<=^ )(?:bitte )?(?:bewerte|benote|beurteile|bewerten sie|benoten sie)(?: bitte)? (?:das|dies|folgendes|den folgenden text|diesen text|ihn|es)(?: bitte| mit einer note| ${DE_SCALE})*(?= $)`,
     `${DE_START}(?:ist|sind|war) ${DE_WHO} (?:ein |eine |einer )?(?:wirklich |sehr |eher )?${DE_LEVEL}(?: ${DE_PUPIL}| in [^ ]+| fur (?:sein|ihr) alter)?(?= $)`,
-    `${DE_START}(?:soll|sollte|muss|kann|darf) ${DE_WHO} ${gap(3)}(?:sitzenbleiben|wiederholen|versetzt werden|aufs gymnasium|ins classique|ins general|ins lycee classique)`,
+  ],
+  placement: [
+    `${DE_START}(?:soll|sollte|muss|musste|kann|konnte|darf|wird|wurde) ${oneOf(DE_WHO, 'er', 'sie')} (?:${gap(3)}${DE_MOVE}|wiederholen(?= $))`,
+    `(?:welche|welcher|welches|welchen|wer) (?:(?:von|aus|unter) )?${DE_WHO} ${gap(4)}${DE_MOVE}`,
+    `${DE_TELL_IF} ${DE_WHO} ${gap(4)}${DE_MOVE}`,
+    `(?:gymnasialempfehlung|schulempfehlung|ubergangsempfehlung|ubertrittsempfehlung|laufbahnempfehlung|schullaufbahnempfehlung|orientierungsempfehlung|versetzungsempfehlung|versetzungsentscheidung|avis d orientation)[^ ]* ${gap(2)}(?:fur|von|vom|zu|uber) ${gap(1)}${DE_WHO}`,
+    `(?:welche|welcher|welchen|welches) (?:schulform|schulzweig|schulart|schultyp|zweig|bildungsgang|orientierung|weiterfuhrende schule|sekundarschule|gymnasium|lycee)[^ ]* ${gap(4)}${DE_WHO}`,
+    `(?:sollen|sollten|konnen|durfen|mussen) (?:wir|ich|die schule) ${DE_WHO} ${gap(3)}(?:aufnehmen|zulassen|ablehnen|versetzen|zuruckstufen|hochstufen|zuruckstellen)`,
   ],
   rank: [
     `${DE_ASK}(?:ordne|ordnet|ordnen|sortiere|sortiert|sortieren|reihe|ranke|ranken|rank|stufe|stufen|vergleiche|vergleichen|klassifiziere|klassifizieren|teile|teilen|gruppiere|gruppieren)${DE_PLEASE} ${DE_WHO} ${gap(3)}(?:nach|anhand|gemass|entsprechend|basierend auf|auf grundlage) ${gap(2)}${DE_CRITERION}`,
@@ -272,7 +330,9 @@ const DE: Lexicon = {
     `${DE_ASK}${DE_TRAIT_VERB}${DE_PLEASE} ${gap(1)}${DE_TRAIT} ${DE_WITH} ${gap(1)}(?:${DE_PUPIL}|${DE_WHO})`,
     `${DE_ASK}(?:(?:die|den|das) )?${DE_TRAIT} ${DE_WITH} ${gap(1)}(?:${DE_PUPIL}|${DE_WHO}) ${gap(4)}${DE_TRAIT_LAST}`,
     `(?:hat|leidet|hatte) ${DE_WHO} ${gap(2)}${DE_CONDITION}`,
-    `(?:ist|sind) ${DE_WHO} (?:autistisch|autist|autistin|legastheniker|legasthenikerin|hochbegabt|hyperaktiv|bipolar|psychisch krank|gestort|schwul|lesbisch)`,
+    `(?:ist|sind) ${DE_WHO} ${DE_DIAGNOSIS}`,
+    `(?:konnte|konnten|kann|konnen|durfte|musste) ${DE_WHO} (?:(?:ein |eine )?${DE_DIAGNOSIS} sein|${gap(1)}${DE_CONDITION} haben)`,
+    `${DE_TELL_IF} ${DE_WHO} ${gap(2)}(?:${DE_CONDITION} (?:hat|haben|hatte)|(?:ein |eine )?${DE_DIAGNOSIS} (?:ist|sind|war))`,
     `${DE_ASK}(?:diagnostiziere|diagnostizieren) ${DE_WHO}`,
     `(?:was fur ein|was fur eine|welche art) (?:mensch|person|kind|typ|charakter|personlichkeit) ist ${DE_WHO}`,
     `(?:sage|sag|sagen)${DE_PLEASE} voraus ${gap(1)}(?:(?:ob|wie|wer|welche|welcher) )?${gap(1)}${DE_WHO}`,
@@ -311,7 +371,7 @@ const DE: Lexicon = {
 const LB_PUPIL = oneOf('schüler', 'schülerin', 'schülerinnen', 'schülerinne', 'kand', 'kanner', 'klass', 'klassen', 'jong', 'jongen', 'meedchen', 'meederchen', 'eleven', 'eleve', 'élève', 'student', 'studenten', 'jugendlechen', 'grupp');
 const LB_MINE = oneOf('meng', 'mäin', 'mäi', 'menger', 'mengem', 'mengen', 'eis', 'eisen', 'eiser', 'eisem', 'dës', 'dësen', 'dëser', 'dësem', 'dëst', 'all meng', 'all mengen', 'jiddwer', 'jidder', 'ee vu mengen', 'ee vun eisen', 'een vu mengen', 'eng vu mengen', 'engem vu mengen', 'enger vu mengen', 'wéi eng vu mengen');
 const LB_ART = '(?:(?:den|de|der|dem|déi|dat) )?';
-const LB_WHO = oneOf(`${LB_ART}${NAME}`, `${LB_MINE} ${gap(1)}${LB_PUPIL}`, `${LB_ART}${LB_PUPIL} ${NAME}`);
+const LB_WHO = oneOf(`${LB_ART}${NAME}`, `${LB_MINE} ${gap(1)}${LB_PUPIL}(?: ${NAME})?`, `${LB_ART}${LB_PUPIL} ${NAME}`);
 const LB_SCHOOLWORK = oneOf('opsaz', 'opsatz', 'opsätz', 'devoir', 'devoiren', 'hausaufgab', 'hausaufgaben', 'klassenaarbecht', 'klassenaarbechten', 'prüfung', 'prüfungen', 'examen', 'kontroll', 'kontrollen', 'dictée', 'diktat', 'redaktioun', 'redaktiounen', 'rédaktioun', 'test', 'testen', 'interro', 'epreuve', 'aarbechtsblat');
 const LB_WORK = oneOf(LB_SCHOOLWORK, 'aarbecht', 'aarbechten', 'text', 'texter', 'äntwert', 'äntwerten', 'presentatioun', 'presentatiounen', 'präsentatioun', 'exposé', 'projet', 'projeten', 'zeechnung', 'zeechnungen', 'gedicht', 'gedichter', 'geschicht', 'geschichten', 'resultater', 'resultat', 'leeschtung', 'leeschtungen', 'niveau', 'kompetenzen', 'wëssen', 'fortschrëtt', 'fortschrëtter', 'handschrëft', 'bréif');
 const LB_THE = oneOf('den', 'de', 'déi', 'dat', 'der', 'dem', 'dës', 'dësen', 'dësem', 'dëser', 'dëst', 'folgenden', 'folgend', 'all', 'all déi', 'meng', 'mengen', 'mäin', 'mäi', 'eis', 'eisen');
@@ -327,10 +387,16 @@ const LB_GRADE_LAST = oneOf('bewäerten', 'benoten', 'notéieren', 'evaluéieren
 const LB_SCORE = oneOf('note', 'noten', 'punkten', 'punktzuel', 'bewäertung');
 const LB_SCALE = oneOf('vun [0-9]+ bis [0-9]+', 'vu [0-9]+ bis [0-9]+', 'tëscht [0-9]+ an [0-9]+', 'tëschent [0-9]+ an [0-9]+', 'op [0-9]+', 'iwwer [0-9]+', 'vun [0-9]+', 'vu [0-9]+', 'op enger skala vun [0-9]+ bis [0-9]+');
 const LB_LEVEL = oneOf('schwaach', 'schwaachen', 'schwaache', 'staark', 'staarken', 'staarke', 'gutt', 'gudden', 'gudde', 'schlecht', 'schlechten', 'schlechte', 'begaabt', 'begaabten', 'intelligent', 'intelligenten', 'faul', 'faulen', 'domm', 'dommen', 'lues', 'luesen', 'hannendrun', 'hannendran', 'iwwerduerchschnëttlech', 'ënnerduerchschnëttlech');
-const LB_SUPER = oneOf('am (?!éischten|nächsten|leschten)[^ ]+sten', 'bescht', 'beschten', 'schlechtsten', 'schwächsten', 'staarksten', 'stäerksten', 'gescheitsten', 'intelligentsten', 'faulsten', 'besser', 'schlechter', 'schwächer', 'stäerker', 'duerchfalen', 'falen duerch', 'widderhuelen', 'sëtze bleiwen', 'hannendrun', 'hannendran');
+const LB_SUPER = oneOf('am (?!éischten|nächsten|leschten)[^ ]+sten', 'bescht', 'beschten', 'schlechtsten', 'schwächsten', 'staarksten', 'stäerksten', 'gescheitsten', 'intelligentsten', 'faulsten', 'besser', 'schlechter', 'schwächer', 'stäerker', 'duerchfalen', 'falen duerch', 'hannendrun', 'hannendran');
 const LB_CRITERION = oneOf('leeschtung', 'leeschtungen', 'niveau', 'noten', 'note', 'fäegkeeten', 'kënnen', 'intelligenz', 'kompetenzen', 'resultater', 'resultat', 'punkten', 'talent', 'stäerkten', 'schwächten');
 const LB_TRAIT = oneOf('perséinlechkeet', 'charakter', 'psych', 'psychesch gesondheet', 'intelligenz', 'famillesituatioun', 'temperament', 'behuelen', 'verhalen');
 const LB_CONDITION = oneOf('adhs', 'adhd', 'tdah', 'ads', 'autismus', 'asperger', 'legasthenie', 'dyslexie', 'dyskalkulie', 'depressioun', 'depressiounen', 'angschtstéierung', 'eng stéierung', 'stéierungen', 'eng behënnerung', 'hochbegaabung');
+const LB_DIAGNOSIS = oneOf('autistesch', 'autist', 'autistin', 'dyslexesch', 'hochbegaabt', 'hyperaktiv', 'bipolar', 'psychesch krank');
+// "Sot mir, ob…", "mengt Dir, datt…": asking for the verdict.
+const LB_TELL_IF = `(?:so|sot|soen|entscheed|entscheet|entscheeden|bestëmm|bestëmmt|mengs|mengt|denks|denkt|gleefs|gleeft|weess|wees)${LB_PLEASE} ${gap(1)}(?:ob|datt|dass)`;
+const LB_PLACE = oneOf('classique', 'général', 'enseignement classique', 'enseignement général', 'enseignement secondaire classique', 'enseignement secondaire général', 'esc', 'esg', 'lycée classique', 'gymnasium', 'voie de préparation', 'préparatoire', 'nächst klass', 'nächster klass', 'méi héich klass', 'förderklass', 'enseignement différencié', 'sektioun', 'filière');
+// "Widderhuelen" needs the year it repeats, or nothing after the modal: "soll hien den Text widderhuelen?" is a lesson.
+const LB_MOVE = oneOf('(?:klass|joer|schouljoer) widderhuelen', '(?:soll|sollt|muss|misst|wäert) widderhuelen(?= $)', 'sëtze bleiwen', 'sëtzebleiwen', 'eng klass iwwersprangen', '(?:ugeholl|opgeholl) (?:ginn|gëtt)', `(?:an|a|op|am)(?: (?:de|den|déi|dat|der|dem))? ${gap(1)}${LB_PLACE}`);
 const LB_FEELING = oneOf('emotioun', 'emotiounen', 'gefill', 'gefiller', 'gefillslag', 'stëmmung', 'stëmmungen', 'laun', 'launen', 'gemittszoustand', 'emotionalen zoustand', 'psycheschen zoustand', 'gesiichtsausdrock', 'gesiichtsausdréck', 'mimik', 'stress', 'angscht', 'ängscht', 'opmierksamkeet', 'langweil', 'wuelbefannen', 'befannen');
 const LB_READ = oneOf('analyséier', 'analyséiert', 'analyséieren', 'erkenn', 'erkennt', 'erkennen', 'liess', 'lies', 'liesen', 'deit', 'deiten', 'bestëmm', 'bestëmmt', 'bestëmmen', 'mooss', 'moossen', 'iwwerwaach', 'iwwerwaachen', 'beobacht', 'beobachten', 'schätz', 'schätzen', 'aschätzen', 'bewäert', 'bewäerten', 'interpretéier', 'interpretéieren', 'detektéier', 'detektéieren', 'identifizéier', 'identifizéieren', 'beschreif', 'beschreiwen', 'so mir', 'sot mir', 'so mer', 'sot mer', 'erfaass', 'erfaassen', 'evaluéier', 'evaluéieren');
 const LB_MEDIA = oneOf('video', 'videoen', 'videos', 'webcam', 'kamera', 'kameraen', 'opnam', 'opnamen', 'foto', 'fotoen', 'bild', 'biller', 'gesiicht', 'gesiichter', 'stëmm', 'videokonferenz', 'selfie');
@@ -348,7 +414,13 @@ const LB: Lexicon = {
     `${LB_SCORE} ${LB_SCALE} ${gap(2)}(?:fir|zu|vum|vun|vu|op) ${LB_TARGET}`,
     `(?<=^ )(?:bewäert|bewäer|notéier|notéiert|evaluéier|evaluéiert|benot)(?: w e g| wann ech gelift| mir| mer)? (?:dat|dëst|dës|dësen|et|hien|hatt|dat hei|dësen text|den text hei)(?: w e g| wann ech gelift| ${LB_SCALE})*(?= $)`,
     `${LB_START}(?:ass|sinn|war) ${LB_WHO} (?:(?:e|en|eng) )?(?:wierklech |ganz |éischter )?${LB_LEVEL}(?: ${LB_PUPIL}| (?:a|an|am) [^ ]+)?(?= $)`,
-    `${LB_START}(?:soll|sollt|muss|kann) ${LB_WHO} ${gap(3)}(?:widderhuelen|sëtze bleiwen|an de classique|an de général|an d enseignement classique|an d enseignement général)`,
+  ],
+  placement: [
+    `${LB_START}(?:soll|sollt|muss|misst|kann|kéint|däerf|wäert) ${oneOf(LB_WHO, 'hien', 'hatt')} (?:${gap(3)}${LB_MOVE}|widderhuelen(?= $))`,
+    `(?:wéi een|wéi ee|wéi eng|wien|wat fir een|wat fir eng)(?: vun| vu| aus| ënner| an)? ${LB_WHO} ${gap(4)}${LB_MOVE}`,
+    `${LB_TELL_IF} ${LB_WHO} ${gap(4)}${LB_MOVE}`,
+    `(?:orientatiounsavis|avis d orientation)[^ ]* ${gap(2)}(?:fir|vum|vun|vu|iwwer) ${gap(1)}${LB_WHO}`,
+    `(?:wéi eng|wat fir eng|wéi en|wat fir en) (?:orientatioun|sektioun|filière|schoul|schoulform|lycée) ${gap(4)}${LB_WHO}`,
   ],
   rank: [
     `${LB_ASK}(?:klasséier|klasséiert|klasséieren|rangéier|rangéiert|rangéieren)${LB_PLEASE} ${LB_WHO}`,
@@ -364,7 +436,9 @@ const LB: Lexicon = {
     `${LB_ASK}(?:analyséier|analyséiert|beschreif|beschreift|bewäert|beurteel|schätz|erstell|maach|bestëmm)${LB_PLEASE} ${gap(1)}${LB_TRAIT} ${LB_WITH} ${gap(1)}(?:${LB_WHO}|${LB_PUPIL})`,
     `${LB_ASK}${LB_TRAIT} ${LB_WITH} ${gap(1)}(?:${LB_WHO}|${LB_PUPIL}) ${gap(4)}(?:analyséieren|beschreiwen|aschätzen|beurteelen|bewäerten|deiten|diagnostizéieren)`,
     `(?:huet|hätt|leit|leid) ${LB_WHO} ${gap(2)}${LB_CONDITION}`,
-    `(?:ass|sinn) ${LB_WHO} (?:autistesch|autist|autistin|dyslexesch|hochbegaabt|hyperaktiv|bipolar|psychesch krank)`,
+    `(?:ass|sinn) ${LB_WHO} ${LB_DIAGNOSIS}`,
+    `(?:kéint|kéinten|kann|kënnen|kënnt) ${LB_WHO} (?:${LB_DIAGNOSIS} sinn|${gap(1)}${LB_CONDITION} hunn)`,
+    `${LB_TELL_IF} ${LB_WHO} ${gap(2)}(?:${LB_CONDITION} (?:huet|hätt|hunn)|${LB_DIAGNOSIS} (?:ass|wier|sinn))`,
     `wat fir (?:(?:e|en|eng) )?(?:mënsch|persoun|kand|typ|charakter) ass ${LB_WHO}`,
     `${LB_ASK}(?:diagnostizéier|diagnostizéiert|diagnostizéieren) ${LB_WHO}`,
     `(?:so|sot) ${gap(1)}vir ${gap(1)}(?:(?:ob|wéi|wien) )?${LB_WHO}`,
@@ -466,9 +540,10 @@ const sentences = (message: string): string[] => message.split(/[?!;\n]+|[.:]+(?
 const keepFrenchI = (sentence: string, lang: Lang): string => (lang === 'fr' ? sentence.replace(/\bj['’`]\s*/giu, 'je ') : sentence);
 
 /**
- * Whether a message asks the assistant to grade, rank, profile or read the emotions of an identifiable pupil (a name,
- * "my pupils", "this essay"), and which; null for questions about assessment in general ("how do I design a fair
- * rubric?"), about the law or AI ("can AI grade essays fairly?"), or for tools that assess nobody yet.
+ * Whether a message asks the assistant to grade, rank, place (a track, a class, a repeated year), profile or read the
+ * emotions of an identifiable pupil (a name, "my pupils", "this essay"), and which; null for questions about assessment
+ * in general ("how do I design a fair rubric?"), about the law or AI ("can AI grade essays fairly?"), or for tools that
+ * assess nobody yet.
  */
 export function detectPupilAssessment(message: string, lang: Lang): PupilAssessment | null {
   const { kinds, aside } = compiled[lang];
