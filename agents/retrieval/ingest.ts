@@ -18,7 +18,7 @@ export type IngestReport = {
 };
 
 // Bump when chunking or normalisation changes, so existing databases are re-indexed.
-const INDEX_VERSION = '5';
+const INDEX_VERSION = '6';
 const EMBED_BATCH = 64;
 
 export function knowledgeHash(files: KnowledgeFile[]): string {

@@ -53,6 +53,8 @@ function luxembourgishVariant(word: string): string {
 /** Splits text into folded word tokens (letters and digits, apostrophe elisions removed). */
 export function tokenize(text: string): string[] {
   return foldWord(text)
+    // "Start-ups" and "startups" are one word, as people type it either way (the knowledge writes the hyphen).
+    .replace(/(?<![\p{L}\p{N}])start-(ups?)(?![\p{L}\p{N}])/gu, 'start$1')
     .replace(/[’‘`´]/g, "'")
     .split(/[^\p{L}\p{N}']+/u)
     .map((token) => token.replace(/^(?:[dlcjmnstz]|qu)'/, '').replace(/'/g, ''))

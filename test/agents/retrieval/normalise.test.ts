@@ -7,6 +7,9 @@ describe('tokenize', () => {
     ['Ënnerstëtzung fir d’Firmen', ['ennerstetzung', 'fir', 'firmen']],
     ["l'entreprise et qu'elle", ['entreprise', 'et', 'elle']],
     ['MeluXina-AI: 15× faster', ['meluxina', 'ai', '15', 'faster']],
+    // Typed with or without the hyphen, one word.
+    ['KMU und Start-ups, a start-up', ['kmu', 'und', 'startups', 'a', 'startup']],
+    ['und für Startups?', ['und', 'fur', 'startups']],
   ])('folds %s', (text, tokens) => {
     expect(tokenize(text)).toEqual(tokens);
   });
